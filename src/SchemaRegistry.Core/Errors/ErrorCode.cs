@@ -1,0 +1,25 @@
+namespace SchemaRegistry.Core.Errors;
+
+/// <summary>The error catalog: every failure the registry reports carries one of these codes.</summary>
+public static class ErrorCode
+{
+    public const string EnvelopeInvalid = "VAL-1101";
+    public const string PayloadInvalid = "VAL-1102";
+    public const string PublishWithoutApproval = "VAL-1201";
+    public const string PublishBlockedByDrift = "VAL-1202";
+    public const string ApproverIsSubmitter = "VAL-1203";
+    public const string ReferenceUnresolved = "VAL-1304";
+    public const string Incompatible = "VAL-1401";
+    public const string VersionMismatch = "VAL-1402";
+
+    public const string RequestMalformed = "REQ-1001";
+    public const string RequestTooLarge = "REQ-1002";
+    public const string Unauthenticated = "AUTH-1001";
+    public const string Forbidden = "AUTH-1002";
+    public const string NotFound = "REG-1001";
+    public const string AlreadyExists = "REG-1002";
+    public const string TransitionNotAllowed = "REG-1003";
+    public const string Immutable = "REG-1004";
+    public const string ConcurrentChange = "REG-1005";
+    public const string Internal = "REG-1500";
+}

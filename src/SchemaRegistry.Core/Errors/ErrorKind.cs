@@ -1,0 +1,14 @@
+namespace SchemaRegistry.Core.Errors;
+
+/// <summary>What sort of failure an error is; the HTTP layer maps each kind to one status.</summary>
+public enum ErrorKind
+{
+    BadRequest,
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+    Conflict,
+    Unprocessable,
+    TooLarge,
+    Internal,
+}

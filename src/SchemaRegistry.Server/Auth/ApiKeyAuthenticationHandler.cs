@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Core.Security;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Server.Auth;
+
+/// <summary>Authenticates <c>Authorization: Bearer &lt;api key&gt;</c> against the stored key hashes.</summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IRegistryStorage storage,
+    TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length > 512)
+        {
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'.");
+        }
+        var secret = header["Bearer ".Length..].Trim();
+        var key = await storage.Keys.FindBySecretHashAsync(ApiKeySecrets.Hash(secret), Context.RequestAborted);
+        var now = time.GetUtcNow();
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("The API key is not known.");
+        }
+        if (key.RevokedAt is not null)
+        {
+            return AuthenticateResult.Fail($"The API key {key.Id} was revoked.");
+        }
+        if (!key.IsActive(now))
+        {
+            return AuthenticateResult.Fail($"The API key {key.Id} expired.");
+        }
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, key.Id),
+            new Claim(ClaimTypes.Name, key.Name),
+            new Claim(ClaimTypes.Role, WireNames.Of(key.Role)),
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Security;
+using SchemaRegistry.Server.Auth;
+using SchemaRegistry.Server.Http;
+using SchemaRegistry.Server.Services;
+
+namespace SchemaRegistry.Server.Endpoints;
+
+/// <summary>API key management (schema-admin).</summary>
+internal static class KeyEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/keys", Create).RequirePermission(Permission.ManageKeys)
+            .Accepts<CreateKeyRequest>("application/json").Produces<KeyResponse>(StatusCodes.Status201Created);
+        app.MapGet("/v1/keys", List).RequirePermission(Permission.ManageKeys);
+        app.MapDelete("/v1/keys/{id}", Revoke).RequirePermission(Permission.ManageKeys);
+    }
+
+    private static async Task<Created<KeyResponse>> Create(HttpContext http, KeyService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<CreateKeyRequest>(http.Request, ct);
+        var key = await service.CreateAsync(body, http.User.ToPrincipal(), ct);
+        return TypedResults.Created($"/v1/keys/{key.Id}", key);
+    }
+
+    private static async Task<Ok<KeyListResponse>> List(KeyService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(ct));
+
+    private static async Task<Ok<KeyResponse>> Revoke(string id, KeyService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.RevokeAsync(id, ct));
+}

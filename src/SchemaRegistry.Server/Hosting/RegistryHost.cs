@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Server.Auth;
+using SchemaRegistry.Server.Endpoints;
+using SchemaRegistry.Server.Http;
+using SchemaRegistry.Server.Services;
+using SchemaRegistry.Storage;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Server.Hosting;
+
+/// <summary>Builds the registry's web application: configuration, storage (migrated), auth, endpoints.</summary>
+public static class RegistryHost
+{
+    public static async Task<WebApplication> BuildAsync(IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        RegistryConfiguration.AddSources(builder.Configuration, overrides);
+        var options = builder.Configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
+        var layers = new Layers(options.Layers);
+
+        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+        });
+
+        var storage = await RegistryStorage.OpenAsync(options.DatabaseUrl, options.BlobsUrl, layers, cancellationToken);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(layers);
+        builder.Services.AddSingleton<IRegistryStorage>(storage);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SchemaService>();
+        builder.Services.AddSingleton<KeyService>();
+        builder.Services.ConfigureHttpJsonOptions(json => RegistryJson.Apply(json.SerializerOptions));
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(PermissionPolicies.Add);
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SchemaRegistry");
+        await AdminBootstrap.EnsureAsync(storage, options, TimeProvider.System, logger, cancellationToken);
+        logger.LogInformation("Metadata in {Database}; blobs in {Blobs}", storage.DatabaseDescription, options.BlobsUrl);
+
+        app.UseMiddleware<ErrorMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        HealthEndpoints.Map(app);
+        SchemaEndpoints.Map(app);
+        LifecycleEndpoints.Map(app);
+        KeyEndpoints.Map(app);
+        app.MapOpenApi().AllowAnonymous();
+        app.Lifetime.ApplicationStopped.Register(storage.Dispose);
+        return app;
+    }
+
+    /// <summary>Applies pending database migrations for the configured database and returns the versions applied.</summary>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder();
+        RegistryConfiguration.AddSources(configuration, overrides);
+        var options = configuration.Build().GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
+        return await RegistryStorage.MigrateAsync(options.DatabaseUrl, cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+namespace SchemaRegistry.Server.Hosting;
+
+/// <summary>The <c>Registry</c> configuration section.</summary>
+public sealed class RegistryOptions
+{
+    public const string Section = "Registry";
+
+    /// <summary>Addresses to listen on, separated by ';'.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:8081";
+
+    /// <summary>Folder for the embedded defaults (SQLite file, blobs, admin.token).</summary>
+    public string DataDir { get; set; } = "./data";
+
+    /// <summary><c>sqlite:PATH</c> or <c>postgres://user:pass@host:port/db</c>; default <c>sqlite:{DataDir}/registry.db</c>.</summary>
+    public string? Database { get; set; }
+
+    /// <summary><c>file:DIR</c>; default <c>file:{DataDir}/blobs</c>.</summary>
+    public string? Blobs { get; set; }
+
+    /// <summary>The layers a subject may name.</summary>
+    public string[] Layers { get; set; } = ["extractor", "raw", "gdp", "kpi"];
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Secret of the first admin key, used only when the store has no key yet.</summary>
+    public string? AdminToken { get; set; }
+
+    public string DatabaseUrl => Database is { Length: > 0 } db ? db : $"sqlite:{Path.Combine(DataDir, "registry.db")}";
+
+    public string BlobsUrl => Blobs is { Length: > 0 } blobs ? blobs : $"file:{Path.Combine(DataDir, "blobs")}";
+}

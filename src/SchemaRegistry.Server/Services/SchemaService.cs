@@ -1,0 +1,217 @@
+using System.Text;
+using System.Text.Json;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Checks;
+using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Core.Governance;
+using SchemaRegistry.Core.Lifecycle;
+using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Core.Security;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Server.Services;
+
+/// <summary>The registry's use cases: each loads, asks the domain what may happen, and stores the outcome.</summary>
+internal sealed class SchemaService(IRegistryStorage storage, Layers layers, TimeProvider time)
+{
+    public async Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
+    {
+        var definition = EnvelopeRules.Build(ToInput(request), layers);
+        var now = time.GetUtcNow();
+        var record = new SchemaRecord(definition, SchemaState.Draft, ReferenceScanner.Scan(definition.Payload),
+            CanonicalJson.Hash(definition.Payload), now, actor.Name, now, actor.Name, null, 1);
+        try
+        {
+            await storage.Schemas.InsertAsync(record, Entry(record, SchemaAction.Register, null, actor, now, null), cancellationToken);
+        }
+        catch (StoreConflictException)
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.AlreadyExists, ErrorKind.Conflict, "Version exists",
+                $"{definition.Fqid} is already registered; edit the draft with PUT /v1/schema/{definition.Fqid} or register a new version."));
+        }
+        return await DescribeAsync(record, null, cancellationToken);
+    }
+
+    public async Task<SchemaResponse> EditAsync(string fqidText, RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
+    {
+        var current = await LoadAsync(ParseFqid(fqidText), cancellationToken);
+        if (request.Fqid is not null && request.Fqid != current.Fqid.ToString())
+        {
+            throw new RegistryException(RegistryError.Envelope($"The body names {SubjectName.Printable(request.Fqid)} but the path names {current.Fqid}."));
+        }
+        var next = LifecycleMachine.Apply(current.State, SchemaAction.Edit);
+        var definition = EnvelopeRules.Build(ToInput(request with { Fqid = current.Fqid.ToString() }), layers);
+        var now = time.GetUtcNow();
+        var updated = current with
+        {
+            Definition = definition,
+            State = next,
+            References = ReferenceScanner.Scan(definition.Payload),
+            ContentHash = CanonicalJson.Hash(definition.Payload),
+            UpdatedAt = now,
+            UpdatedBy = actor.Name,
+            SubmittedBy = null,
+            Revision = current.Revision + 1,
+        };
+        await SaveAsync(current, updated, Entry(updated, SchemaAction.Edit, current.State, actor, now, null), cancellationToken);
+        return await DescribeAsync(updated, null, cancellationToken);
+    }
+
+    public async Task<SchemaResponse> GetAsync(string selectorText, CancellationToken cancellationToken)
+    {
+        if (!SchemaSelector.TryParse(selectorText, layers, out var selector, out var error))
+        {
+            throw new RegistryException(RegistryError.Envelope(error));
+        }
+        var fqid = selector.Exact ?? await storage.Schemas.ResolveAsync(selector.Subject, selector.Major, cancellationToken)
+            ?? throw new RegistryException(RegistryError.NotFound($"A published version for {selector}"));
+        var record = await LoadAsync(fqid, cancellationToken);
+        return await DescribeAsync(record, selector.IsAlias ? selector.ToString() : null, cancellationToken);
+    }
+
+    public async Task<VersionListResponse> ListVersionsAsync(string subjectText, CancellationToken cancellationToken)
+    {
+        if (!SubjectName.TryParse(subjectText, layers, out var subject, out var error))
+        {
+            throw new RegistryException(RegistryError.Envelope(error));
+        }
+        var versions = await storage.Schemas.ListVersionsAsync(subject, cancellationToken);
+        if (versions.Count == 0)
+        {
+            throw new RegistryException(RegistryError.NotFound($"Subject {subject}"));
+        }
+        return new VersionListResponse(subject.ToString(), versions
+            .Select(v => new VersionItem(v.Fqid.ToString(), v.Fqid.Version.ToString(), WireNames.Of(v.State), v.ContentHash, v.UpdatedAt))
+            .ToList());
+    }
+
+    public async Task<SubjectListResponse> ListSubjectsAsync(SubjectQuery query, CancellationToken cancellationToken)
+    {
+        var subjects = await storage.Schemas.ListSubjectsAsync(query, cancellationToken);
+        return new SubjectListResponse(subjects.Select(s => new SubjectItem(
+            s.Subject.ToString(), s.Subject.Domain, s.Subject.Layer, s.Subject.Entity, s.Versions,
+            s.LatestPublished is { } v ? new Fqid(s.Subject, v).ToString() : null, s.UpdatedAt)).ToList());
+    }
+
+    /// <summary>Checks a version's content; with <paramref name="apply"/> a passing draft becomes validated.</summary>
+    public async Task<ValidationResponse> ValidateAsync(string? fqidText, Principal? actor, bool apply, CancellationToken cancellationToken)
+    {
+        var current = await LoadAsync(ParseFqid(fqidText), cancellationToken);
+        await CheckContentAsync(current, cancellationToken);
+        var record = current;
+        if (apply && actor is not null && current.State != SchemaState.Validated && LifecycleMachine.CanApply(current.State, SchemaAction.Validate))
+        {
+            record = await TransitionAsync(current, SchemaAction.Validate, actor, null, cancellationToken);
+        }
+        return new ValidationResponse(record.Fqid.ToString(), true, WireNames.Of(record.State), record.ContentHash, record.References);
+    }
+
+    public async Task<SchemaResponse> ActAsync(SchemaAction action, LifecycleRequest request, Principal actor, CancellationToken cancellationToken)
+    {
+        var current = await LoadAsync(ParseFqid(request.Fqid), cancellationToken);
+        if (action is SchemaAction.Publish && request.Force)
+        {
+            action = SchemaAction.ForcePublish;
+        }
+        var reason = action == SchemaAction.ForcePublish ? request.Reason ?? request.Comment : request.Comment ?? request.Reason;
+        GovernanceRules.Authorize(current, action, actor, reason);
+        if (action is SchemaAction.Submit or SchemaAction.Publish or SchemaAction.ForcePublish)
+        {
+            await CheckContentAsync(current, cancellationToken);
+        }
+        if (action is SchemaAction.Publish or SchemaAction.ForcePublish)
+        {
+            await WriteDefinitionAsync(current, cancellationToken);
+        }
+        var updated = await TransitionAsync(current, action, actor, reason, cancellationToken);
+        return await DescribeAsync(updated, null, cancellationToken);
+    }
+
+    private async Task<SchemaRecord> TransitionAsync(SchemaRecord current, SchemaAction action, Principal actor, string? comment, CancellationToken cancellationToken)
+    {
+        var next = GovernanceRules.Authorize(current, action, actor, comment);
+        var now = time.GetUtcNow();
+        var updated = current with
+        {
+            State = next,
+            UpdatedAt = now,
+            UpdatedBy = actor.Name,
+            SubmittedBy = action == SchemaAction.Submit ? actor.Id : current.SubmittedBy,
+            Revision = current.Revision + 1,
+        };
+        await SaveAsync(current, updated, Entry(updated, action, current.State, actor, now, comment), cancellationToken);
+        return updated;
+    }
+
+    /// <summary>VAL-1102 and VAL-1304: the payload is a schema and every reference is a published version.</summary>
+    private async Task CheckContentAsync(SchemaRecord record, CancellationToken cancellationToken)
+    {
+        var issues = new List<Issue>(PayloadRules.Check(record.Definition.Payload));
+        var references = ReferenceRules.Parse(record.References, layers, issues);
+        ReferenceRules.CheckPublished(await storage.Schemas.GetStatesAsync(references.ToList(), cancellationToken), issues);
+        if (issues.Count > 0)
+        {
+            throw new RegistryException(RegistryError.FromIssues("Validation failed", issues));
+        }
+    }
+
+    /// <summary>The published definition file; written before the state changes, so a crash leaves at worst an unreferenced file.</summary>
+    private async Task WriteDefinitionAsync(SchemaRecord record, CancellationToken cancellationToken)
+    {
+        var d = record.Definition;
+        using var payload = JsonDocument.Parse(d.Payload);
+        var document = new Dictionary<string, object?>
+        {
+            ["fqid"] = d.Fqid.ToString(),
+            ["owner"] = d.Owner,
+            ["description"] = d.Description,
+            ["format"] = d.Format,
+            ["compatibility"] = WireNames.Of(d.Compatibility),
+            ["tags"] = d.Tags,
+            ["references"] = record.References,
+            ["content_hash"] = record.ContentHash,
+            ["payload"] = payload.RootElement,
+        };
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions { WriteIndented = true });
+        await storage.Blobs.PutAsync(d.Fqid.BlobKey, bytes, cancellationToken);
+    }
+
+    private async Task SaveAsync(SchemaRecord current, SchemaRecord updated, HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.Schemas.UpdateAsync(updated, current.Revision, entry, cancellationToken);
+        }
+        catch (StoreConflictException)
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.ConcurrentChange, ErrorKind.Conflict, "Concurrent change",
+                $"{current.Fqid} was changed by another request; read it again and retry."));
+        }
+    }
+
+    private async Task<SchemaRecord> LoadAsync(Fqid fqid, CancellationToken cancellationToken) =>
+        await storage.Schemas.GetAsync(fqid, cancellationToken)
+        ?? throw new RegistryException(RegistryError.NotFound($"Schema {fqid}"));
+
+    private Fqid ParseFqid(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new RegistryException(RegistryError.Envelope("fqid is required (e.g. finance.gdp.invoice:v1.2)."));
+        }
+        return Fqid.TryParse(text, layers, out var fqid, out var error) ? fqid : throw new RegistryException(RegistryError.Envelope(error));
+    }
+
+    private async Task<SchemaResponse> DescribeAsync(SchemaRecord record, string? requested, CancellationToken cancellationToken)
+    {
+        var history = await storage.Schemas.GetHistoryAsync(record.Fqid, cancellationToken);
+        return SchemaMapper.ToResponse(record, history, requested);
+    }
+
+    private static HistoryEntry Entry(SchemaRecord record, SchemaAction action, SchemaState? from, Principal actor, DateTimeOffset at, string? comment) =>
+        new(record.Fqid, action, from, record.State, actor.Id, actor.Name, WireNames.Of(actor.Role), at, comment);
+
+    private static DraftInput ToInput(RegisterSchemaRequest r) =>
+        new(r.Fqid, r.Owner, r.Description, r.Format, r.Compatibility, r.Tags, r.Payload);
+}

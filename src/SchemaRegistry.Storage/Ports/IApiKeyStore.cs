@@ -1,0 +1,21 @@
+using SchemaRegistry.Core.Security;
+
+namespace SchemaRegistry.Storage.Ports;
+
+/// <summary>API keys, looked up by the hash of their secret.</summary>
+public interface IApiKeyStore
+{
+    /// <summary>Adds a key; false when its id or hash already exists.</summary>
+    Task<bool> TryInsertAsync(ApiKey key, CancellationToken cancellationToken);
+
+    Task<ApiKey?> FindBySecretHashAsync(string secretHash, CancellationToken cancellationToken);
+
+    Task<ApiKey?> GetAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Marks a key revoked; false when it does not exist or was already revoked.</summary>
+    Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task<bool> AnyAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,13 @@
+namespace SchemaRegistry.Storage.Ports;
+
+/// <summary>Everything the registry keeps, opened from configuration and migrated.</summary>
+public interface IRegistryStorage
+{
+    ISchemaStore Schemas { get; }
+    IApiKeyStore Keys { get; }
+    IBlobStore Blobs { get; }
+    string DatabaseDescription { get; }
+
+    /// <summary>True when the database answers a trivial query.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken);
+}

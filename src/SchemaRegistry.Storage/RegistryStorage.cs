@@ -1,0 +1,79 @@
+using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Storage.Blobs;
+using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Storage.Sql;
+
+namespace SchemaRegistry.Storage;
+
+/// <summary>Opens the configured database and blob store; the database is migrated before first use.</summary>
+public sealed class RegistryStorage : IRegistryStorage, IDisposable
+{
+    private readonly SqlProvider _provider;
+
+    private RegistryStorage(SqlProvider provider, IBlobStore blobs, Layers layers)
+    {
+        _provider = provider;
+        Schemas = new SqlSchemaStore(provider, layers);
+        Keys = new SqlApiKeyStore(provider);
+        Blobs = blobs;
+    }
+
+    public ISchemaStore Schemas { get; }
+    public IApiKeyStore Keys { get; }
+    public IBlobStore Blobs { get; }
+    public string DatabaseDescription => _provider.Description;
+
+    /// <summary>Opens and migrates the stores named by the two URLs.</summary>
+    public static async Task<RegistryStorage> OpenAsync(string databaseUrl, string blobsUrl, Layers layers, CancellationToken cancellationToken)
+    {
+        var provider = CreateProvider(databaseUrl);
+        await new Migrator(provider).MigrateAsync(cancellationToken);
+        return new RegistryStorage(provider, new FileBlobStore(StorageUrls.FileBlobRoot(blobsUrl)), layers);
+    }
+
+    /// <summary>Applies pending migrations only; returns the versions applied.</summary>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(string databaseUrl, CancellationToken cancellationToken)
+    {
+        var provider = CreateProvider(databaseUrl);
+        try
+        {
+            return await new Migrator(provider).MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            (provider as IDisposable)?.Dispose();
+        }
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _provider.OpenAsync(cancellationToken);
+            await using var command = Db.Command(connection, "SELECT 1");
+            await command.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => (_provider as IDisposable)?.Dispose();
+
+    private static SqlProvider CreateProvider(string databaseUrl)
+    {
+        if (StorageUrls.IsSqlite(databaseUrl))
+        {
+            return new SqliteProvider(StorageUrls.SqlitePath(databaseUrl));
+        }
+        if (StorageUrls.IsPostgres(databaseUrl))
+        {
+            return new PostgresProvider(StorageUrls.PostgresConnectionString(databaseUrl));
+        }
+        throw new ArgumentException(
+            $"Database URL '{databaseUrl.Split('@')[^1]}' is not supported (use sqlite:PATH or postgres://user:pass@host:port/db).",
+            nameof(databaseUrl));
+    }
+}

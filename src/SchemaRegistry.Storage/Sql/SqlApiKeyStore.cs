@@ -1,0 +1,78 @@
+using System.Data.Common;
+using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Core.Security;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Storage.Sql;
+
+internal sealed class SqlApiKeyStore(SqlProvider provider) : IApiKeyStore
+{
+    private const string Columns = "id, name, role, secret_hash, prefix, created_at, created_by, expires_at, revoked_at";
+
+    public async Task<bool> TryInsertAsync(ApiKey key, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection,
+            $"INSERT INTO api_keys ({Columns}) VALUES (@id, @name, @role, @hash, @prefix, @created_at, @created_by, @expires_at, NULL)",
+            null, ("@id", key.Id), ("@name", key.Name), ("@role", WireNames.Of(key.Role)), ("@hash", key.SecretHash),
+            ("@prefix", key.Prefix), ("@created_at", Db.ToUnixMs(key.CreatedAt)), ("@created_by", key.CreatedBy),
+            ("@expires_at", key.ExpiresAt is { } expires ? Db.ToUnixMs(expires) : null));
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (DbException e) when (provider.IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    public Task<ApiKey?> FindBySecretHashAsync(string secretHash, CancellationToken cancellationToken) =>
+        FindOneAsync("secret_hash=@v", secretHash, cancellationToken);
+
+    public Task<ApiKey?> GetAsync(string id, CancellationToken cancellationToken) =>
+        FindOneAsync("id=@v", id, cancellationToken);
+
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, $"SELECT {Columns} FROM api_keys ORDER BY created_at, id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<ApiKey>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(Read(reader));
+        }
+        return keys;
+    }
+
+    public async Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection,
+            "UPDATE api_keys SET revoked_at=@at WHERE id=@id AND revoked_at IS NULL", null, ("@at", Db.ToUnixMs(at)), ("@id", id));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, "SELECT COUNT(*) FROM api_keys");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private async Task<ApiKey?> FindOneAsync(string condition, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, $"SELECT {Columns} FROM api_keys WHERE {condition}", null, ("@v", value));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    private static ApiKey Read(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), WireNames.ParseRole(r.GetString(2)), r.GetString(3), r.GetString(4),
+        Db.FromUnixMs(r.GetInt64(5)), r.GetString(6),
+        Db.NullableLong(r, 7) is { } expires ? Db.FromUnixMs(expires) : null,
+        Db.NullableLong(r, 8) is { } revoked ? Db.FromUnixMs(revoked) : null);
+}

@@ -1,0 +1,217 @@
+using System.Data.Common;
+using System.Text.Json;
+using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Core.Lifecycle;
+using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Storage.Sql;
+
+internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISchemaStore
+{
+    private const string Columns =
+        "fqid, owner, description, format, compatibility, tags, payload, state, refs, content_hash, " +
+        "created_at, created_by, updated_at, updated_by, submitted_by, revision";
+
+    public async Task InsertAsync(SchemaRecord record, HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var fqid = record.Fqid;
+        try
+        {
+            await using var insert = Db.Command(connection,
+                "INSERT INTO schema_versions (subject, domain, layer, entity, major, minor, " + Columns + ") VALUES " +
+                "(@subject, @domain, @layer, @entity, @major, @minor, @fqid, @owner, @description, @format, @compatibility, " +
+                "@tags, @payload, @state, @refs, @hash, @created_at, @created_by, @updated_at, @updated_by, @submitted_by, @revision)",
+                transaction,
+                [("@subject", fqid.Subject.ToString()), ("@domain", fqid.Subject.Domain), ("@layer", fqid.Subject.Layer),
+                 ("@entity", fqid.Subject.Entity), ("@major", fqid.Version.Major), ("@minor", fqid.Version.Minor),
+                 .. RecordParameters(record)]);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException e) when (provider.IsUniqueViolation(e))
+        {
+            throw new StoreConflictException($"{fqid} already exists.", e);
+        }
+        await AppendHistoryAsync(connection, transaction, entry, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task UpdateAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var update = Db.Command(connection,
+            "UPDATE schema_versions SET owner=@owner, description=@description, format=@format, compatibility=@compatibility, " +
+            "tags=@tags, payload=@payload, state=@state, refs=@refs, content_hash=@hash, created_at=@created_at, " +
+            "created_by=@created_by, updated_at=@updated_at, updated_by=@updated_by, submitted_by=@submitted_by, revision=@revision " +
+            "WHERE fqid=@fqid AND revision=@expected",
+            transaction, [.. RecordParameters(record), ("@expected", expectedRevision)]))
+        {
+            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                throw new StoreConflictException($"{record.Fqid} changed since it was read.");
+            }
+        }
+        await AppendHistoryAsync(connection, transaction, entry, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<SchemaRecord?> GetAsync(Fqid fqid, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, $"SELECT {Columns} FROM schema_versions WHERE fqid=@fqid", null, ("@fqid", fqid.ToString()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadRecord(reader) : null;
+    }
+
+    public async Task<Fqid?> ResolveAsync(SubjectName subject, int? major, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        var sql = "SELECT major, minor FROM schema_versions WHERE subject=@subject AND state=@state" +
+                  (major is null ? "" : " AND major=@major") + " ORDER BY major DESC, minor DESC LIMIT 1";
+        await using var command = Db.Command(connection, sql, null,
+            ("@subject", subject.ToString()), ("@state", WireNames.Of(SchemaState.Published)), ("@major", major ?? 0));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new Fqid(subject, new SchemaVersion(reader.GetInt32(0), reader.GetInt32(1)))
+            : null;
+    }
+
+    public async Task<IReadOnlyList<SchemaRecord>> ListVersionsAsync(SubjectName subject, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection,
+            $"SELECT {Columns} FROM schema_versions WHERE subject=@subject ORDER BY major, minor", null, ("@subject", subject.ToString()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<SchemaRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(ReadRecord(reader));
+        }
+        return records;
+    }
+
+    public async Task<IReadOnlyList<SubjectSummary>> ListSubjectsAsync(SubjectQuery query, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        var parameters = new List<(string, object?)> { ("@published", WireNames.Of(SchemaState.Published)) };
+        if (query.Domain is not null)
+        {
+            where.Add("domain=@domain");
+            parameters.Add(("@domain", query.Domain));
+        }
+        if (query.Layer is not null)
+        {
+            where.Add("layer=@layer");
+            parameters.Add(("@layer", query.Layer));
+        }
+        if (!string.IsNullOrEmpty(query.Text))
+        {
+            where.Add($"(LOWER(subject) LIKE @q {provider.LikeEscape} OR LOWER(owner) LIKE @q {provider.LikeEscape} OR LOWER(description) LIKE @q {provider.LikeEscape})");
+            parameters.Add(("@q", "%" + EscapeLike(query.Text.ToLowerInvariant()) + "%"));
+        }
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        var sql =
+            "SELECT subject, COUNT(*), MAX(updated_at), " +
+            "MAX(CASE WHEN state=@published THEN CAST(major AS BIGINT) * 1000000 + minor ELSE -1 END) " +
+            $"FROM schema_versions {filter} GROUP BY subject ORDER BY subject LIMIT {Math.Clamp(query.Limit, 1, 5000)}";
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, sql, null, [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var subjects = new List<SubjectSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var name = reader.GetString(0).Split('.');
+            var latest = reader.GetInt64(3);
+            subjects.Add(new SubjectSummary(
+                new SubjectName(name[0], name[1], name[2]),
+                Convert.ToInt32(reader.GetInt64(1)),
+                latest < 0 ? null : new SchemaVersion((int)(latest / 1000000), (int)(latest % 1000000)),
+                Db.FromUnixMs(reader.GetInt64(2))));
+        }
+        return subjects;
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Fqid fqid, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection,
+            "SELECT action, from_state, to_state, principal_id, principal_name, role, at, comment FROM schema_history WHERE fqid=@fqid ORDER BY id",
+            null, ("@fqid", fqid.ToString()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<HistoryEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new HistoryEntry(fqid,
+                Enum.Parse<SchemaAction>(reader.GetString(0)),
+                Db.NullableString(reader, 1) is { } from ? WireNames.ParseState(from) : null,
+                WireNames.ParseState(reader.GetString(2)),
+                reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                Db.FromUnixMs(reader.GetInt64(6)), Db.NullableString(reader, 7)));
+        }
+        return entries;
+    }
+
+    public async Task<IReadOnlyDictionary<Fqid, SchemaState?>> GetStatesAsync(IReadOnlyCollection<Fqid> fqids, CancellationToken cancellationToken)
+    {
+        var states = fqids.Distinct().ToDictionary(f => f, _ => (SchemaState?)null);
+        if (states.Count == 0)
+        {
+            return states;
+        }
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        var names = states.Keys.Select((f, i) => ($"@f{i}", (object?)f.ToString())).ToArray();
+        await using var command = Db.Command(connection,
+            $"SELECT fqid, state FROM schema_versions WHERE fqid IN ({string.Join(", ", names.Select(n => n.Item1))})", null, names);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            states[Fqid.Parse(reader.GetString(0), layers)] = WireNames.ParseState(reader.GetString(1));
+        }
+        return states;
+    }
+
+    private static (string, object?)[] RecordParameters(SchemaRecord record)
+    {
+        var d = record.Definition;
+        return
+        [
+            ("@fqid", d.Fqid.ToString()), ("@owner", d.Owner), ("@description", d.Description), ("@format", d.Format),
+            ("@compatibility", WireNames.Of(d.Compatibility)), ("@tags", JsonSerializer.Serialize(d.Tags)),
+            ("@payload", d.Payload), ("@state", WireNames.Of(record.State)), ("@refs", JsonSerializer.Serialize(record.References)),
+            ("@hash", record.ContentHash), ("@created_at", Db.ToUnixMs(record.CreatedAt)), ("@created_by", record.CreatedBy),
+            ("@updated_at", Db.ToUnixMs(record.UpdatedAt)), ("@updated_by", record.UpdatedBy),
+            ("@submitted_by", record.SubmittedBy), ("@revision", record.Revision),
+        ];
+    }
+
+    private SchemaRecord ReadRecord(DbDataReader r)
+    {
+        var definition = new SchemaDefinition(
+            Fqid.Parse(r.GetString(0), layers), r.GetString(1), r.GetString(2), r.GetString(3),
+            WireNames.ParseMode(r.GetString(4)),
+            JsonSerializer.Deserialize<SortedDictionary<string, string>>(r.GetString(5))!,
+            r.GetString(6));
+        return new SchemaRecord(definition, WireNames.ParseState(r.GetString(7)),
+            JsonSerializer.Deserialize<List<string>>(r.GetString(8))!, r.GetString(9),
+            Db.FromUnixMs(r.GetInt64(10)), r.GetString(11), Db.FromUnixMs(r.GetInt64(12)), r.GetString(13),
+            Db.NullableString(r, 14), r.GetInt64(15));
+    }
+
+    private static async Task AppendHistoryAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        await using var command = Db.Command(connection,
+            "INSERT INTO schema_history (fqid, action, from_state, to_state, principal_id, principal_name, role, at, comment) " +
+            "VALUES (@fqid, @action, @from, @to, @pid, @pname, @role, @at, @comment)", transaction,
+            ("@fqid", entry.Fqid.ToString()), ("@action", entry.Action.ToString()),
+            ("@from", entry.From is { } from ? WireNames.Of(from) : null), ("@to", WireNames.Of(entry.To)),
+            ("@pid", entry.PrincipalId), ("@pname", entry.PrincipalName), ("@role", entry.Role),
+            ("@at", Db.ToUnixMs(entry.At)), ("@comment", entry.Comment));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
