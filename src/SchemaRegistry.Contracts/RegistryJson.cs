@@ -20,6 +20,8 @@ public static class RegistryJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.MaxDepth = MaxDepth;
         options.PropertyNameCaseInsensitive = false;
+        // Problem details quote user input; keep quotes and angle brackets readable (bodies are never HTML).
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     }
 
     private static JsonSerializerOptions Create()

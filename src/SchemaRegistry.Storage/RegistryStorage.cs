@@ -10,8 +10,9 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
 {
     private readonly SqlProvider _provider;
 
-    private RegistryStorage(SqlProvider provider, IBlobStore blobs, Layers layers)
+    private RegistryStorage(SqlProvider provider, FileBlobStore blobs, Layers layers)
     {
+        BlobsDescription = $"file:{blobs.Root}";
         _provider = provider;
         Schemas = new SqlSchemaStore(provider, layers);
         Keys = new SqlApiKeyStore(provider);
@@ -22,6 +23,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
     public IApiKeyStore Keys { get; }
     public IBlobStore Blobs { get; }
     public string DatabaseDescription => _provider.Description;
+    public string BlobsDescription { get; }
 
     /// <summary>Opens and migrates the stores named by the two URLs.</summary>
     public static async Task<RegistryStorage> OpenAsync(string databaseUrl, string blobsUrl, Layers layers, CancellationToken cancellationToken)

@@ -15,8 +15,7 @@ internal static class KeyEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/keys", Create).RequirePermission(Permission.ManageKeys)
-            .Accepts<CreateKeyRequest>("application/json").Produces<KeyResponse>(StatusCodes.Status201Created);
+        app.MapPost("/v1/keys", Create).RequirePermission(Permission.ManageKeys).Produces<KeyResponse>(StatusCodes.Status201Created);
         app.MapGet("/v1/keys", List).RequirePermission(Permission.ManageKeys);
         app.MapDelete("/v1/keys/{id}", Revoke).RequirePermission(Permission.ManageKeys);
     }

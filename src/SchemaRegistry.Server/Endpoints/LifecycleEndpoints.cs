@@ -16,8 +16,7 @@ internal static class LifecycleEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/schema/validate", Validate).RequirePermission(Permission.Validate)
-            .Accepts<LifecycleRequest>("application/json").Produces<ValidationResponse>();
+        app.MapPost("/v1/schema/validate", Validate).RequirePermission(Permission.Validate).Produces<ValidationResponse>();
         app.MapGet("/v1/schema/validate", Check).RequirePermission(Permission.Read);
         MapAction(app, "/v1/schema/submit", SchemaAction.Submit, Permission.Submit);
         MapAction(app, "/v1/schema/approve", SchemaAction.Approve, Permission.Approve);
@@ -30,7 +29,6 @@ internal static class LifecycleEndpoints
     private static void MapAction(IEndpointRouteBuilder app, string route, SchemaAction action, Permission permission) =>
         app.MapPost(route, (HttpContext http, SchemaService service, CancellationToken ct) => Act(action, http, service, ct))
             .RequirePermission(permission)
-            .Accepts<LifecycleRequest>("application/json")
             .Produces<SchemaResponse>()
             .WithName(action + route.Replace('/', '_'));
 

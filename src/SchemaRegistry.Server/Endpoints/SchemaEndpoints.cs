@@ -16,10 +16,8 @@ internal static class SchemaEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/schema", Register).RequirePermission(Permission.WriteDraft)
-            .Accepts<RegisterSchemaRequest>("application/json").Produces<SchemaResponse>(StatusCodes.Status201Created);
-        app.MapPut("/v1/schema/{fqid}", Edit).RequirePermission(Permission.WriteDraft)
-            .Accepts<RegisterSchemaRequest>("application/json");
+        app.MapPost("/v1/schema", Register).RequirePermission(Permission.WriteDraft).Produces<SchemaResponse>(StatusCodes.Status201Created);
+        app.MapPut("/v1/schema/{fqid}", Edit).RequirePermission(Permission.WriteDraft);
         app.MapGet("/v1/schema/{fqid}", Get).RequirePermission(Permission.Read);
         app.MapGet("/api/v1/schema/fetch", Fetch).RequirePermission(Permission.Read);
         app.MapGet("/v1/schema/{subject}/versions", Versions).RequirePermission(Permission.Read);

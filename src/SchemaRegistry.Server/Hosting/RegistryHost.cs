@@ -33,6 +33,9 @@ public static class RegistryHost
             kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
         });
 
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+
         var storage = await RegistryStorage.OpenAsync(options.DatabaseUrl, options.BlobsUrl, layers, cancellationToken);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(layers);
@@ -50,7 +53,7 @@ public static class RegistryHost
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SchemaRegistry");
         await AdminBootstrap.EnsureAsync(storage, options, TimeProvider.System, logger, cancellationToken);
-        logger.LogInformation("Metadata in {Database}; blobs in {Blobs}", storage.DatabaseDescription, options.BlobsUrl);
+        logger.LogInformation("Metadata in {Database}; blobs in {Blobs}", storage.DatabaseDescription, storage.BlobsDescription);
 
         app.UseMiddleware<ErrorMiddleware>();
         app.UseAuthentication();

@@ -7,6 +7,7 @@ public interface IRegistryStorage
     IApiKeyStore Keys { get; }
     IBlobStore Blobs { get; }
     string DatabaseDescription { get; }
+    string BlobsDescription { get; }
 
     /// <summary>True when the database answers a trivial query.</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken);

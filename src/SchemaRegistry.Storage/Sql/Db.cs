@@ -15,11 +15,6 @@ internal static class Db
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
             parameter.Value = value ?? DBNull.Value;
-            if (value is null)
-            {
-                // Untyped nulls confuse PostgreSQL's parameter type inference.
-                parameter.DbType = System.Data.DbType.String;
-            }
             command.Parameters.Add(parameter);
         }
         return command;

@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace SchemaRegistry.Cli.Commands;
+
+/// <summary>The <c>schemareg</c> command tree: <c>serve</c> and <c>migrate</c> run locally; the rest are API clients.</summary>
+internal static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("schemareg: a schema registry and data-contract service.");
+        root.Options.Add(ClientOptions.Server);
+        root.Options.Add(ClientOptions.Token);
+        root.Options.Add(ClientOptions.Output);
+        root.Subcommands.Add(ServeCommands.Serve());
+        root.Subcommands.Add(ServeCommands.Migrate());
+        root.Subcommands.Add(SchemaCommands.Build());
+        root.Subcommands.Add(KeyCommands.Build());
+        return root;
+    }
+}

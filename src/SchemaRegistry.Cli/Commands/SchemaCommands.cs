@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Text.Json;
+using SchemaRegistry.Cli.Output;
+using SchemaRegistry.Client;
+using SchemaRegistry.Contracts;
+
+namespace SchemaRegistry.Cli.Commands;
+
+/// <summary><c>schemareg schema …</c>: every schema operation of the API.</summary>
+internal static class SchemaCommands
+{
+    private static readonly Option<string?> Comment = new("--comment", "-m") { Description = "Comment recorded in the history." };
+
+    public static Command Build()
+    {
+        var schema = new Command("schema", "Register, read and govern schema versions.");
+        schema.Subcommands.Add(WithFile("register", "Register a draft from a JSON file (same body as POST /v1/schema).",
+            (client, body, ct) => client.RegisterAsync(body, ct)));
+        schema.Subcommands.Add(WithFile("edit", "Replace a draft from a JSON file (same body as PUT /v1/schema/{fqid}).",
+            (client, body, ct) => client.EditAsync(body.Fqid ?? "", body, ct)));
+        schema.Subcommands.Add(Get());
+        schema.Subcommands.Add(List());
+        schema.Subcommands.Add(Versions());
+        schema.Subcommands.Add(Validate());
+        schema.Subcommands.Add(Action("submit", "Submit a validated version for approval.", (c, f, m, ct) => c.SubmitAsync(f, m, ct)));
+        schema.Subcommands.Add(Action("approve", "Approve a submitted version (not your own).", (c, f, m, ct) => c.ApproveAsync(f, m, ct)));
+        schema.Subcommands.Add(Action("reject", "Reject a submitted version; --comment says why.", (c, f, m, ct) => c.RejectAsync(f, m ?? "", ct)));
+        schema.Subcommands.Add(Publish());
+        schema.Subcommands.Add(Action("deprecate", "Deprecate a published version.", (c, f, m, ct) => c.DeprecateAsync(f, m, ct)));
+        return schema;
+    }
+
+    private static Command WithFile(string name, string description, Func<RegistryClient, RegisterSchemaRequest, CancellationToken, Task<SchemaResponse>> call)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "JSON document: fqid, owner, description, compatibility, tags, payload." };
+        var command = new Command(name, description) { file };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            RegisterSchemaRequest body;
+            try
+            {
+                await using var stream = path.OpenRead();
+                body = await JsonSerializer.DeserializeAsync<RegisterSchemaRequest>(stream, RegistryJson.Options, ct)
+                    ?? throw new IOException($"{path.FullName} is empty.");
+            }
+            catch (JsonException e)
+            {
+                throw new IOException($"{path.FullName} is not valid JSON: {e.Message}", e);
+            }
+            Printer.Schema(await call(client, body, ct), ClientOptions.Json(parse));
+        });
+        return command;
+    }
+
+    private static Command Get()
+    {
+        var fqid = FqidArgument("FQID or alias (subject:latest, subject:vMAJOR).");
+        var command = new Command("get", "Show a version.") { fqid };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+            Printer.Schema(await client.GetAsync(parse.GetValue(fqid)!, ct), ClientOptions.Json(parse)));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var domain = new Option<string?>("--domain") { Description = "Only this domain." };
+        var layer = new Option<string?>("--layer") { Description = "Only this layer." };
+        var query = new Option<string?>("--query", "-q") { Description = "Text in subject, owner or description." };
+        var command = new Command("list", "List subjects.") { domain, layer, query };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+        {
+            var result = await client.ListSubjectsAsync(parse.GetValue(domain), parse.GetValue(layer), parse.GetValue(query), ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(result);
+                return;
+            }
+            Printer.Table(["subject", "versions", "latest published", "updated"], result.Subjects.Select(s =>
+                new[] { s.Subject, s.Versions.ToString(System.Globalization.CultureInfo.InvariantCulture), s.LatestPublished ?? "-", Printer.Time(s.UpdatedAt) }));
+        });
+        return command;
+    }
+
+    private static Command Versions()
+    {
+        var subject = new Argument<string>("subject") { Description = "domain.layer.entity" };
+        var command = new Command("versions", "List a subject's versions.") { subject };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+        {
+            var result = await client.ListVersionsAsync(parse.GetValue(subject)!, ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(result);
+                return;
+            }
+            Printer.Table(["fqid", "state", "content hash", "updated"],
+                result.Versions.Select(v => new[] { v.Fqid, v.State, v.ContentHash, Printer.Time(v.UpdatedAt) }));
+        });
+        return command;
+    }
+
+    private static Command Validate()
+    {
+        var fqid = FqidArgument("The version to validate.");
+        var check = new Option<bool>("--check") { Description = "Only check; do not mark the version validated." };
+        var command = new Command("validate", "Validate a version (envelope, payload, references).") { fqid, check };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+        {
+            var target = parse.GetValue(fqid)!;
+            var result = parse.GetValue(check) ? await client.CheckAsync(target, ct) : await client.ValidateAsync(target, ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(result);
+                return;
+            }
+            Console.WriteLine($"{result.Fqid} is valid (state {result.State}, {result.ContentHash}).");
+        });
+        return command;
+    }
+
+    private static Command Publish()
+    {
+        var fqid = FqidArgument("The approved version to publish.");
+        var force = new Option<bool>("--force") { Description = "Publish without approval (schema-admin; needs --reason)." };
+        var reason = new Option<string?>("--reason") { Description = "Why the publish is forced; recorded." };
+        var command = new Command("publish", "Publish an approved version.") { fqid, force, reason };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+            Printer.Schema(await client.PublishAsync(parse.GetValue(fqid)!, parse.GetValue(force), parse.GetValue(reason), ct), ClientOptions.Json(parse)));
+        return command;
+    }
+
+    private static Command Action(string name, string description, Func<RegistryClient, string, string?, CancellationToken, Task<SchemaResponse>> call)
+    {
+        var fqid = FqidArgument("The version acted on.");
+        var command = new Command(name, description) { fqid, Comment };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+            Printer.Schema(await call(client, parse.GetValue(fqid)!, parse.GetValue(Comment), ct), ClientOptions.Json(parse)));
+        return command;
+    }
+
+    private static Argument<string> FqidArgument(string description) => new("fqid") { Description = description };
+}

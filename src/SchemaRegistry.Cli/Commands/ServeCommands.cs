@@ -1,0 +1,55 @@
+using System.CommandLine;
+using SchemaRegistry.Server.Hosting;
+
+namespace SchemaRegistry.Cli.Commands;
+
+/// <summary><c>serve</c> runs the registry; <c>migrate</c> brings the database schema up to date and exits.</summary>
+internal static class ServeCommands
+{
+    private static readonly Option<string?> DataDir = new("--data-dir") { Description = "Folder for the embedded defaults (default ./data)." };
+    private static readonly Option<string?> Urls = new("--urls") { Description = "Listen addresses (default http://127.0.0.1:8081)." };
+    private static readonly Option<string?> Database = new("--database") { Description = "sqlite:PATH or postgres://user:pass@host:port/db (env SCHEMAREG_DATABASE_URL)." };
+    private static readonly Option<string?> Blobs = new("--blobs") { Description = "file:DIR (env SCHEMAREG_BLOBS_URL)." };
+
+    public static Command Serve()
+    {
+        var command = new Command("serve", "Run the registry server.") { DataDir, Urls, Database, Blobs };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await RegistryHost.BuildAsync(Overrides(parse), cancellationToken);
+            await app.RunAsync();
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Migrate()
+    {
+        var command = new Command("migrate", "Create or upgrade the database schema, then exit.") { DataDir, Database };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var applied = await RegistryHost.MigrateAsync(Overrides(parse), cancellationToken);
+            Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied migrations: {string.Join(", ", applied)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Dictionary<string, string?> Overrides(ParseResult parse)
+    {
+        var overrides = new Dictionary<string, string?>();
+        Add(overrides, "Registry:DataDir", parse.GetValue(DataDir));
+        Add(overrides, "Registry:Urls", parse.GetValue(Urls));
+        Add(overrides, "Registry:Database", parse.GetValue(Database));
+        Add(overrides, "Registry:Blobs", parse.GetValue(Blobs));
+        return overrides;
+    }
+
+    private static void Add(Dictionary<string, string?> overrides, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            overrides[key] = value;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using SchemaRegistry.Cli.Commands;
+
+return await CliApp.Build().Parse(args).InvokeAsync();

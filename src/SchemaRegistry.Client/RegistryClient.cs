@@ -1,0 +1,160 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SchemaRegistry.Contracts;
+
+namespace SchemaRegistry.Client;
+
+/// <summary>Typed access to the registry's HTTP API. Every failure surfaces as <see cref="RegistryApiException"/>.</summary>
+public sealed class RegistryClient : IDisposable
+{
+    /// <summary>Catalog code reported when the registry does not answer in time.</summary>
+    public const string TimeoutCode = "PIPE-1001";
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+
+    /// <summary>Creates a client for <paramref name="baseAddress"/> authenticating with <paramref name="token"/>.</summary>
+    public RegistryClient(Uri baseAddress, string? token, TimeSpan? timeout = null)
+        : this(new HttpClient { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) }, token)
+    {
+        _ownsHttp = true;
+    }
+
+    /// <summary>Wraps a caller-owned <see cref="HttpClient"/> whose BaseAddress is the registry.</summary>
+    public RegistryClient(HttpClient http, string? token)
+    {
+        _http = http;
+        if (!string.IsNullOrEmpty(token))
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    /// <summary>Registers a draft.</summary>
+    public Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<SchemaResponse>(HttpMethod.Post, "v1/schema", request, cancellationToken);
+
+    /// <summary>Replaces a draft's envelope and payload.</summary>
+    public Task<SchemaResponse> EditAsync(string fqid, RegisterSchemaRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<SchemaResponse>(HttpMethod.Put, $"v1/schema/{Escape(fqid)}", request, cancellationToken);
+
+    /// <summary>Reads a version by FQID or alias (<c>subject:latest</c>, <c>subject:v1</c>).</summary>
+    public Task<SchemaResponse> GetAsync(string fqidOrAlias, CancellationToken cancellationToken = default) =>
+        SendAsync<SchemaResponse>(HttpMethod.Get, $"v1/schema/{Escape(fqidOrAlias)}", null, cancellationToken);
+
+    /// <summary>Lists a subject's versions.</summary>
+    public Task<VersionListResponse> ListVersionsAsync(string subject, CancellationToken cancellationToken = default) =>
+        SendAsync<VersionListResponse>(HttpMethod.Get, $"v1/schema/{Escape(subject)}/versions", null, cancellationToken);
+
+    /// <summary>Lists subjects, optionally filtered.</summary>
+    public Task<SubjectListResponse> ListSubjectsAsync(string? domain = null, string? layer = null, string? text = null, CancellationToken cancellationToken = default)
+    {
+        var query = string.Join("&", new[] { ("domain", domain), ("layer", layer), ("q", text) }
+            .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Escape(p.Item2!)}"));
+        return SendAsync<SubjectListResponse>(HttpMethod.Get, query.Length == 0 ? "v1/subjects" : $"v1/subjects?{query}", null, cancellationToken);
+    }
+
+    /// <summary>Validates a version; a passing draft becomes validated.</summary>
+    public Task<ValidationResponse> ValidateAsync(string fqid, CancellationToken cancellationToken = default) =>
+        SendAsync<ValidationResponse>(HttpMethod.Post, "v1/schema/validate", new LifecycleRequest(fqid), cancellationToken);
+
+    /// <summary>Checks a version without changing its state.</summary>
+    public Task<ValidationResponse> CheckAsync(string fqid, CancellationToken cancellationToken = default) =>
+        SendAsync<ValidationResponse>(HttpMethod.Get, $"v1/schema/validate?fqid={Escape(fqid)}", null, cancellationToken);
+
+    /// <summary>Submits a validated version for approval.</summary>
+    public Task<SchemaResponse> SubmitAsync(string fqid, string? comment = null, CancellationToken cancellationToken = default) =>
+        ActAsync("submit", new LifecycleRequest(fqid, comment), cancellationToken);
+
+    /// <summary>Approves a submitted version (not by its submitter).</summary>
+    public Task<SchemaResponse> ApproveAsync(string fqid, string? comment = null, CancellationToken cancellationToken = default) =>
+        ActAsync("approve", new LifecycleRequest(fqid, comment), cancellationToken);
+
+    /// <summary>Rejects a submitted or approved version, saying why.</summary>
+    public Task<SchemaResponse> RejectAsync(string fqid, string comment, CancellationToken cancellationToken = default) =>
+        ActAsync("reject", new LifecycleRequest(fqid, comment), cancellationToken);
+
+    /// <summary>Publishes an approved version, or forces it (schema-admin, with a reason).</summary>
+    public Task<SchemaResponse> PublishAsync(string fqid, bool force = false, string? reason = null, CancellationToken cancellationToken = default) =>
+        ActAsync("publish", new LifecycleRequest(fqid, null, force, reason), cancellationToken);
+
+    /// <summary>Deprecates a published version.</summary>
+    public Task<SchemaResponse> DeprecateAsync(string fqid, string? comment = null, CancellationToken cancellationToken = default) =>
+        ActAsync("deprecate", new LifecycleRequest(fqid, comment), cancellationToken);
+
+    /// <summary>Creates an API key; the answer holds its secret, shown once.</summary>
+    public Task<KeyResponse> CreateKeyAsync(CreateKeyRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<KeyResponse>(HttpMethod.Post, "v1/keys", request, cancellationToken);
+
+    /// <summary>Lists API keys (no secrets).</summary>
+    public Task<KeyListResponse> ListKeysAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<KeyListResponse>(HttpMethod.Get, "v1/keys", null, cancellationToken);
+
+    /// <summary>Revokes an API key.</summary>
+    public Task<KeyResponse> RevokeKeyAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync<KeyResponse>(HttpMethod.Delete, $"v1/keys/{Escape(id)}", null, cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private Task<SchemaResponse> ActAsync(string action, LifecycleRequest request, CancellationToken cancellationToken) =>
+        SendAsync<SchemaResponse>(HttpMethod.Post, $"v1/schema/{action}", request, cancellationToken);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: RegistryJson.Options);
+        }
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryApiException(new ProblemResponse(null, "Timeout", 0,
+                $"The registry at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:0.#} s.", TimeoutCode), e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new RegistryApiException(new ProblemResponse(null, "Unreachable", 0,
+                $"Cannot reach the registry at {_http.BaseAddress}: {e.Message}", null), e);
+        }
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new RegistryApiException(await ReadProblemAsync(response, cancellationToken));
+            }
+            return await response.Content.ReadFromJsonAsync<T>(RegistryJson.Options, cancellationToken)
+                ?? throw new RegistryApiException(new ProblemResponse(null, "Empty answer", (int)response.StatusCode, "The registry sent no body.", null));
+        }
+    }
+
+    private static async Task<ProblemResponse> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            if (JsonSerializer.Deserialize<ProblemResponse>(text, RegistryJson.Options) is { } problem)
+            {
+                return problem with { Status = (int)response.StatusCode };
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return new ProblemResponse(null, response.ReasonPhrase, (int)response.StatusCode, text.Length > 500 ? text[..500] : text, null);
+    }
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+}

@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using SchemaRegistry.Client;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Server.Hosting;
+using SchemaRegistry.Testing;
+
+namespace SchemaRegistry.Server.Tests.Harness;
+
+/// <summary>A real registry on a loopback port, over a fresh SQLite file or PostgreSQL database.</summary>
+public sealed class RegistryServer : IAsyncDisposable
+{
+    public const string AdminToken = "sr_test_admin_token_0123456789abcdef";
+
+    private readonly WebApplication _app;
+    private readonly TempDirectory _dir;
+    private readonly string? _postgresUrl;
+
+    private RegistryServer(WebApplication app, TempDirectory dir, string? postgresUrl)
+    {
+        _app = app;
+        _dir = dir;
+        _postgresUrl = postgresUrl;
+        BaseAddress = new Uri(app.Urls.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string DataDir => _dir.Path;
+
+    public static async Task<RegistryServer> StartAsync(Store store, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var dir = new TempDirectory();
+        var postgres = store == Store.Postgres ? await TestPostgres.CreateDatabaseAsync() : null;
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Registry:Urls"] = "http://127.0.0.1:0",
+            ["Registry:DataDir"] = dir.Path,
+            ["Registry:AdminToken"] = AdminToken,
+            ["Registry:Database"] = postgres,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+        var app = await RegistryHost.BuildAsync(overrides, CancellationToken.None);
+        await app.StartAsync();
+        return new RegistryServer(app, dir, postgres);
+    }
+
+    /// <summary>A raw HTTP client, for checking statuses and bodies exactly as curl would see them.</summary>
+    public HttpClient Http(string? token = AdminToken)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return http;
+    }
+
+    public RegistryClient Client(string? token = AdminToken) => new(BaseAddress, token);
+
+    /// <summary>Creates a key with <paramref name="role"/> and returns its secret.</summary>
+    public async Task<string> KeyAsync(string name, string role)
+    {
+        using var admin = Client();
+        var key = await admin.CreateKeyAsync(new CreateKeyRequest(name, role));
+        return key.Secret!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_postgresUrl is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(_postgresUrl);
+        }
+        _dir.Dispose();
+    }
+}

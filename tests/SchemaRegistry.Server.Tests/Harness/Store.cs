@@ -1,0 +1,8 @@
+namespace SchemaRegistry.Server.Tests.Harness;
+
+/// <summary>Which metadata database a test server runs on.</summary>
+public enum Store
+{
+    Sqlite,
+    Postgres,
+}
