@@ -20,6 +20,9 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    /// <summary>HttpContext item holding why authentication failed, for the 401 answer.</summary>
+    public const string FailureItem = "schemareg.auth.failure";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
@@ -29,22 +32,22 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length > 512)
         {
-            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'.");
+            return Fail("The Authorization header must be 'Bearer <api key>'.");
         }
         var secret = header["Bearer ".Length..].Trim();
         var key = await storage.Keys.FindBySecretHashAsync(ApiKeySecrets.Hash(secret), Context.RequestAborted);
         var now = time.GetUtcNow();
         if (key is null)
         {
-            return AuthenticateResult.Fail("The API key is not known.");
+            return Fail("The API key is not known.");
         }
         if (key.RevokedAt is not null)
         {
-            return AuthenticateResult.Fail($"The API key {key.Id} was revoked.");
+            return Fail($"The API key {key.Id} was revoked.");
         }
         if (!key.IsActive(now))
         {
-            return AuthenticateResult.Fail($"The API key {key.Id} expired.");
+            return Fail($"The API key {key.Id} expired.");
         }
         var identity = new ClaimsIdentity(
         [
@@ -53,5 +56,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             new Claim(ClaimTypes.Role, WireNames.Of(key.Role)),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private AuthenticateResult Fail(string reason)
+    {
+        Context.Items[FailureItem] = reason;
+        return AuthenticateResult.Fail(reason);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +15,7 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
     {
         if (authorizeResult.Challenged)
         {
-            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+            var failure = context.Items[ApiKeyAuthenticationHandler.FailureItem] as string;
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await Problems.WriteAsync(context, new RegistryError(ErrorCode.Unauthenticated, ErrorKind.Unauthenticated,
                 "Authentication required", failure ?? "Send 'Authorization: Bearer <api key>'."));

@@ -107,16 +107,19 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
             where.Add("layer=@layer");
             parameters.Add(("@layer", query.Layer));
         }
+        // The text selects subjects (any version matching); the counts and latest version still cover every version.
+        var having = "";
         if (!string.IsNullOrEmpty(query.Text))
         {
-            where.Add($"(LOWER(subject) LIKE @q {provider.LikeEscape} OR LOWER(owner) LIKE @q {provider.LikeEscape} OR LOWER(description) LIKE @q {provider.LikeEscape})");
+            having = $"HAVING MAX(CASE WHEN LOWER(subject) LIKE @q {provider.LikeEscape} OR LOWER(owner) LIKE @q {provider.LikeEscape} " +
+                     $"OR LOWER(description) LIKE @q {provider.LikeEscape} THEN 1 ELSE 0 END) = 1 ";
             parameters.Add(("@q", "%" + EscapeLike(query.Text.ToLowerInvariant()) + "%"));
         }
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         var sql =
             "SELECT subject, COUNT(*), MAX(updated_at), " +
             "MAX(CASE WHEN state=@published THEN CAST(major AS BIGINT) * 1000000 + minor ELSE -1 END) " +
-            $"FROM schema_versions {filter} GROUP BY subject ORDER BY subject LIMIT {Math.Clamp(query.Limit, 1, 5000)}";
+            $"FROM schema_versions {filter} GROUP BY subject {having}ORDER BY subject LIMIT {Math.Clamp(query.Limit, 1, 5000)}";
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var command = Db.Command(connection, sql, null, [.. parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
