@@ -67,6 +67,7 @@ public static class EnvelopeRules
         else
         {
             payload = element.GetRawText();
+            CheckJsonText(element, issues);
         }
 
         if (issues.Count > 0)
@@ -91,6 +92,46 @@ public static class EnvelopeRules
             {
                 Add(issues, $"/tags/{SubjectName.Printable(key)}",
                     $"tag names and values must be 1 to {MaxTagLength} printable characters.");
+            }
+        }
+    }
+
+    /// <summary>Content that would hash or read ambiguously: duplicate keys, lone UTF-16 surrogates.</summary>
+    private static void CheckJsonText(JsonElement payload, List<Issue> issues)
+    {
+        try
+        {
+            CanonicalJson.Write(payload);
+        }
+        catch (JsonException)
+        {
+            issues.Add(new Issue(ErrorCode.PayloadInvalid, "/payload", "payload contains an invalid Unicode escape (a lone UTF-16 surrogate)."));
+            return;
+        }
+        FindDuplicateKeys(payload, "/payload", issues);
+    }
+
+    private static void FindDuplicateKeys(JsonElement element, string path, List<Issue> issues)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                var at = $"{path}/{SchemaWalker.Escape(property.Name)}";
+                if (!seen.Add(property.Name))
+                {
+                    issues.Add(new Issue(ErrorCode.PayloadInvalid, SubjectName.Printable(at), $"payload has the key '{SubjectName.Printable(property.Name)}' twice in one object."));
+                }
+                FindDuplicateKeys(property.Value, at, issues);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                FindDuplicateKeys(item, $"{path}/{i++}", issues);
             }
         }
     }

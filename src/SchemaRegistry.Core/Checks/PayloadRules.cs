@@ -43,44 +43,25 @@ public static class PayloadRules
                     $"$schema {dialect.GetRawText()} is not a known dialect (2020-12, 2019-09, draft-07, draft-06, draft-04)."));
             }
         }
-        CheckTypes(root, "", issues);
+        SchemaWalker.Walk(root, (schema, path) => CheckKeywords(schema, path, issues));
         return issues;
     }
 
-    private static void CheckTypes(JsonElement schema, string path, List<Issue> issues)
+    private static void CheckKeywords(JsonElement schema, string path, List<Issue> issues)
     {
-        if (schema.ValueKind == JsonValueKind.Array)
+        if (schema.TryGetProperty("type", out var type) && !IsValidType(type))
         {
-            var i = 0;
-            foreach (var item in schema.EnumerateArray())
-            {
-                CheckTypes(item, $"{path}/{i++}", issues);
-            }
-            return;
+            issues.Add(Issue($"{path}/type", $"type {Clip(type.GetRawText())} must be one of {string.Join(", ", TypeNames)} or an array of them."));
         }
-        if (schema.ValueKind != JsonValueKind.Object)
+        if (schema.TryGetProperty("required", out var required) && !IsStringArray(required))
         {
-            return;
+            issues.Add(Issue($"{path}/required", "required must be an array of property names."));
         }
-        foreach (var property in schema.EnumerateObject())
+        foreach (var map in new[] { "properties", "$defs", "definitions", "patternProperties" })
         {
-            var at = $"{path}/{Escape(property.Name)}";
-            if (property.Name == "type" && !IsValidType(property.Value))
+            if (schema.TryGetProperty(map, out var value) && value.ValueKind != JsonValueKind.Object)
             {
-                issues.Add(Issue(at, $"type {Clip(property.Value.GetRawText())} must be one of {string.Join(", ", TypeNames)} or an array of them."));
-            }
-            else if (property.Name is "required" && !IsStringArray(property.Value))
-            {
-                issues.Add(Issue(at, "required must be an array of property names."));
-            }
-            else if (property.Name is "properties" or "$defs" or "definitions" or "patternProperties" &&
-                     property.Value.ValueKind != JsonValueKind.Object)
-            {
-                issues.Add(Issue(at, $"{property.Name} must be an object mapping names to schemas."));
-            }
-            else if (property.Name is not ("enum" or "const" or "default" or "examples"))
-            {
-                CheckTypes(property.Value, at, issues);
+                issues.Add(Issue($"{path}/{map}", $"{map} must be an object mapping names to schemas."));
             }
         }
     }
@@ -95,8 +76,6 @@ public static class PayloadRules
 
     private static bool IsStringArray(JsonElement value) =>
         value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String);
-
-    private static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     private static string Clip(string text) => text.Length > 60 ? text[..60] + "…" : text;
 

@@ -49,5 +49,5 @@ public static class ReferenceRules
     }
 
     private static Issue Issue(string target, string message) =>
-        new(ErrorCode.ReferenceUnresolved, $"/$ref/{target}", message);
+        new(ErrorCode.ReferenceUnresolved, $"/$ref/{SubjectName.Printable(target)}", message);
 }

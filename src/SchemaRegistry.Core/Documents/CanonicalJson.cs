@@ -10,12 +10,18 @@ namespace SchemaRegistry.Core.Documents;
 /// </summary>
 public static class CanonicalJson
 {
+    /// <summary>The canonical text; throws <see cref="JsonException"/> for text no writer can spell (lone surrogates).</summary>
     public static string Write(JsonElement element)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = false }))
+        try
         {
+            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = false });
             WriteValue(writer, element);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new JsonException("The JSON contains an invalid Unicode escape (a lone UTF-16 surrogate).", e);
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
