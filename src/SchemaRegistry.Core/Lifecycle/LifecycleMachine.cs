@@ -57,11 +57,12 @@ public static class LifecycleMachine
         }
         var hint = action switch
         {
-            SchemaAction.Submit => " Validate it first.",
+            SchemaAction.Submit when from is SchemaState.Draft or SchemaState.Rejected => " Validate it first.",
             SchemaAction.Approve or SchemaAction.Reject => " Only a submitted version (pending_approval) can be reviewed.",
             SchemaAction.Deprecate => " Only a published version can be deprecated.",
             _ => "",
         };
-        return RegistryError.Transition($"Cannot {action.ToString().ToLowerInvariant()} a version that is {state}.{hint}");
+        var verb = action == SchemaAction.ForcePublish ? "force publish" : action.ToString().ToLowerInvariant();
+        return RegistryError.Transition($"Cannot {verb} a version that is {state}.{hint}");
     }
 }
