@@ -37,11 +37,21 @@ internal static class SchemaEndpoints
         return TypedResults.Ok(await service.EditAsync(fqid, body, http.User.ToPrincipal(), ct));
     }
 
-    private static async Task<Ok<SchemaResponse>> Get(string fqid, SchemaService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.GetAsync(fqid, ct));
+    private static async Task<Results<Ok<SchemaResponse>, StatusCodeHttpResult>> Get(string fqid, HttpContext http, SchemaService service, CancellationToken ct) =>
+        Conditional(http, await service.GetAsync(fqid, ct));
 
-    private static async Task<Ok<SchemaResponse>> Fetch(string? fqid, SchemaService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.GetAsync(fqid ?? "", ct));
+    private static async Task<Results<Ok<SchemaResponse>, StatusCodeHttpResult>> Fetch(string? fqid, HttpContext http, SchemaService service, CancellationToken ct) =>
+        Conditional(http, await service.GetAsync(fqid ?? "", ct));
+
+    /// <summary>Answers 304 when the caller's cached copy (If-None-Match) is still current.</summary>
+    private static Results<Ok<SchemaResponse>, StatusCodeHttpResult> Conditional(HttpContext http, SchemaResponse schema)
+    {
+        var etag = ETags.Of(schema);
+        http.Response.Headers.ETag = etag;
+        return ETags.Matches(http.Request.Headers.IfNoneMatch, etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(schema);
+    }
 
     private static async Task<Ok<VersionListResponse>> Versions(string subject, SchemaService service, CancellationToken ct) =>
         TypedResults.Ok(await service.ListVersionsAsync(subject, ct));

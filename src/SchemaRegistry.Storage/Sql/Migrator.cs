@@ -25,10 +25,21 @@ internal sealed class Migrator(SqlProvider provider)
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
-        await using (var create = Db.Command(connection,
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)"))
+        // Under the migration lock too: concurrent CREATE TABLE IF NOT EXISTS races in PostgreSQL's catalog.
+        await using (var setup = await connection.BeginTransactionAsync(cancellationToken))
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            if (provider.MigrationLockSql is { } setupLockSql)
+            {
+                await using var lockCommand = Db.Command(connection, setupLockSql, setup);
+                await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await using (var create = Db.Command(connection,
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)",
+                setup))
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await setup.CommitAsync(cancellationToken);
         }
         var applied = new List<int>();
         foreach (var script in Scripts())

@@ -150,6 +150,27 @@ public abstract class RunbookFlowContract(Store store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Conditional_reads_answer_304_until_the_version_changes()
+    {
+        using var client = _server.Client();
+        using var http = _server.Http();
+        await client.RegisterAsync(Schemas.Draft("finance.gdp.credit:v1.0"));
+        var first = await http.GetAsync("v1/schema/finance.gdp.credit:v1.0");
+        var etag = first.Headers.ETag!.Tag;
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "v1/schema/finance.gdp.credit:v1.0");
+        again.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await http.SendAsync(again)).StatusCode);
+
+        await client.ValidateAsync("finance.gdp.credit:v1.0");
+        using var afterChange = new HttpRequestMessage(HttpMethod.Get, "api/v1/schema/fetch?fqid=finance.gdp.credit:v1.0");
+        afterChange.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        var changed = await http.SendAsync(afterChange);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag!.Tag);
+    }
+
+    [Fact]
     public async Task Published_content_is_immutable()
     {
         using var client = _server.Client();

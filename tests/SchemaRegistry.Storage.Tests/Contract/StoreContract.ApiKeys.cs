@@ -1,0 +1,132 @@
+using SchemaRegistry.Core.Security;
+
+namespace SchemaRegistry.Storage.Tests.Contract;
+
+/// <summary>API keys, found by the hash of their secret.</summary>
+public abstract partial class StoreContract
+{
+    private static ApiKey NewKey(Role role = Role.PipelineRunner, DateTimeOffset? createdAt = null, DateTimeOffset? expiresAt = null)
+    {
+        var secret = ApiKeySecrets.NewSecret();
+        return new ApiKey(ApiKeySecrets.NewId(), $"{role} key", role, ApiKeySecrets.Hash(secret), ApiKeySecrets.PrefixOf(secret),
+            createdAt ?? T0, "key_admin", expiresAt, null);
+    }
+
+    private static void AssertSameKey(ApiKey expected, ApiKey? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected with { CreatedAt = Ms(expected.CreatedAt), ExpiresAt = expected.ExpiresAt is { } e ? Ms(e) : null }, actual);
+    }
+
+    [Fact]
+    public async Task An_inserted_key_is_found_by_its_secret_hash_and_by_its_id_with_every_field()
+    {
+        var key = NewKey(Role.OpsEngineer, T0.AddTicks(1234), T0.AddDays(90).AddMilliseconds(1).AddTicks(5)) with
+        {
+            Name = "Nightly loader — Ünïcødé \"quoted\"",
+        };
+
+        Assert.True(await Keys.TryInsertAsync(key, None));
+
+        AssertSameKey(key, await Keys.FindBySecretHashAsync(key.SecretHash, None));
+        AssertSameKey(key, await Keys.GetAsync(key.Id, None));
+        Assert.Null((await Keys.GetAsync(key.Id, None))!.RevokedAt);
+    }
+
+    [Fact]
+    public async Task A_key_without_expiry_round_trips_a_null_expiry()
+    {
+        var key = NewKey(Role.Reader);
+
+        Assert.True(await Keys.TryInsertAsync(key, None));
+
+        var stored = await Keys.GetAsync(key.Id, None);
+        AssertSameKey(key, stored);
+        Assert.Null(stored!.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Unknown_hashes_and_ids_find_nothing()
+    {
+        var key = NewKey();
+        Assert.True(await Keys.TryInsertAsync(key, None));
+
+        Assert.Null(await Keys.FindBySecretHashAsync(ApiKeySecrets.Hash(ApiKeySecrets.NewSecret()), None));
+        Assert.Null(await Keys.FindBySecretHashAsync(key.SecretHash.ToUpperInvariant(), None));
+        Assert.Null(await Keys.GetAsync(ApiKeySecrets.NewId(), None));
+    }
+
+    [Fact]
+    public async Task Inserting_a_key_with_an_existing_secret_hash_returns_false_and_changes_nothing()
+    {
+        var key = NewKey(Role.SchemaAdmin);
+        Assert.True(await Keys.TryInsertAsync(key, None));
+        var sameHash = NewKey(Role.Reader) with { SecretHash = key.SecretHash };
+
+        Assert.False(await Keys.TryInsertAsync(sameHash, None));
+
+        Assert.Null(await Keys.GetAsync(sameHash.Id, None));
+        AssertSameKey(key, await Keys.FindBySecretHashAsync(key.SecretHash, None));
+    }
+
+    [Fact]
+    public async Task Inserting_a_key_with_an_existing_id_returns_false_and_changes_nothing()
+    {
+        var key = NewKey(Role.SchemaAdmin);
+        Assert.True(await Keys.TryInsertAsync(key, None));
+        var sameId = NewKey(Role.Reader) with { Id = key.Id };
+
+        Assert.False(await Keys.TryInsertAsync(sameId, None));
+
+        Assert.Null(await Keys.FindBySecretHashAsync(sameId.SecretHash, None));
+        AssertSameKey(key, await Keys.GetAsync(key.Id, None));
+    }
+
+    [Fact]
+    public async Task Revoking_marks_the_key_once_and_a_second_revoke_returns_false()
+    {
+        var key = NewKey();
+        var other = NewKey();
+        Assert.True(await Keys.TryInsertAsync(key, None));
+        Assert.True(await Keys.TryInsertAsync(other, None));
+        var at = T0.AddHours(5).AddTicks(42);
+
+        Assert.True(await Keys.RevokeAsync(key.Id, at, None));
+        Assert.False(await Keys.RevokeAsync(key.Id, at.AddHours(1), None));
+        Assert.False(await Keys.RevokeAsync(ApiKeySecrets.NewId(), at, None));
+
+        var revoked = await Keys.GetAsync(key.Id, None);
+        Assert.Equal(Ms(at), revoked!.RevokedAt);
+        Assert.False(revoked.IsActive(at.AddSeconds(1)));
+        Assert.Equal(Ms(at), (await Keys.FindBySecretHashAsync(key.SecretHash, None))!.RevokedAt);
+        AssertSameKey(other, await Keys.GetAsync(other.Id, None));
+    }
+
+    [Fact]
+    public async Task ListAsync_returns_every_key_by_creation_time_and_AnyAsync_tells_whether_there_is_one()
+    {
+        var storage = await Fixture.OpenAsync(await Fixture.CreateDatabaseAsync());
+        Assert.False(await storage.Keys.AnyAsync(None));
+        Assert.Empty(await storage.Keys.ListAsync(None));
+        var keys = new[]
+        {
+            NewKey(Role.Reader, T0.AddMinutes(3)),
+            NewKey(Role.SchemaAdmin, T0.AddMinutes(1), T0.AddDays(1)),
+            NewKey(Role.PipelineRunner, T0.AddMinutes(2)),
+            NewKey(Role.OpsEngineer, T0.AddMinutes(4)),
+        };
+
+        Assert.True(await storage.Keys.TryInsertAsync(keys[0], None));
+        Assert.True(await storage.Keys.AnyAsync(None));
+        foreach (var key in keys.Skip(1))
+        {
+            Assert.True(await storage.Keys.TryInsertAsync(key, None));
+        }
+        Assert.True(await storage.Keys.RevokeAsync(keys[2].Id, T0.AddHours(1), None));
+
+        var listed = await storage.Keys.ListAsync(None);
+
+        Assert.Equal([keys[1], keys[2] with { RevokedAt = T0.AddHours(1) }, keys[0], keys[3]], listed);
+        Assert.True(await storage.Keys.AnyAsync(None));
+    }
+}
