@@ -15,6 +15,7 @@ internal static class CliApp
         root.Subcommands.Add(ServeCommands.Migrate());
         root.Subcommands.Add(SchemaCommands.Build());
         root.Subcommands.Add(KeyCommands.Build());
+        root.Subcommands.Add(JsonSchemaCommands.Build());
         return root;
     }
 }

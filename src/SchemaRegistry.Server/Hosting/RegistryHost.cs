@@ -11,6 +11,8 @@ using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Endpoints;
 using SchemaRegistry.Server.Http;
 using SchemaRegistry.Server.Services;
+using SchemaRegistry.Server.Validation;
+using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Storage;
 using SchemaRegistry.Storage.Ports;
 
@@ -41,6 +43,7 @@ public static class RegistryHost
         builder.Services.AddSingleton(layers);
         builder.Services.AddSingleton<IRegistryStorage>(storage);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IPayloadValidator, JsonSchemaPayloadValidator>();
         builder.Services.AddSingleton<SchemaService>();
         builder.Services.AddSingleton<KeyService>();
         builder.Services.ConfigureHttpJsonOptions(json => RegistryJson.Apply(json.SerializerOptions));

@@ -136,7 +136,7 @@ public sealed partial class CanonicalJsonTests
         Assert.ThrowsAny<JsonException>(() => CanonicalJson.Hash(json));
     }
 
-    // JSON's grammar allows a lone surrogate escape; EnvelopeRules and PayloadRules accept such a payload, so hashing
+    // JSON's grammar allows a lone surrogate escape; EnvelopeRules and the payload checks accept such a payload, so hashing
     // it must either succeed or report malformed input, not fail with an InvalidOperationException (an internal error).
     [Theory]
     [InlineData("""{ "a": "\uD800" }""")]

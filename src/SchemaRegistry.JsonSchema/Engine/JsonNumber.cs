@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace SchemaRegistry.JsonSchema.Engine;
+
+/// <summary>
+/// A number as precisely as it can be held: decimal when it fits (exact for everything JSON data usually holds),
+/// otherwise double.
+/// </summary>
+internal readonly record struct JsonNumber(decimal Decimal, double Double, bool IsDecimal)
+{
+    public static JsonNumber Read(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetDecimal(out var d))
+        {
+            return new JsonNumber(d, (double)d, true);
+        }
+        if (reader.TryGetDouble(out var x))
+        {
+            return new JsonNumber(0, x, false);
+        }
+        var text = Encoding.UTF8.GetString(reader.ValueSpan);
+        return new JsonNumber(0, double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture), false);
+    }
+
+    /// <summary>Integer test on the token itself: no fraction or exponent means an integer, without parsing.</summary>
+    public static bool IsIntegerToken(ref Utf8JsonReader reader)
+    {
+        var span = reader.ValueSpan;
+        if (span.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0)
+        {
+            return true;
+        }
+        return Read(ref reader).IsInteger;
+    }
+
+    /// <summary>
+    /// Compares the current number token with <paramref name="limit"/>. Rounding to double is monotonic, so
+    /// differing doubles already decide the order; only equal doubles need the exact decimal comparison.
+    /// </summary>
+    public static int CompareToken(ref Utf8JsonReader reader, JsonNumber limit)
+    {
+        if (reader.TryGetDouble(out var value) && double.IsFinite(value) && value != limit.Double)
+        {
+            return value < limit.Double ? -1 : 1;
+        }
+        return Read(ref reader).CompareTo(limit);
+    }
+
+    public static JsonNumber From(JsonElement element)
+    {
+        if (element.TryGetDecimal(out var d))
+        {
+            return new JsonNumber(d, (double)d, true);
+        }
+        return new JsonNumber(0, double.Parse(element.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture), false);
+    }
+
+    public bool IsInteger => IsDecimal ? decimal.Truncate(Decimal) == Decimal : double.IsFinite(Double) ? Math.Floor(Double) == Double : true;
+
+    public int CompareTo(JsonNumber other) =>
+        IsDecimal && other.IsDecimal ? Decimal.CompareTo(other.Decimal) : Double.CompareTo(other.Double);
+
+    public bool IsMultipleOf(JsonNumber divisor)
+    {
+        if (IsDecimal && divisor.IsDecimal)
+        {
+            try
+            {
+                return Decimal % divisor.Decimal == 0;
+            }
+            catch (OverflowException)
+            {
+            }
+        }
+        var quotient = Double / divisor.Double;
+        if (double.IsInfinity(quotient))
+        {
+            // Every integer is a multiple of a divisor whose reciprocal is an integer, however large it is.
+            var reciprocal = 1 / divisor.Double;
+            return IsInteger && Math.Floor(reciprocal) == reciprocal;
+        }
+        return Math.Abs(quotient - Math.Round(quotient)) < 1e-9;
+    }
+
+    public override string ToString() => IsDecimal ? Decimal.ToString(CultureInfo.InvariantCulture) : Double.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,9 @@
+namespace SchemaRegistry.JsonSchema.Keywords;
+
+internal enum BoundKind
+{
+    Minimum,
+    ExclusiveMinimum,
+    Maximum,
+    ExclusiveMaximum,
+}

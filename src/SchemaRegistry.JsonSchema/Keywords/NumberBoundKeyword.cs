@@ -1,0 +1,38 @@
+using System.Text.Json;
+using SchemaRegistry.JsonSchema.Engine;
+
+namespace SchemaRegistry.JsonSchema.Keywords;
+
+/// <summary>minimum, maximum and their exclusive forms (draft-04's boolean modifiers compile to the exclusive kinds).</summary>
+internal sealed class NumberBoundKeyword(string name, string absoluteLocation, BoundKind kind, JsonNumber limit) : Keyword(name, absoluteLocation)
+{
+    public override bool ReadsCurrentTokenOnly => true;
+
+    public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return true;
+        }
+        var order = JsonNumber.CompareToken(ref reader, limit);
+        var ok = kind switch
+        {
+            BoundKind.Minimum => order >= 0,
+            BoundKind.ExclusiveMinimum => order > 0,
+            BoundKind.Maximum => order <= 0,
+            _ => order < 0,
+        };
+        if (ok)
+        {
+            return true;
+        }
+        var value = JsonNumber.Read(ref reader);
+        return Fail(context, kind switch
+        {
+            BoundKind.Minimum => $"{value} is less than the minimum {limit}.",
+            BoundKind.ExclusiveMinimum => $"{value} must be greater than {limit}.",
+            BoundKind.Maximum => $"{value} is greater than the maximum {limit}.",
+            _ => $"{value} must be less than {limit}.",
+        });
+    }
+}

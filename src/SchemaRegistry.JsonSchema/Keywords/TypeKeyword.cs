@@ -1,0 +1,41 @@
+using System.Text.Json;
+using SchemaRegistry.JsonSchema.Engine;
+
+namespace SchemaRegistry.JsonSchema.Keywords;
+
+internal sealed class TypeKeyword(string absoluteLocation, JsonTypes allowed, string description) : Keyword("type", absoluteLocation)
+{
+    public override bool ReadsCurrentTokenOnly => true;
+
+    public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
+    {
+        var actual = reader.TokenType switch
+        {
+            JsonTokenType.StartObject => JsonTypes.Object,
+            JsonTokenType.StartArray => JsonTypes.Array,
+            JsonTokenType.String or JsonTokenType.PropertyName => JsonTypes.String,
+            JsonTokenType.True or JsonTokenType.False => JsonTypes.Boolean,
+            JsonTokenType.Null => JsonTypes.Null,
+            _ => JsonTypes.Number,
+        };
+        if ((allowed & actual) != 0)
+        {
+            return true;
+        }
+        if (actual == JsonTypes.Number && (allowed & JsonTypes.Integer) != 0 && JsonNumber.IsIntegerToken(ref reader))
+        {
+            return true;
+        }
+        return Fail(context, $"Expected {description} but found {Describe(actual)}.");
+    }
+
+    private static string Describe(JsonTypes type) => type switch
+    {
+        JsonTypes.Object => "an object",
+        JsonTypes.Array => "an array",
+        JsonTypes.String => "a string",
+        JsonTypes.Boolean => "a boolean",
+        JsonTypes.Null => "null",
+        _ => "a number",
+    };
+}
