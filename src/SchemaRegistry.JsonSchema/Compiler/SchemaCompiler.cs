@@ -36,6 +36,10 @@ internal sealed partial class SchemaCompiler(SchemaIndex index, JsonSchemaOption
             Drain();
         }
         while (_nodes.Count != before);
+        foreach (var compiled in _nodes.Values)
+        {
+            compiled.Seal();
+        }
         return node;
     }
 

@@ -33,6 +33,7 @@ internal sealed class EvalContext
     public static void Return(EvalContext context)
     {
         context._scope.Clear();
+        context._depth = 0;
         context.CurrentResource = null;
         context._instancePath.Clear();
         context._keywordPath.Clear();
@@ -42,6 +43,19 @@ internal sealed class EvalContext
     }
 
     public ResourceScope? CurrentResource { get; private set; }
+
+    private int _depth;
+
+    /// <summary>Checks the stack only every few levels: the check is a runtime call, nesting is cheap to count.</summary>
+    public void EnterNode()
+    {
+        if ((++_depth & 15) == 0)
+        {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        }
+    }
+
+    public void ExitNode() => _depth--;
 
     public IReadOnlyList<ResourceScope> DynamicScope => _scope;
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace SchemaRegistry.JsonSchema.Engine;
@@ -41,8 +40,27 @@ internal sealed class SchemaNode(string absoluteLocation)
     /// <summary>True when the node itself needs its applicators' annotations (it has unevaluatedProperties/Items).</summary>
     public bool UsesAnnotations { get; set; }
 
+    /// <summary>Set once compilation is complete: a node with only token-level keywords needs none of the machinery.</summary>
+    public void Seal() =>
+        _leaf = Constant is null && _copying.Length == 0 && ObjectConsumer is null && ArrayConsumer is null && !UsesAnnotations;
+
+    private bool _leaf;
+
     public bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
     {
+        if (_leaf && context.Errors is null)
+        {
+            // Fast path: no subschemas, so no recursion, dynamic scope or annotations to manage.
+            foreach (var keyword in _scalar)
+            {
+                if (!keyword.Evaluate(ref reader, context, null))
+                {
+                    return false;
+                }
+            }
+            SkipValue(ref reader);
+            return true;
+        }
         if (Constant is { } constant)
         {
             if (!constant)
@@ -52,7 +70,7 @@ internal sealed class SchemaNode(string absoluteLocation)
             SkipValue(ref reader);
             return constant;
         }
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        context.EnterNode();
         var entered = Resource is not null && !ReferenceEquals(context.CurrentResource, Resource);
         if (entered)
         {
@@ -68,6 +86,7 @@ internal sealed class SchemaNode(string absoluteLocation)
             {
                 context.PopResource();
             }
+            context.ExitNode();
         }
     }
 

@@ -1,19 +1,41 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace SchemaRegistry.JsonSchema.Engine;
 
-/// <summary>Maps property names, as UTF-8 bytes, to slots without allocating on lookup.</summary>
+/// <summary>
+/// Maps property names, as UTF-8 bytes, to slots without allocating: an open-addressing table keyed by the
+/// name's length and first and last bytes, confirmed by comparing the bytes.
+/// </summary>
 internal sealed class Utf8NameTable
 {
     private readonly byte[][] _names;
-    private readonly Dictionary<ulong, int[]> _buckets = [];
+    private readonly int[] _table;
+    private readonly ulong[] _keys;
+    private readonly int _mask;
 
     public Utf8NameTable(IReadOnlyList<string> names)
     {
         _names = names.Select(Encoding.UTF8.GetBytes).ToArray();
-        foreach (var group in _names.Select((bytes, index) => (Hash(bytes), index)).GroupBy(e => e.Item1))
+        var size = 4;
+        while (size < _names.Length * 4)
         {
-            _buckets[group.Key] = group.Select(e => e.index).ToArray();
+            size <<= 1;
+        }
+        _table = new int[size];
+        _keys = new ulong[size];
+        _mask = size - 1;
+        Array.Fill(_table, -1);
+        for (var i = 0; i < _names.Length; i++)
+        {
+            var key = Key(_names[i]);
+            var at = Slot(key);
+            while (_table[at] >= 0)
+            {
+                at = (at + 1) & _mask;
+            }
+            _table[at] = i;
+            _keys[at] = key;
         }
     }
 
@@ -22,38 +44,42 @@ internal sealed class Utf8NameTable
     /// <summary>The slot of <paramref name="name"/>, or -1.</summary>
     public int Find(ReadOnlySpan<byte> name)
     {
-        if (_names.Length <= 8)
+        var key = Key(name);
+        var at = Slot(key);
+        while (true)
         {
-            for (var i = 0; i < _names.Length; i++)
+            var index = _table[at];
+            if (index < 0)
             {
-                if (name.SequenceEqual(_names[i]))
-                {
-                    return i;
-                }
+                return -1;
             }
-            return -1;
-        }
-        if (_buckets.TryGetValue(Hash(name), out var candidates))
-        {
-            foreach (var i in candidates)
+            if (_keys[at] == key && name.SequenceEqual(_names[index]))
             {
-                if (name.SequenceEqual(_names[i]))
-                {
-                    return i;
-                }
+                return index;
             }
+            at = (at + 1) & _mask;
         }
-        return -1;
     }
 
-    /// <summary>Length, first seven bytes and last byte: cheap, and distinct for typical field names.</summary>
-    private static ulong Hash(ReadOnlySpan<byte> bytes)
+    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & _mask;
+
+    /// <summary>Up to eight leading bytes, mixed with the length and the last byte.</summary>
+    private static ulong Key(ReadOnlySpan<byte> name)
     {
-        Span<byte> head = stackalloc byte[8];
-        head.Clear();
-        bytes[..Math.Min(7, bytes.Length)].CopyTo(head);
-        var key = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(head);
-        var last = bytes.Length == 0 ? 0UL : bytes[^1];
-        return key ^ ((ulong)bytes.Length << 56) ^ (last << 48);
+        ulong head;
+        if (name.Length >= 8)
+        {
+            head = BinaryPrimitives.ReadUInt64LittleEndian(name);
+        }
+        else
+        {
+            head = 0;
+            for (var i = 0; i < name.Length; i++)
+            {
+                head |= (ulong)name[i] << (8 * i);
+            }
+        }
+        var last = name.Length == 0 ? 0UL : name[^1];
+        return head ^ ((ulong)name.Length << 56) ^ (last << 48) ^ ((ulong)name.Length * 0x100000001B3UL);
     }
 }

@@ -106,6 +106,11 @@ internal sealed class ObjectKeywords(string absoluteLocation) : Keyword("propert
 
     private bool EvaluateMember(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated, int slot, ulong patterns, int ordinal, string? name)
     {
+        if (name is null && patterns == 0 && evaluated is null && slot >= 0 && Properties[slot] is { } only)
+        {
+            // The common case: one declared property, nothing else applies.
+            return only.Evaluate(ref reader, context, null);
+        }
         if (name is null)
         {
             return EvaluateMemberCore(ref reader, context, evaluated, slot, patterns, ordinal);
