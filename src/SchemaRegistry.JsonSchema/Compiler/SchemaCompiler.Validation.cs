@@ -1,6 +1,8 @@
 using System.Text.Json;
 using SchemaRegistry.JsonSchema.Engine;
+using SchemaRegistry.JsonSchema.Formats;
 using SchemaRegistry.JsonSchema.Keywords;
+using SchemaRegistry.JsonSchema.Regexes;
 
 namespace SchemaRegistry.JsonSchema.Compiler;
 
@@ -57,6 +59,15 @@ internal sealed partial class SchemaCompiler
             }
             keywords.Add(new PatternKeyword(At(location, "pattern"), pattern.GetString()!, CompileRegex(location, "pattern", pattern.GetString()!)));
         }
+        if (draft <= Dialect.Draft7)
+        {
+            var base64 = schema.TryGetProperty("contentEncoding", out var encoding) && encoding.ValueEquals("base64");
+            var json = schema.TryGetProperty("contentMediaType", out var media) && media.ValueEquals("application/json");
+            if (base64 || json)
+            {
+                keywords.Add(new ContentKeyword(At(location, "contentMediaType"), base64, json));
+            }
+        }
         if (schema.TryGetProperty("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True)
         {
             keywords.Add(new UniqueItemsKeyword(At(location, "uniqueItems")));
@@ -102,7 +113,7 @@ internal sealed partial class SchemaCompiler
             return;
         }
         var asserts = dialect.Has(Vocabularies.FormatAssertion) || (options.AssertFormat && dialect.Has(Vocabularies.FormatAnnotation));
-        if (asserts && TextChecks.Format(format.GetString()!) is { } checker)
+        if (asserts && FormatCheckers.Get(format.GetString()!) is { } checker)
         {
             keywords.Add(new FormatKeyword(At(location, "format"), format.GetString()!, checker));
         }
@@ -129,7 +140,7 @@ internal sealed partial class SchemaCompiler
     {
         try
         {
-            return TextChecks.CompilePattern(pattern, options.RegexTimeout);
+            return EcmaRegex.Compile(pattern, options.RegexTimeout);
         }
         catch (ArgumentException e)
         {

@@ -41,11 +41,42 @@ internal readonly record struct JsonNumber(decimal Decimal, double Double, bool 
     /// </summary>
     public static int CompareToken(ref Utf8JsonReader reader, JsonNumber limit)
     {
+        if (TryReadSmallInteger(reader.ValueSpan, out var integer) && (double)integer != limit.Double)
+        {
+            // Integers below 2^53 convert to double exactly.
+            return (double)integer < limit.Double ? -1 : 1;
+        }
         if (reader.TryGetDouble(out var value) && double.IsFinite(value) && value != limit.Double)
         {
             return value < limit.Double ? -1 : 1;
         }
         return Read(ref reader).CompareTo(limit);
+    }
+
+    /// <summary>A plain integer literal of at most 15 digits, parsed without the general number parser.</summary>
+    public static bool TryReadSmallInteger(ReadOnlySpan<byte> token, out long value)
+    {
+        value = 0;
+        var negative = token.Length > 0 && token[0] == (byte)'-';
+        var digits = negative ? token[1..] : token;
+        if (digits.Length is 0 or > 15)
+        {
+            return false;
+        }
+        foreach (var b in digits)
+        {
+            var d = (uint)(b - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+            value = (value * 10) + d;
+        }
+        if (negative)
+        {
+            value = -value;
+        }
+        return true;
     }
 
     public static JsonNumber From(JsonElement element)

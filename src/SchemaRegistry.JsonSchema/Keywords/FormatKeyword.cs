@@ -1,9 +1,10 @@
 using System.Text.Json;
 using SchemaRegistry.JsonSchema.Engine;
+using SchemaRegistry.JsonSchema.Formats;
 
 namespace SchemaRegistry.JsonSchema.Keywords;
 
-internal sealed class FormatKeyword(string absoluteLocation, string format, TextCheck checker) : Keyword("format", absoluteLocation)
+internal sealed class FormatKeyword(string absoluteLocation, string format, FormatChecker checker) : Keyword("format", absoluteLocation)
 {
     public override bool ReadsCurrentTokenOnly => true;
 
