@@ -37,12 +37,12 @@ internal sealed partial class SchemaCompiler
                 properties[Slot(property.Name)] = Child(location, "properties", property.Name);
             }
         }
-        var patterns = new List<(string, System.Text.RegularExpressions.Regex, SchemaNode)>();
+        var patterns = new List<(string, System.Text.RegularExpressions.Regex, Patterns.Utf8PatternMatcher?, SchemaNode)>();
         if (applicator && schema.TryGetProperty("patternProperties", out var patternProperties) && patternProperties.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in patternProperties.EnumerateObject())
             {
-                patterns.Add((property.Name, CompileRegex(location, "patternProperties", property.Name), Child(location, "patternProperties", property.Name)));
+                patterns.Add((property.Name, CompileRegex(location, "patternProperties", property.Name), Patterns.Utf8PatternMatcher.TryCreate(property.Name), Child(location, "patternProperties", property.Name)));
             }
             if (patterns.Count > 64)
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SchemaRegistry.JsonSchema.Engine;
 using SchemaRegistry.JsonSchema.Formats;
 using SchemaRegistry.JsonSchema.Keywords;
+using SchemaRegistry.JsonSchema.Patterns;
 using SchemaRegistry.JsonSchema.Regexes;
 
 namespace SchemaRegistry.JsonSchema.Compiler;
@@ -57,7 +58,8 @@ internal sealed partial class SchemaCompiler
             {
                 throw Invalid(location, "pattern", "must be a string");
             }
-            keywords.Add(new PatternKeyword(At(location, "pattern"), pattern.GetString()!, CompileRegex(location, "pattern", pattern.GetString()!)));
+            var text = pattern.GetString()!;
+            keywords.Add(new PatternKeyword(At(location, "pattern"), text, CompileRegex(location, "pattern", text), Utf8PatternMatcher.TryCreate(text)));
         }
         if (draft <= Dialect.Draft7)
         {

@@ -39,8 +39,15 @@ internal readonly record struct JsonNumber(decimal Decimal, double Double, bool 
     /// Compares the current number token with <paramref name="limit"/>. Rounding to double is monotonic, so
     /// differing doubles already decide the order; only equal doubles need the exact decimal comparison.
     /// </summary>
-    public static int CompareToken(ref Utf8JsonReader reader, JsonNumber limit)
+    /// <summary>The limit as a small integer, when it is one: lets comparisons skip floating-point parsing.</summary>
+    public long? SmallInteger => IsDecimal && Decimal == decimal.Truncate(Decimal) && Math.Abs(Decimal) < 1e15m ? (long)Decimal : null;
+
+    public static int CompareToken(ref Utf8JsonReader reader, JsonNumber limit, long? integerLimit)
     {
+        if (integerLimit is { } whole && TryCompareWithInteger(reader.ValueSpan, whole, out var order))
+        {
+            return order;
+        }
         if (TryReadSmallInteger(reader.ValueSpan, out var integer) && (double)integer != limit.Double)
         {
             // Integers below 2^53 convert to double exactly.
@@ -51,6 +58,42 @@ internal readonly record struct JsonNumber(decimal Decimal, double Double, bool 
             return value < limit.Double ? -1 : 1;
         }
         return Read(ref reader).CompareTo(limit);
+    }
+
+    /// <summary>
+    /// Compares a literal like <c>-12.50</c> with an integer without parsing it as a floating-point number: the
+    /// integer part decides, and a non-zero fraction breaks a tie. Exponents are left to the general path.
+    /// </summary>
+    private static bool TryCompareWithInteger(ReadOnlySpan<byte> token, long limit, out int order)
+    {
+        order = 0;
+        var dot = token.IndexOf((byte)'.');
+        var integerPart = dot < 0 ? token : token[..dot];
+        if (!TryReadSmallInteger(integerPart, out var whole))
+        {
+            return false;
+        }
+        var fractionNonZero = false;
+        if (dot >= 0)
+        {
+            foreach (var b in token[(dot + 1)..])
+            {
+                if ((uint)(b - '0') > 9)
+                {
+                    return false;
+                }
+                fractionNonZero |= b != '0';
+            }
+        }
+        if (whole != limit)
+        {
+            order = whole < limit ? -1 : 1;
+            return true;
+        }
+        // Equal integer parts: -0.5 against 0 is below, 3.5 against 3 is above.
+        var negative = token[0] == (byte)'-';
+        order = !fractionNonZero ? 0 : negative ? -1 : 1;
+        return true;
     }
 
     /// <summary>A plain integer literal of at most 15 digits, parsed without the general number parser.</summary>

@@ -17,6 +17,8 @@ internal sealed class Utf8NameTable
     public Utf8NameTable(IReadOnlyList<string> names)
     {
         _names = names.Select(Encoding.UTF8.GetBytes).ToArray();
+        _next = new int[_names.Length + 1];
+        Array.Fill(_next, -1);
         var size = 4;
         while (size < _names.Length * 4)
         {
@@ -40,6 +42,26 @@ internal sealed class Utf8NameTable
     }
 
     public int Count => _names.Length;
+
+    /// <summary>
+    /// Records usually list their fields in the same order, so the slot that followed <paramref name="previous"/>
+    /// last time is tried first with one comparison. The hint is shared across threads: a stale one only costs the
+    /// ordinary lookup, since every answer is confirmed byte for byte.
+    /// </summary>
+    public int FindAfter(int previous, ReadOnlySpan<byte> name)
+    {
+        var hintIndex = previous + 1;
+        var guess = _next[hintIndex];
+        if (guess >= 0 && name.SequenceEqual(_names[guess]))
+        {
+            return guess;
+        }
+        var found = Find(name);
+        _next[hintIndex] = found;
+        return found;
+    }
+
+    private readonly int[] _next;
 
     /// <summary>The slot of <paramref name="name"/>, or -1.</summary>
     public int Find(ReadOnlySpan<byte> name)

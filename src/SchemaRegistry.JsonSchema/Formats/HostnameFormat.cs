@@ -23,6 +23,10 @@ internal static class HostnameFormat
         {
             return false;
         }
+        if (TryPlainAscii(value, out var plain))
+        {
+            return plain;
+        }
         Span<int> codePoints = stackalloc int[MaxLabelLength + 1];
         var totalLength = -1;
         var bidiDomain = false;
@@ -68,6 +72,48 @@ internal static class HostnameFormat
             }
             rest = rest[(end + 1)..];
         }
+    }
+
+    /// <summary>
+    /// The common case decided without code-point tables: letters, digits, '-' and '.', no A-labels and no
+    /// reserved "??--" labels. Returns false (undecided) for anything else.
+    /// </summary>
+    private static bool TryPlainAscii(ReadOnlySpan<char> value, out bool valid)
+    {
+        valid = false;
+        if (value.Length > MaxNameLength || value[^1] == '.')
+        {
+            return false;
+        }
+        var labelStart = 0;
+        for (var i = 0; i <= value.Length; i++)
+        {
+            if (i < value.Length && value[i] != '.')
+            {
+                if (!char.IsAsciiLetterOrDigit(value[i]) && value[i] != '-')
+                {
+                    return false;
+                }
+                continue;
+            }
+            var label = value[labelStart..i];
+            if (label.Length >= 4 && label[2] == '-' && label[3] == '-')
+            {
+                return false;
+            }
+            if (label.Length is 0 or > MaxLabelLength || label[0] == '-' || label[^1] == '-')
+            {
+                return Decided(out valid, false);
+            }
+            labelStart = i + 1;
+        }
+        return Decided(out valid, true);
+    }
+
+    private static bool Decided(out bool valid, bool value)
+    {
+        valid = value;
+        return true;
     }
 
     private static int NextSeparator(ReadOnlySpan<char> text, bool allowUnicode)

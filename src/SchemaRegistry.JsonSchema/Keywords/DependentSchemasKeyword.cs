@@ -17,6 +17,7 @@ internal sealed class DependentSchemasKeyword(string name, string absoluteLocati
             return true;
         }
         Span<bool> present = dependencies.Length <= 64 ? stackalloc bool[dependencies.Length] : new bool[dependencies.Length];
+        present.Clear();
         var scan = reader;
         while (scan.Read() && scan.TokenType == JsonTokenType.PropertyName)
         {

@@ -6,6 +6,8 @@ namespace SchemaRegistry.JsonSchema.Keywords;
 /// <summary>minimum, maximum and their exclusive forms (draft-04's boolean modifiers compile to the exclusive kinds).</summary>
 internal sealed class NumberBoundKeyword(string name, string absoluteLocation, BoundKind kind, JsonNumber limit) : Keyword(name, absoluteLocation)
 {
+    private readonly long? _integerLimit = limit.SmallInteger;
+
     public override bool ReadsCurrentTokenOnly => true;
 
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
@@ -14,7 +16,7 @@ internal sealed class NumberBoundKeyword(string name, string absoluteLocation, B
         {
             return true;
         }
-        var order = JsonNumber.CompareToken(ref reader, limit);
+        var order = JsonNumber.CompareToken(ref reader, limit, _integerLimit);
         var ok = kind switch
         {
             BoundKind.Minimum => order >= 0,

@@ -19,7 +19,7 @@ internal sealed class ObjectKeywords(string absoluteLocation) : Keyword("propert
 
     public required string[] SlotNames { get; init; }
 
-    public (string Pattern, Regex Regex, SchemaNode Schema)[] Patterns { get; init; } = [];
+    public (string Pattern, Regex Regex, Patterns.Utf8PatternMatcher? Matcher, SchemaNode Schema)[] Patterns { get; init; } = [];
 
     public SchemaNode? Additional { get; init; }
 
@@ -45,8 +45,10 @@ internal sealed class ObjectKeywords(string absoluteLocation) : Keyword("propert
         var valid = true;
         var slots = Names.Count;
         Span<bool> present = slots <= 128 ? stackalloc bool[slots] : new bool[slots];
+        present.Clear();
         Span<byte> scratch = stackalloc byte[256];
         var ordinal = 0;
+        var previous = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             byte[]? rented = null;
@@ -61,7 +63,8 @@ internal sealed class ObjectKeywords(string absoluteLocation) : Keyword("propert
                 var buffer = length <= scratch.Length ? scratch : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length));
                 name = buffer[..reader.CopyString(buffer)];
             }
-            var slot = Names.Find(name);
+            var slot = Names.FindAfter(previous, name);
+            previous = slot;
             string? nameText = null;
             if (slot >= 0)
             {
@@ -196,24 +199,27 @@ internal sealed class ObjectKeywords(string absoluteLocation) : Keyword("propert
 
     private ulong MatchPatterns(ReadOnlySpan<byte> name)
     {
-        Span<char> chars = stackalloc char[Math.Min(Encoding.UTF8.GetMaxCharCount(name.Length), 512)];
-        var text = name.Length <= 128 ? chars[..Encoding.UTF8.GetChars(name, chars)] : Encoding.UTF8.GetString(name).AsSpan();
         var matched = 0UL;
         for (var i = 0; i < Patterns.Length; i++)
         {
-            try
+            if (Patterns[i].Matcher is { } matcher ? matcher.IsMatch(name) : RegexMatches(i, name))
             {
-                if (Patterns[i].Regex.IsMatch(text))
-                {
-                    matched |= 1UL << i;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                throw new EvaluationAbortedException($"Matching the property-name pattern {Patterns[i].Pattern} took too long.");
+                matched |= 1UL << i;
             }
         }
         return matched;
+    }
+
+    private bool RegexMatches(int index, ReadOnlySpan<byte> name)
+    {
+        try
+        {
+            return Patterns[index].Regex.IsMatch(Encoding.UTF8.GetString(name));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new EvaluationAbortedException($"Matching the property-name pattern {Patterns[index].Pattern} took too long.");
+        }
     }
 
     private bool CheckPresence(EvalContext context, Span<bool> present, int count)

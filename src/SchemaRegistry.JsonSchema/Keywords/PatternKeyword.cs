@@ -1,10 +1,16 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SchemaRegistry.JsonSchema.Engine;
+using SchemaRegistry.JsonSchema.Patterns;
 
 namespace SchemaRegistry.JsonSchema.Keywords;
 
-internal sealed class PatternKeyword(string absoluteLocation, string pattern, Regex regex) : Keyword("pattern", absoluteLocation)
+/// <summary>
+/// <c>pattern</c>: simple patterns run on the UTF-8 bytes with <see cref="Utf8PatternMatcher"/>; the rest go to the
+/// translated ECMA-262 regex.
+/// </summary>
+internal sealed class PatternKeyword(string absoluteLocation, string pattern, Regex regex, Utf8PatternMatcher? matcher) : Keyword("pattern", absoluteLocation)
 {
     public override bool ReadsCurrentTokenOnly => true;
 
@@ -13,6 +19,10 @@ internal sealed class PatternKeyword(string absoluteLocation, string pattern, Re
         if (!InstanceText.IsString(reader.TokenType))
         {
             return true;
+        }
+        if (matcher is not null)
+        {
+            return MatchBytes(ref reader) || Fail(context, $"The string does not match the pattern {Clip(pattern)}.");
         }
         var buffer = new CharBuffer();
         try
@@ -27,6 +37,28 @@ internal sealed class PatternKeyword(string absoluteLocation, string pattern, Re
         finally
         {
             buffer.Dispose();
+        }
+    }
+
+    private bool MatchBytes(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return matcher!.IsMatch(reader.ValueSpan);
+        }
+        var length = reader.ValueSpan.Length;
+        byte[]? rented = null;
+        Span<byte> buffer = length <= InstanceText.StackLimit ? stackalloc byte[InstanceText.StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            return matcher!.IsMatch(buffer[..reader.CopyString(buffer)]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 

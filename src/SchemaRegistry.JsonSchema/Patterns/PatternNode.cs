@@ -3,7 +3,7 @@ namespace SchemaRegistry.JsonSchema.Patterns;
 /// <summary>The regular-expression shapes the UTF-8 matcher handles: classes, sequences, alternatives, repetition.</summary>
 internal abstract record PatternNode
 {
-    public sealed record Atom(CharClass Class) : PatternNode;
+    public sealed record Atom(CharClass Class, bool IsDot = false) : PatternNode;
 
     public sealed record Sequence(IReadOnlyList<PatternNode> Items) : PatternNode;
 

@@ -93,7 +93,7 @@ internal sealed class PatternParser
                 return new PatternNode.Atom(ParseClass());
             case '.':
                 UsesDot = true;
-                return new PatternNode.Atom(CharClass.Dot);
+                return new PatternNode.Atom(CharClass.Dot, IsDot: true);
             case '\\':
                 return new PatternNode.Atom(ParseEscape(inClass: false));
             case '^' or '$' or ')' or ']' or '{' or '}' or '*' or '+' or '?' or '|':
