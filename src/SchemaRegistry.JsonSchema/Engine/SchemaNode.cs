@@ -41,22 +41,23 @@ internal sealed class SchemaNode(string absoluteLocation)
     public bool UsesAnnotations { get; set; }
 
     /// <summary>Set once compilation is complete: a node with only token-level keywords needs none of the machinery.</summary>
-    public void Seal() =>
+    public void Seal()
+    {
         _leaf = Constant is null && _copying.Length == 0 && ObjectConsumer is null && ArrayConsumer is null && !UsesAnnotations;
+        _program = _leaf ? LeafProgram.Create(_scalar) : null;
+    }
 
     private bool _leaf;
+    private LeafProgram? _program;
 
     public bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
     {
         if (_leaf && context.Errors is null)
         {
             // Fast path: no subschemas, so no recursion, dynamic scope or annotations to manage.
-            foreach (var keyword in _scalar)
+            if (!_program!.Evaluate(ref reader, context))
             {
-                if (!keyword.Evaluate(ref reader, context, null))
-                {
-                    return false;
-                }
+                return false;
             }
             SkipValue(ref reader);
             return true;

@@ -6,6 +6,10 @@ namespace SchemaRegistry.JsonSchema.Keywords;
 /// <summary>minLength or maxLength, counted in code points.</summary>
 internal sealed class LengthKeyword(string name, string absoluteLocation, long limit, bool isMaximum) : Keyword(name, absoluteLocation)
 {
+    public long Limit => limit;
+
+    public bool IsMaximum => isMaximum;
+
     public override bool ReadsCurrentTokenOnly => true;
 
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)

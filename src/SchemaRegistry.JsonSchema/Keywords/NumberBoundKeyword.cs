@@ -10,21 +10,26 @@ internal sealed class NumberBoundKeyword(string name, string absoluteLocation, B
 
     public override bool ReadsCurrentTokenOnly => true;
 
-    public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
+    /// <summary>True when the current number token satisfies the bound.</summary>
+    public bool Holds(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            return true;
-        }
         var order = JsonNumber.CompareToken(ref reader, limit, _integerLimit);
-        var ok = kind switch
+        return kind switch
         {
             BoundKind.Minimum => order >= 0,
             BoundKind.ExclusiveMinimum => order > 0,
             BoundKind.Maximum => order <= 0,
             _ => order < 0,
         };
-        if (ok)
+    }
+
+    public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return true;
+        }
+        if (Holds(ref reader))
         {
             return true;
         }

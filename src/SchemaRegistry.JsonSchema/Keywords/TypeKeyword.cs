@@ -5,9 +5,26 @@ namespace SchemaRegistry.JsonSchema.Keywords;
 
 internal sealed class TypeKeyword(string absoluteLocation, JsonTypes allowed, string description) : Keyword("type", absoluteLocation)
 {
+    public JsonTypes Allowed => allowed;
+
     public override bool ReadsCurrentTokenOnly => true;
 
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
+    {
+        return Matches(ref reader, allowed) || Fail(context, $"Expected {description} but found {Describe(Actual(reader.TokenType))}.");
+    }
+
+    public static JsonTypes Actual(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => JsonTypes.Object,
+        JsonTokenType.StartArray => JsonTypes.Array,
+        JsonTokenType.String or JsonTokenType.PropertyName => JsonTypes.String,
+        JsonTokenType.True or JsonTokenType.False => JsonTypes.Boolean,
+        JsonTokenType.Null => JsonTypes.Null,
+        _ => JsonTypes.Number,
+    };
+
+    public static bool Matches(ref Utf8JsonReader reader, JsonTypes allowed)
     {
         var actual = reader.TokenType switch
         {
@@ -22,11 +39,7 @@ internal sealed class TypeKeyword(string absoluteLocation, JsonTypes allowed, st
         {
             return true;
         }
-        if (actual == JsonTypes.Number && (allowed & JsonTypes.Integer) != 0 && JsonNumber.IsIntegerToken(ref reader))
-        {
-            return true;
-        }
-        return Fail(context, $"Expected {description} but found {Describe(actual)}.");
+        return actual == JsonTypes.Number && (allowed & JsonTypes.Integer) != 0 && JsonNumber.IsIntegerToken(ref reader);
     }
 
     private static string Describe(JsonTypes type) => type switch
