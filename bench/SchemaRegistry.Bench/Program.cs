@@ -1,0 +1,35 @@
+using SchemaRegistry.Bench;
+
+const string usage = """
+    Usage:
+      SchemaRegistry.Bench generate --out FILE [--count 200000] [--seed 42] [--invalid-percent 50]
+          Writes FILE (NDJSON invoices, about half invalid) and FILE.labels (one line per record:
+          "valid" or the defects put in on purpose).
+      SchemaRegistry.Bench run --schema SCHEMA --data FILE [--passes 3] [--subset 20000]
+              [--max-pass-seconds 60] [--ajv bench/ajv/validate.mjs] [--node node]
+              [--skip token,parse,ours,njsonschema,ajv] [--markdown OUT.md]
+          Measures every contender on FILE and prints a Markdown table.
+    """;
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+
+try
+{
+    var arguments = CommandArguments.Parse(args.AsSpan(1));
+    return args[0] switch
+    {
+        "generate" => GenerateCommand.Run(arguments),
+        "run" => await RunCommand.RunAsync(arguments),
+        _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(usage);
+    return 2;
+}
