@@ -72,9 +72,9 @@ internal sealed class Utf8PatternMatcher
     /// <summary>ECMA-262 search semantics: true when some substring matches (anchors pin it to the ends).</summary>
     public bool IsMatch(ReadOnlySpan<byte> utf8)
     {
-        if (_nullable && !_anchoredEnd)
+        if (_nullable && (!_anchoredEnd || !_anchoredStart))
         {
-            // The empty string matches at the start, which satisfies ^ as well.
+            // An empty match: at the start (which satisfies ^), or at the end (which satisfies $).
             return true;
         }
         ulong state = 0;
