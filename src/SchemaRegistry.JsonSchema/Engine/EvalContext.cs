@@ -125,6 +125,23 @@ internal sealed class EvalContext
         }
     }
 
+    public void Fail(string keyword, string absoluteLocation, [System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("")] ref MessageHandler message)
+    {
+        if (Collecting)
+        {
+            Fail(keyword, absoluteLocation, message.ToStringAndClear());
+        }
+    }
+
+    /// <summary>A failure of a keyword of the schema at <paramref name="nodeLocation"/>; nothing is built unless collecting.</summary>
+    public void FailAt(string nodeLocation, string keyword, [System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("")] ref MessageHandler message)
+    {
+        if (Collecting)
+        {
+            Fail(keyword, nodeLocation + "/" + keyword, message.ToStringAndClear());
+        }
+    }
+
     /// <summary>Records a failure of <paramref name="keyword"/> (whose absolute location is given) at the current paths.</summary>
     public void Fail(string keyword, string absoluteLocation, string message)
     {

@@ -33,6 +33,15 @@ internal abstract class Keyword(string name, string absoluteLocation)
         return false;
     }
 
+    protected bool Fail(EvalContext context, [System.Runtime.CompilerServices.InterpolatedStringHandlerArgument(nameof(context))] ref MessageHandler message)
+    {
+        if (context.Collecting)
+        {
+            context.Fail(Name, AbsoluteLocation, message.ToStringAndClear());
+        }
+        return false;
+    }
+
     /// <summary>Evaluates <paramref name="node"/> under the keyword path segments given (kept only in output mode).</summary>
     protected static bool Apply(SchemaNode node, ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated, string segment, string? second = null)
     {

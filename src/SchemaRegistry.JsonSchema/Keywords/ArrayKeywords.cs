@@ -108,25 +108,23 @@ internal sealed class ArrayKeywords(string absoluteLocation) : Keyword("items", 
             if (contained < MinContains)
             {
                 valid = false;
-                context.Fail("contains", NodeLocation + "/contains", MinContains == 1
-                    ? "No item matches the 'contains' schema."
-                    : $"{contained} items match the 'contains' schema; at least {MinContains} must.");
+                context.FailAt(NodeLocation, "contains", $"{contained} items match the 'contains' schema; at least {MinContains} must.");
             }
             if (MaxContains is { } max && contained > max)
             {
                 valid = false;
-                context.Fail("maxContains", NodeLocation + "/maxContains", $"{contained} items match the 'contains' schema; at most {max} may.");
+                context.FailAt(NodeLocation, "maxContains", $"{contained} items match the 'contains' schema; at most {max} may.");
             }
         }
         if (MinItems is { } min && index < min)
         {
             valid = false;
-            context.Fail("minItems", NodeLocation + "/minItems", $"The array has {index} items; at least {min} are required.");
+            context.FailAt(NodeLocation, "minItems", $"The array has {index} items; at least {min} are required.");
         }
         if (MaxItems is { } maxItems && index > maxItems)
         {
             valid = false;
-            context.Fail("maxItems", NodeLocation + "/maxItems", $"The array has {index} items; at most {maxItems} are allowed.");
+            context.FailAt(NodeLocation, "maxItems", $"The array has {index} items; at most {maxItems} are allowed.");
         }
         return valid;
     }

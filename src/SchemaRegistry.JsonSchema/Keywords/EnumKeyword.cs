@@ -30,7 +30,7 @@ internal sealed class EnumKeyword : Keyword
         {
             return true;
         }
-        return Fail(context, Name == "const" ? $"The value must be {_listing}." : $"The value must be one of {_listing}.");
+        return Name == "const" ? Fail(context, $"The value must be {_listing}.") : Fail(context, $"The value must be one of {_listing}.");
     }
 
     private bool Matches(ref Utf8JsonReader reader)

@@ -25,9 +25,12 @@ internal sealed class LengthKeyword(string name, string absoluteLocation, long l
             return true;
         }
         var length = InstanceText.CodePointLength(ref reader);
-        return (isMaximum ? length <= limit : length >= limit) ||
-            Fail(context, isMaximum
-                ? $"The string has {length} characters; at most {limit} are allowed."
-                : $"The string has {length} characters; at least {limit} are required.");
+        if (isMaximum ? length <= limit : length >= limit)
+        {
+            return true;
+        }
+        return isMaximum
+            ? Fail(context, $"The string has {length} characters; at most {limit} are allowed.")
+            : Fail(context, $"The string has {length} characters; at least {limit} are required.");
     }
 }

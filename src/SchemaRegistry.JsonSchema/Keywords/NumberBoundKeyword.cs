@@ -33,6 +33,10 @@ internal sealed class NumberBoundKeyword(string name, string absoluteLocation, B
         {
             return true;
         }
+        if (!context.Collecting)
+        {
+            return false;
+        }
         var value = JsonNumber.Read(ref reader);
         return Fail(context, kind switch
         {

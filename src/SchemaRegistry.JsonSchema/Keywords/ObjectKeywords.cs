@@ -229,7 +229,7 @@ internal sealed class ObjectKeywords(string absoluteLocation) : Keyword("propert
         {
             if (!present[slot])
             {
-                context.Fail("required", NodeLocation + "/required", $"The required property '{SlotNames[slot]}' is missing.");
+                context.FailAt(NodeLocation, "required", $"The required property '{SlotNames[slot]}' is missing.");
                 valid = false;
                 if (!context.Collecting)
                 {
@@ -247,7 +247,7 @@ internal sealed class ObjectKeywords(string absoluteLocation) : Keyword("propert
             {
                 if (!present[slot])
                 {
-                    context.Fail(keyword, NodeLocation + "/" + keyword, $"'{SlotNames[trigger]}' is present, so '{SlotNames[slot]}' is required too.");
+                    context.FailAt(NodeLocation, keyword, $"'{SlotNames[trigger]}' is present, so '{SlotNames[slot]}' is required too.");
                     valid = false;
                     if (!context.Collecting)
                     {
@@ -259,12 +259,12 @@ internal sealed class ObjectKeywords(string absoluteLocation) : Keyword("propert
         if (MinProperties is { } min && count < min)
         {
             valid = false;
-            context.Fail("minProperties", NodeLocation + "/minProperties", $"The object has {count} properties; at least {min} are required.");
+            context.FailAt(NodeLocation, "minProperties", $"The object has {count} properties; at least {min} are required.");
         }
         if (MaxProperties is { } max && count > max)
         {
             valid = false;
-            context.Fail("maxProperties", NodeLocation + "/maxProperties", $"The object has {count} properties; at most {max} are allowed.");
+            context.FailAt(NodeLocation, "maxProperties", $"The object has {count} properties; at most {max} are allowed.");
         }
         return valid;
     }
