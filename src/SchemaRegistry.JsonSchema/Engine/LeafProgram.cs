@@ -14,6 +14,10 @@ internal sealed class LeafProgram
     private readonly long _maxLength = -1;
     private readonly NumberBoundKeyword[] _bounds;
     private readonly Keyword[] _others;
+    private readonly Patterns.Utf8PatternMatcher? _pattern;
+    private readonly Utf8NameTable? _enum;
+    private readonly Formats.FormatChecker? _format;
+    private readonly Keyword[] _othersForPlainStrings;
 
     private LeafProgram(IReadOnlyList<Keyword> keywords)
     {
@@ -35,6 +39,19 @@ internal sealed class LeafProgram
                 case NumberBoundKeyword bound:
                     bounds.Add(bound);
                     break;
+                case PatternKeyword { Matcher: { } matcher } when _pattern is null:
+                    // Checked here for unescaped strings; escaped ones still go through the keyword.
+                    _pattern = matcher;
+                    others.Add(keyword);
+                    break;
+                case EnumKeyword { StringsOnly: { } strings } when _enum is null:
+                    _enum = strings;
+                    others.Add(keyword);
+                    break;
+                case FormatKeyword format when _format is null:
+                    _format = format.Checker;
+                    others.Add(keyword);
+                    break;
                 default:
                     others.Add(keyword);
                     break;
@@ -42,6 +59,8 @@ internal sealed class LeafProgram
         }
         _bounds = [.. bounds];
         _others = [.. others];
+        _othersForPlainStrings = others.Where(k =>
+            !(_pattern is not null && k is PatternKeyword) && !(_enum is not null && k is EnumKeyword) && !(_format is not null && k is FormatKeyword)).ToArray();
     }
 
     public static LeafProgram Create(IReadOnlyList<Keyword> keywords) => new(keywords);
@@ -53,6 +72,10 @@ internal sealed class LeafProgram
             return false;
         }
         var token = reader.TokenType;
+        if (token == JsonTokenType.String && !reader.ValueIsEscaped)
+        {
+            return PlainStringHolds(ref reader, context);
+        }
         if (InstanceText.IsString(token) && (_minLength >= 0 || _maxLength >= 0) && !LengthHolds(ref reader))
         {
             return false;
@@ -75,6 +98,47 @@ internal sealed class LeafProgram
             }
         }
         return true;
+    }
+
+    /// <summary>An unescaped string: its bytes are the text, so pattern and enum need no other keyword.</summary>
+    private bool PlainStringHolds(ref Utf8JsonReader reader, EvalContext context)
+    {
+        if ((_minLength >= 0 || _maxLength >= 0) && !LengthHolds(ref reader))
+        {
+            return false;
+        }
+        var bytes = reader.ValueSpan;
+        if (_pattern is not null && !_pattern.IsMatch(bytes))
+        {
+            return false;
+        }
+        if (_enum is not null && _enum.Find(bytes) < 0)
+        {
+            return false;
+        }
+        if (_format is not null && !FormatHolds(bytes))
+        {
+            return false;
+        }
+        foreach (var keyword in _othersForPlainStrings)
+        {
+            if (!keyword.Evaluate(ref reader, context, null))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private bool FormatHolds(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length <= InstanceText.StackLimit && System.Text.Ascii.IsValid(bytes))
+        {
+            Span<char> chars = stackalloc char[InstanceText.StackLimit];
+            System.Text.Ascii.ToUtf16(bytes, chars, out var written);
+            return _format!(chars[..written]);
+        }
+        return _format!(System.Text.Encoding.UTF8.GetString(bytes));
     }
 
     private bool LengthHolds(ref Utf8JsonReader reader)

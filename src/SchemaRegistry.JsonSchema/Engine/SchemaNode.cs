@@ -50,18 +50,24 @@ internal sealed class SchemaNode(string absoluteLocation)
     private bool _leaf;
     private LeafProgram? _program;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
     {
-        if (_leaf && context.Errors is null)
+        if (_program is not null && context.Errors is null)
         {
             // Fast path: no subschemas, so no recursion, dynamic scope or annotations to manage.
-            if (!_program!.Evaluate(ref reader, context))
+            if (!_program.Evaluate(ref reader, context))
             {
                 return false;
             }
             SkipValue(ref reader);
             return true;
         }
+        return EvaluateFull(ref reader, context, evaluated);
+    }
+
+    private bool EvaluateFull(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
+    {
         if (Constant is { } constant)
         {
             if (!constant)

@@ -22,6 +22,9 @@ internal sealed class EnumKeyword : Keyword
         _listing = listing.Length > 200 ? listing[..200] + "…" : listing;
     }
 
+    /// <summary>True when every allowed value is a string and a name table holds them.</summary>
+    public Utf8NameTable? StringsOnly => _values.All(v => v.ValueKind == JsonValueKind.String) ? _strings : null;
+
     public override bool ReadsCurrentTokenOnly => true;
 
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)

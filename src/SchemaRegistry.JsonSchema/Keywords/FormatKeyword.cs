@@ -6,6 +6,8 @@ namespace SchemaRegistry.JsonSchema.Keywords;
 
 internal sealed class FormatKeyword(string absoluteLocation, string format, FormatChecker checker) : Keyword("format", absoluteLocation)
 {
+    public FormatChecker Checker => checker;
+
     public override bool ReadsCurrentTokenOnly => true;
 
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)

@@ -12,6 +12,9 @@ namespace SchemaRegistry.JsonSchema.Keywords;
 /// </summary>
 internal sealed class PatternKeyword(string absoluteLocation, string pattern, Regex regex, Utf8PatternMatcher? matcher) : Keyword("pattern", absoluteLocation)
 {
+    /// <summary>The byte-level matcher, when the pattern has one.</summary>
+    public Utf8PatternMatcher? Matcher => matcher;
+
     public override bool ReadsCurrentTokenOnly => true;
 
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
