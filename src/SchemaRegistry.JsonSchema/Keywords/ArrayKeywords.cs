@@ -34,6 +34,35 @@ internal sealed class ArrayKeywords(string absoluteLocation) : Keyword("items", 
 
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
     {
+        if (context.Errors is null && evaluated is null && Contains is null && Unevaluated is null)
+        {
+            return EvaluatePlain(ref reader, context);
+        }
+        return EvaluateGeneral(ref reader, context, evaluated);
+    }
+
+    /// <summary>Items checked in one loop on the boolean path, when no contains or unevaluatedItems needs more.</summary>
+    private bool EvaluatePlain(ref Utf8JsonReader reader, EvalContext context)
+    {
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var schema = index < Prefix.Length ? Prefix[index] : Rest;
+            if (schema is null)
+            {
+                SchemaNode.SkipValue(ref reader);
+            }
+            else if (!schema.Evaluate(ref reader, context, null))
+            {
+                return false;
+            }
+            index++;
+        }
+        return (MinItems is not { } min || index >= min) && (MaxItems is not { } max || index <= max);
+    }
+
+    private bool EvaluateGeneral(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
+    {
         var valid = true;
         var index = 0;
         long contained = 0;

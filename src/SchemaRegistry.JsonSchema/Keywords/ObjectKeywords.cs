@@ -39,7 +39,88 @@ internal sealed class ObjectKeywords(string absoluteLocation) : Keyword("propert
 
     public required string NodeLocation { get; init; }
 
+    /// <summary>Per slot: true when the name is required (lets the presence check count instead of scan).</summary>
+    private bool[]? _requiredSlots;
+
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
+    {
+        if (context.Errors is null && evaluated is null && PropertyNames is null && Patterns.Length == 0 && Unevaluated is null)
+        {
+            return EvaluatePlain(ref reader, context);
+        }
+        return EvaluateGeneral(ref reader, context, evaluated);
+    }
+
+    /// <summary>
+    /// The common shape (declared properties, maybe additionalProperties, required, counts) on the boolean path:
+    /// one tight loop, each value handed straight to its schema.
+    /// </summary>
+    private bool EvaluatePlain(ref Utf8JsonReader reader, EvalContext context)
+    {
+        var slots = Names.Count;
+        Span<bool> present = slots <= 128 ? stackalloc bool[slots] : new bool[slots];
+        present.Clear();
+        var required = _requiredSlots ??= RequiredSlots();
+        var requiredSeen = 0;
+        var count = 0;
+        var previous = -1;
+        Span<byte> buffer = stackalloc byte[256];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            int slot;
+            if (!reader.ValueIsEscaped)
+            {
+                slot = Names.FindAfter(previous, reader.ValueSpan);
+            }
+            else
+            {
+                scoped ReadOnlySpan<byte> name = reader.ValueSpan.Length <= buffer.Length ? buffer[..reader.CopyString(buffer)] : Encoding.UTF8.GetBytes(reader.GetString()!);
+                slot = Names.FindAfter(previous, name);
+            }
+            previous = slot;
+            reader.Read();
+            SchemaNode? schema;
+            if (slot >= 0)
+            {
+                if (!present[slot])
+                {
+                    present[slot] = true;
+                    requiredSeen += required[slot] ? 1 : 0;
+                }
+                schema = Properties[slot] ?? Additional;
+            }
+            else
+            {
+                schema = Additional;
+            }
+            if (schema is null)
+            {
+                SchemaNode.SkipValue(ref reader);
+            }
+            else if (!schema.Evaluate(ref reader, context, null))
+            {
+                return false;
+            }
+            count++;
+        }
+        if (requiredSeen != Required.Length || DependentRequired.Length > 0)
+        {
+            return CheckPresence(context, present, count);
+        }
+        return (MinProperties is not { } min || count >= min) && (MaxProperties is not { } max || count <= max);
+    }
+
+    private bool[] RequiredSlots()
+    {
+        var slots = new bool[Names.Count];
+        foreach (var slot in Required)
+        {
+            slots[slot] = true;
+        }
+        return slots;
+    }
+
+    private bool EvaluateGeneral(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
     {
         var collecting = context.Collecting;
         var valid = true;
