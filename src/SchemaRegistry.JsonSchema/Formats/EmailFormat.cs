@@ -30,9 +30,16 @@ internal static class EmailFormat
         return international ? HostnameFormat.IsIdnHostname(domain) : HostnameFormat.IsHostname(domain);
     }
 
+    private static readonly System.Buffers.SearchValues<char> AsciiAtext =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-/=?^_`{|}~");
+
     /// <summary>Returns the index just past a Dot-string, or -1.</summary>
     private static int ReadDotString(ReadOnlySpan<char> value, bool international)
     {
+        if (!international)
+        {
+            return ReadAsciiDotString(value);
+        }
         var atomStart = 0;
         for (var i = 0; i < value.Length; i++)
         {
@@ -56,6 +63,30 @@ internal static class EmailFormat
             }
         }
         return -1;
+    }
+
+    /// <summary>The ASCII Dot-string, atom by atom with a vectorised search: the index of the '@', or -1.</summary>
+    private static int ReadAsciiDotString(ReadOnlySpan<char> value)
+    {
+        var start = 0;
+        while (true)
+        {
+            var end = value[start..].IndexOfAnyExcept(AsciiAtext);
+            if (end <= 0)
+            {
+                return -1;
+            }
+            var at = start + end;
+            if (value[at] == '@')
+            {
+                return at;
+            }
+            if (value[at] != '.')
+            {
+                return -1;
+            }
+            start = at + 1;
+        }
     }
 
     /// <summary>Returns the index just past a Quoted-string, or -1.</summary>

@@ -24,6 +24,7 @@ internal sealed class TypeKeyword(string absoluteLocation, JsonTypes allowed, st
         _ => JsonTypes.Number,
     };
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Matches(ref Utf8JsonReader reader, JsonTypes allowed)
     {
         var actual = reader.TokenType switch

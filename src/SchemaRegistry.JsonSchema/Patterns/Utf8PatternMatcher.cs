@@ -86,7 +86,8 @@ internal sealed class Utf8PatternMatcher
             ulong accept;
             if (b < 0x80)
             {
-                accept = _ascii[b];
+                // b < 128 = _ascii.Length: the bounds check would only repeat that.
+                accept = System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_ascii), b);
                 index++;
             }
             else
@@ -121,8 +122,13 @@ internal sealed class Utf8PatternMatcher
         return _nullable && (!_anchoredStart || utf8.Length == 0);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ulong Follow(ulong state)
     {
+        if ((state & (state - 1)) == 0)
+        {
+            return state == 0 ? 0 : _follow[BitOperations.TrailingZeroCount(state)];
+        }
         ulong next = 0;
         while (state != 0)
         {
