@@ -85,23 +85,27 @@ internal sealed class Utf8NameTable
 
     private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & _mask;
 
-    /// <summary>Up to eight leading bytes, mixed with the length and the last byte.</summary>
+    /// <summary>A hash from a few overlapping reads (every byte of names up to 16 bytes) and the length.</summary>
     private static ulong Key(ReadOnlySpan<byte> name)
     {
+        var length = name.Length;
         ulong head;
-        if (name.Length >= 8)
+        if (length >= 8)
         {
-            head = BinaryPrimitives.ReadUInt64LittleEndian(name);
+            head = BinaryPrimitives.ReadUInt64LittleEndian(name) ^ (BinaryPrimitives.ReadUInt64LittleEndian(name[^8..]) * 0x9E3779B97F4A7C15UL);
+        }
+        else if (length >= 4)
+        {
+            head = BinaryPrimitives.ReadUInt32LittleEndian(name) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(name[^4..]) << 32);
+        }
+        else if (length >= 2)
+        {
+            head = BinaryPrimitives.ReadUInt16LittleEndian(name) | ((ulong)name[^1] << 16);
         }
         else
         {
-            head = 0;
-            for (var i = 0; i < name.Length; i++)
-            {
-                head |= (ulong)name[i] << (8 * i);
-            }
+            head = length == 1 ? name[0] : 0UL;
         }
-        var last = name.Length == 0 ? 0UL : name[^1];
-        return head ^ ((ulong)name.Length << 56) ^ (last << 48) ^ ((ulong)name.Length * 0x100000001B3UL);
+        return head ^ ((ulong)length << 56);
     }
 }
