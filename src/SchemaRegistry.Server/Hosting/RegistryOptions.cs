@@ -8,6 +8,14 @@ public sealed class RegistryOptions
     /// <summary>Addresses to listen on, separated by ';'.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:8081";
 
+    /// <summary>
+    /// The registry's public base URL; <c>{PublicUrl}/v1/schema/{fqid}</c> is a schema's canonical URL, usable in
+    /// <c>$ref</c> like <c>schemareg:{fqid}</c>. Default: the first of <see cref="Urls"/>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    public string CanonicalPrefix => (PublicUrl is { Length: > 0 } url ? url : Urls.Split(';')[0]).TrimEnd('/') + "/v1/schema/";
+
     /// <summary>Folder for the embedded defaults (SQLite file, blobs, admin.token).</summary>
     public string DataDir { get; set; } = "./data";
 

@@ -8,18 +8,19 @@ using SchemaRegistry.Core.Governance;
 using SchemaRegistry.Core.Lifecycle;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Security;
+using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Services;
 
 /// <summary>The registry's use cases: each loads, asks the domain what may happen, and stores the outcome.</summary>
-internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, TimeProvider time)
+internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, RegistryOptions options, TimeProvider time)
 {
     public async Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
     {
         var definition = EnvelopeRules.Build(ToInput(request), layers);
         var now = time.GetUtcNow();
-        var record = new SchemaRecord(definition, SchemaState.Draft, ReferenceScanner.Scan(definition.Payload),
+        var record = new SchemaRecord(definition, SchemaState.Draft, ReferenceScanner.Scan(definition.Payload, options.CanonicalPrefix),
             CanonicalJson.Hash(definition.Payload), now, actor.Name, now, actor.Name, null, 1);
         try
         {
@@ -47,7 +48,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         {
             Definition = definition,
             State = next,
-            References = ReferenceScanner.Scan(definition.Payload),
+            References = ReferenceScanner.Scan(definition.Payload, options.CanonicalPrefix),
             ContentHash = CanonicalJson.Hash(definition.Payload),
             UpdatedAt = now,
             UpdatedBy = actor.Name,

@@ -4,6 +4,7 @@ using System.Text.Json;
 using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.JsonSchema;
+using SchemaRegistry.Server.Hosting;
 
 namespace SchemaRegistry.Server.Validation;
 
@@ -11,7 +12,7 @@ namespace SchemaRegistry.Server.Validation;
 /// VAL-1102 by validating the payload against its dialect's meta-schema (errors listed with their locations), then
 /// VAL-1102/VAL-1304 by compiling it with the referenced registry schemas as the only reachable documents.
 /// </summary>
-internal sealed class JsonSchemaPayloadValidator : IPayloadValidator
+internal sealed class JsonSchemaPayloadValidator(RegistryOptions options) : IPayloadValidator
 {
     private const string DefaultMetaSchema = "https://json-schema.org/draft/2020-12/schema";
     private readonly ConcurrentDictionary<string, CompiledSchema> _metaSchemas = new(StringComparer.Ordinal);
@@ -47,7 +48,7 @@ internal sealed class JsonSchemaPayloadValidator : IPayloadValidator
         }
         try
         {
-            CompiledSchema.Compile(root, new JsonSchemaOptions { Resolver = new RegistryReferenceResolver(references) }, new Uri("schemareg:payload"));
+            CompiledSchema.Compile(root, new JsonSchemaOptions { Resolver = new RegistryReferenceResolver(references, options.CanonicalPrefix) }, new Uri("schemareg:payload"));
             return [];
         }
         catch (SchemaCompileException e)

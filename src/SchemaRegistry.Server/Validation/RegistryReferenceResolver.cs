@@ -1,21 +1,14 @@
 using System.Text.Json;
+using SchemaRegistry.Core.Checks;
 using SchemaRegistry.JsonSchema;
 
 namespace SchemaRegistry.Server.Validation;
 
-/// <summary>Resolves <c>schemareg:FQID</c> references to the payloads of registered schemas given up front.</summary>
-internal sealed class RegistryReferenceResolver(IReadOnlyDictionary<string, string> payloads) : ISchemaResolver
+/// <summary>Resolves <c>schemareg:FQID</c> and canonical-URL references to the payloads of registered schemas given up front.</summary>
+internal sealed class RegistryReferenceResolver(IReadOnlyDictionary<string, string> payloads, string canonicalPrefix) : ISchemaResolver
 {
-    public JsonElement? Resolve(Uri uri)
-    {
-        const string scheme = "schemareg:";
-        var text = uri.OriginalString;
-        if (!text.StartsWith(scheme, StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var hash = text.IndexOf('#', StringComparison.Ordinal);
-        var fqid = hash < 0 ? text[scheme.Length..] : text[scheme.Length..hash];
-        return payloads.TryGetValue(fqid, out var payload) ? JsonDocument.Parse(payload).RootElement.Clone() : null;
-    }
+    public JsonElement? Resolve(Uri uri) =>
+        ReferenceScanner.TryGetFqid(uri.OriginalString, canonicalPrefix, out var fqid) && payloads.TryGetValue(fqid, out var payload)
+            ? JsonDocument.Parse(payload).RootElement.Clone()
+            : null;
 }
