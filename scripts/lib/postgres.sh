@@ -19,7 +19,11 @@ ensure_postgres_installed() {
 }
 
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  if command -v python3 >/dev/null; then
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  else
+    shuf -i 20000-60000 -n 1
+  fi
 }
 
 # start_postgres DIR: initialises a cluster in DIR and starts it; stop_postgres DIR stops it.
