@@ -14,6 +14,7 @@ internal sealed class TypeKeyword(string absoluteLocation, JsonTypes allowed, st
         return Matches(ref reader, allowed) || Fail(context, $"Expected {description} but found {Describe(Actual(reader.TokenType))}.");
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static JsonTypes Actual(JsonTokenType token) => token switch
     {
         JsonTokenType.StartObject => JsonTypes.Object,
@@ -27,15 +28,7 @@ internal sealed class TypeKeyword(string absoluteLocation, JsonTypes allowed, st
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Matches(ref Utf8JsonReader reader, JsonTypes allowed)
     {
-        var actual = reader.TokenType switch
-        {
-            JsonTokenType.StartObject => JsonTypes.Object,
-            JsonTokenType.StartArray => JsonTypes.Array,
-            JsonTokenType.String or JsonTokenType.PropertyName => JsonTypes.String,
-            JsonTokenType.True or JsonTokenType.False => JsonTypes.Boolean,
-            JsonTokenType.Null => JsonTypes.Null,
-            _ => JsonTypes.Number,
-        };
+        var actual = Actual(reader.TokenType);
         if ((allowed & actual) != 0)
         {
             return true;
