@@ -79,8 +79,9 @@ public sealed class CompiledSchema
             var reader = new Utf8JsonReader(utf8Json, _readerOptions);
             return reader.Read() && _root.Evaluate(ref reader, context, null) && !reader.Read();
         }
-        catch (Exception e) when (e is JsonException or InsufficientExecutionStackException or EvaluationAbortedException)
+        catch (Exception e) when (e is JsonException or InsufficientExecutionStackException or EvaluationAbortedException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escape that is no Unicode text (a lone surrogate) cannot be read.
             return false;
         }
         finally
@@ -129,6 +130,10 @@ public sealed class CompiledSchema
         catch (EvaluationAbortedException e)
         {
             return Single(e.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            return Single("The instance contains a string whose \\u escapes are not Unicode text (a lone surrogate).");
         }
         finally
         {

@@ -87,6 +87,17 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public void A_string_with_a_lone_surrogate_escape_is_invalid_where_its_text_is_needed()
+    {
+        var schema = CompiledSchema.Compile("""{"type":"string","maxLength":3,"pattern":"x"}""");
+        var instance = Encoding.UTF8.GetBytes("\"\\uDCA9abcdef\"");
+
+        Assert.False(schema.IsValid(instance));
+        Assert.Contains("lone surrogate", Assert.Single(schema.Evaluate(instance).Errors).Message, StringComparison.Ordinal);
+        Assert.True(CompiledSchema.Compile("true").IsValid(instance));
+    }
+
+    [Fact]
     public void Schemas_over_the_size_limit_are_refused()
     {
         var big = "{\"enum\":[" + string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"\"value-{i}\"")) + "]}";
