@@ -16,11 +16,13 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         _provider = provider;
         Schemas = new SqlSchemaStore(provider, layers);
         Keys = new SqlApiKeyStore(provider);
+        Subjects = new SqlSubjectConfigStore(provider);
         Blobs = blobs;
     }
 
     public ISchemaStore Schemas { get; }
     public IApiKeyStore Keys { get; }
+    public ISubjectConfigStore Subjects { get; }
     public IBlobStore Blobs { get; }
     public string DatabaseDescription => _provider.Description;
     public string BlobsDescription { get; }

@@ -13,4 +13,5 @@ public enum Permission
     ForcePublish,
     Deprecate,
     ManageKeys,
+    ManageConfig,
 }

@@ -44,6 +44,7 @@ public static class RegistryHost
         builder.Services.AddSingleton<IRegistryStorage>(storage);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IPayloadValidator, JsonSchemaPayloadValidator>();
+        builder.Services.AddSingleton<CompatibilityService>();
         builder.Services.AddSingleton<SchemaService>();
         builder.Services.AddSingleton<KeyService>();
         builder.Services.ConfigureHttpJsonOptions(json => RegistryJson.Apply(json.SerializerOptions));
@@ -65,6 +66,7 @@ public static class RegistryHost
         SchemaEndpoints.Map(app);
         LifecycleEndpoints.Map(app);
         KeyEndpoints.Map(app);
+        CompatibilityEndpoints.Map(app);
         app.MapOpenApi().AllowAnonymous();
         app.Lifetime.ApplicationStopped.Register(storage.Dispose);
         return app;

@@ -14,7 +14,7 @@ using SchemaRegistry.Storage.Ports;
 namespace SchemaRegistry.Server.Services;
 
 /// <summary>The registry's use cases: each loads, asks the domain what may happen, and stores the outcome.</summary>
-internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, RegistryOptions options, TimeProvider time)
+internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, CompatibilityService compatibility, RegistryOptions options, TimeProvider time)
 {
     public async Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
     {
@@ -156,6 +156,12 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         if (issues.Count > 0)
         {
             throw new RegistryException(RegistryError.FromIssues("Validation failed", issues));
+        }
+        var (_, incompatible) = await compatibility.CheckAsync(record, cancellationToken);
+        if (incompatible.Count > 0)
+        {
+            var title = incompatible[0].Code == ErrorCode.VersionMismatch ? "Incompatible change needs a new major version" : "Incompatible change";
+            throw new RegistryException(new RegistryError(incompatible[0].Code, ErrorKind.Conflict, title, incompatible[0].Message) { Issues = incompatible });
         }
     }
 

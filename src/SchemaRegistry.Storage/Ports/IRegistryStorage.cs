@@ -5,6 +5,7 @@ public interface IRegistryStorage
 {
     ISchemaStore Schemas { get; }
     IApiKeyStore Keys { get; }
+    ISubjectConfigStore Subjects { get; }
     IBlobStore Blobs { get; }
     string DatabaseDescription { get; }
     string BlobsDescription { get; }

@@ -92,6 +92,7 @@ public sealed class AccessPolicyTests
     [InlineData(Permission.ForcePublish)]
     [InlineData(Permission.Deprecate)]
     [InlineData(Permission.ManageKeys)]
+    [InlineData(Permission.ManageConfig)]
     public void Only_schema_admin_holds_governing_permissions(Permission permission)
     {
         Assert.Equal([Role.SchemaAdmin], AccessPolicy.RolesHolding(permission));

@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace SchemaRegistry.Core.Compatibility;
+
+/// <summary>Small helpers over schema JSON: local <c>$ref</c> resolution, canonical text, value kinds.</summary>
+internal static class SchemaJson
+{
+    private static readonly HashSet<string> Annotations =
+        ["$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$ref", "$defs", "definitions"];
+
+    private static readonly JsonElement TrueSchema = Parse("true");
+
+    public static JsonElement True => TrueSchema;
+
+    public static JsonElement Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
+    public static bool IsFalse(JsonElement schema) => schema.ValueKind == JsonValueKind.False;
+
+    /// <summary>True for <c>true</c> and for an object without any constraining keyword.</summary>
+    public static bool AcceptsEverything(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.True
+        || (schema.ValueKind == JsonValueKind.Object && schema.EnumerateObject().All(p => Annotations.Contains(p.Name) && p.Name != "$ref"));
+
+    public static JsonElement? Get(JsonElement schema, string keyword) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty(keyword, out var value) ? value : null;
+
+    /// <summary>Local reference text (<c>#...</c>) of a schema, or null.</summary>
+    public static string? LocalRef(JsonElement schema) =>
+        Get(schema, "$ref") is { ValueKind: JsonValueKind.String } r && r.GetString() is { } text && text.StartsWith('#') ? text : null;
+
+    /// <summary>
+    /// Follows local <c>$ref</c>s. Constraining siblings of a <c>$ref</c> are kept by returning
+    /// <c>{"allOf":[siblings, target]}</c>. Unresolvable or external references are returned untouched.
+    /// </summary>
+    public static JsonElement Resolve(JsonElement schema, JsonElement root, out string? refKey)
+    {
+        refKey = null;
+        for (var hops = 0; hops < 32; hops++)
+        {
+            var reference = LocalRef(schema);
+            if (reference is null || Pointer(root, reference[1..]) is not { } target)
+            {
+                return schema;
+            }
+            refKey = reference;
+            var siblings = schema.EnumerateObject().Where(p => p.Name != "$ref").ToList();
+            if (siblings.Any(p => !Annotations.Contains(p.Name)))
+            {
+                var rest = "{" + string.Join(",", siblings.Select(p => JsonSerializer.Serialize(p.Name) + ":" + p.Value.GetRawText())) + "}";
+                return Parse("{\"allOf\":[" + rest + "," + target.GetRawText() + "]}");
+            }
+            schema = target;
+        }
+        return schema;
+    }
+
+    public static JsonElement? Pointer(JsonElement root, string pointer)
+    {
+        pointer = Uri.UnescapeDataString(pointer);
+        if (pointer.Length == 0)
+        {
+            return root;
+        }
+        if (!pointer.StartsWith('/'))
+        {
+            return null;
+        }
+        var current = root;
+        foreach (var raw in pointer[1..].Split('/'))
+        {
+            var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(token, out var child))
+            {
+                current = child;
+            }
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < current.GetArrayLength())
+            {
+                current = current[index];
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    public static string Escape(string name) =>
+        name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    /// <summary>Compact text of a JSON value with sorted keys and normalised numbers (no ref expansion).</summary>
+    public static string Value(JsonElement value)
+    {
+        var builder = new StringBuilder();
+        Write(value, null, null, builder);
+        return builder.ToString();
+    }
+
+    /// <summary>Canonical text of a schema with local refs inlined and <c>$defs</c> dropped; used for equality.</summary>
+    public static string Canonical(JsonElement schema, JsonElement root)
+    {
+        var builder = new StringBuilder();
+        Write(schema, root, [], builder);
+        return builder.ToString();
+    }
+
+    private static void Write(JsonElement value, JsonElement? root, HashSet<string>? expanding, StringBuilder builder)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                builder.Append('{');
+                var first = true;
+                foreach (var property in value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    if (root is not null && property.Name is "$defs" or "definitions")
+                    {
+                        continue;
+                    }
+                    if (!first)
+                    {
+                        builder.Append(',');
+                    }
+                    first = false;
+                    builder.Append(JsonSerializer.Serialize(property.Name)).Append(':');
+                    if (root is { } r && expanding is not null && property.Name == "$ref" && property.Value.ValueKind == JsonValueKind.String
+                        && property.Value.GetString() is { } text && text.StartsWith('#') && Pointer(r, text[1..]) is { } target)
+                    {
+                        if (expanding.Add(text))
+                        {
+                            Write(target, root, expanding, builder);
+                            expanding.Remove(text);
+                        }
+                        else
+                        {
+                            builder.Append(JsonSerializer.Serialize("@recursive:" + text));
+                        }
+                        continue;
+                    }
+                    Write(property.Value, root, expanding, builder);
+                }
+                builder.Append('}');
+                break;
+            case JsonValueKind.Array:
+                builder.Append('[');
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (index++ > 0)
+                    {
+                        builder.Append(',');
+                    }
+                    Write(item, root, expanding, builder);
+                }
+                builder.Append(']');
+                break;
+            case JsonValueKind.Number:
+                builder.Append(Number(value));
+                break;
+            default:
+                builder.Append(value.GetRawText());
+                break;
+        }
+    }
+
+    public static string Number(JsonElement value) =>
+        value.TryGetDecimal(out var number) ? Format(number) : value.GetRawText();
+
+    public static string Format(decimal number) =>
+        (number / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
+    public static ValueKinds KindOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => ValueKinds.Null,
+        JsonValueKind.True or JsonValueKind.False => ValueKinds.Boolean,
+        JsonValueKind.Object => ValueKinds.Object,
+        JsonValueKind.Array => ValueKinds.Array,
+        JsonValueKind.String => ValueKinds.String,
+        JsonValueKind.Number => value.TryGetDecimal(out var d) && decimal.Truncate(d) == d ? ValueKinds.Integer : ValueKinds.Fraction,
+        _ => ValueKinds.None,
+    };
+
+    /// <summary>Kinds admitted by <c>type</c>, narrowed by <c>const</c>/<c>enum</c> when present.</summary>
+    public static ValueKinds Kinds(JsonElement schema)
+    {
+        if (IsFalse(schema))
+        {
+            return ValueKinds.None;
+        }
+        var kinds = ValueKinds.All;
+        if (Get(schema, "type") is { } type)
+        {
+            kinds = type.ValueKind == JsonValueKind.Array
+                ? type.EnumerateArray().Aggregate(ValueKinds.None, (k, t) => k | TypeName(t.GetString()))
+                : TypeName(type.GetString());
+        }
+        if (Values(schema) is { } values)
+        {
+            kinds &= values.Aggregate(ValueKinds.None, (k, v) => k | KindOf(v));
+        }
+        return kinds;
+    }
+
+    /// <summary>The allowed values from <c>const</c> (preferred) or <c>enum</c>, or null when unrestricted.</summary>
+    public static IReadOnlyList<JsonElement>? Values(JsonElement schema)
+    {
+        if (Get(schema, "const") is { } constant)
+        {
+            return [constant];
+        }
+        return Get(schema, "enum") is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().ToList() : null;
+    }
+
+    private static ValueKinds TypeName(string? name) => name switch
+    {
+        "null" => ValueKinds.Null,
+        "boolean" => ValueKinds.Boolean,
+        "object" => ValueKinds.Object,
+        "array" => ValueKinds.Array,
+        "string" => ValueKinds.String,
+        "integer" => ValueKinds.Integer,
+        "number" => ValueKinds.Integer | ValueKinds.Fraction,
+        _ => ValueKinds.All,
+    };
+
+    public static string Describe(ValueKinds kinds)
+    {
+        if (kinds == ValueKinds.All)
+        {
+            return "any type";
+        }
+        var names = new List<string>();
+        if (kinds.HasFlag(ValueKinds.Null)) { names.Add("null"); }
+        if (kinds.HasFlag(ValueKinds.Boolean)) { names.Add("boolean"); }
+        if (kinds.HasFlag(ValueKinds.Object)) { names.Add("object"); }
+        if (kinds.HasFlag(ValueKinds.Array)) { names.Add("array"); }
+        if (kinds.HasFlag(ValueKinds.String)) { names.Add("string"); }
+        if (kinds.HasFlag(ValueKinds.Integer | ValueKinds.Fraction)) { names.Add("number"); }
+        else if (kinds.HasFlag(ValueKinds.Integer)) { names.Add("integer"); }
+        else if (kinds.HasFlag(ValueKinds.Fraction)) { names.Add("non-integer number"); }
+        return names.Count == 0 ? "nothing" : string.Join(", ", names);
+    }
+}

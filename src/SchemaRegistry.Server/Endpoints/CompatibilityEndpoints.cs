@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Security;
+using SchemaRegistry.Server.Auth;
+using SchemaRegistry.Server.Http;
+using SchemaRegistry.Server.Services;
+
+namespace SchemaRegistry.Server.Endpoints;
+
+/// <summary>Diffs, compatibility checks and each subject's compatibility mode.</summary>
+internal static class CompatibilityEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/schema/diff", Diff).RequirePermission(Permission.Read);
+        app.MapPost("/v1/schema/compatibility", Check).RequirePermission(Permission.Read);
+        app.MapGet("/v1/config/{subject}", GetConfig).RequirePermission(Permission.Read);
+        app.MapPut("/v1/config/{subject}", SetConfig).RequirePermission(Permission.ManageConfig);
+    }
+
+    private static async Task<Ok<DiffResponse>> Diff(string? from, string? to, CompatibilityService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.DiffAsync(from, to, ct));
+
+    private static async Task<Ok<CompatibilityResponse>> Check(HttpContext http, CompatibilityService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<CompatibilityRequest>(http.Request, ct);
+        return TypedResults.Ok(await service.ReportAsync(body.Fqid, ct));
+    }
+
+    private static async Task<Ok<SubjectConfig>> GetConfig(string subject, CompatibilityService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.GetConfigAsync(subject, ct));
+
+    private static async Task<Ok<SubjectConfig>> SetConfig(string subject, HttpContext http, CompatibilityService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<SubjectConfig>(http.Request, ct);
+        return TypedResults.Ok(await service.SetConfigAsync(subject, body, http.User.ToPrincipal(), ct));
+    }
+}

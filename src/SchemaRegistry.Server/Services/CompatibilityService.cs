@@ -1,0 +1,119 @@
+using System.Text.Json;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Compatibility;
+using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Server.Services;
+
+/// <summary>
+/// Checks a candidate version against the published versions its subject's mode names. Within one major line an
+/// incompatible change is VAL-1402 (it needs a new major); the transitive modes also check earlier majors, where an
+/// incompatible change is VAL-1401 (no version number can fix it). A new major's first version is checked against
+/// nothing of the old majors unless the mode is transitive.
+/// </summary>
+internal sealed class CompatibilityService(IRegistryStorage storage, Layers layers, TimeProvider time)
+{
+    public async Task<DiffResponse> DiffAsync(string? from, string? to, CancellationToken cancellationToken)
+    {
+        var older = await LoadAsync(from, cancellationToken);
+        var newer = await LoadAsync(to, cancellationToken);
+        using var a = JsonDocument.Parse(older.Definition.Payload);
+        using var b = JsonDocument.Parse(newer.Definition.Payload);
+        var diff = SchemaDiffer.Diff(a.RootElement, b.RootElement);
+        return new DiffResponse(older.Fqid.ToString(), newer.Fqid.ToString(), diff.IsBackwardCompatible, diff.IsForwardCompatible,
+            diff.Changes.Select(ToItem).ToList());
+    }
+
+    public async Task<CompatibilityResponse> ReportAsync(string? fqid, CancellationToken cancellationToken) =>
+        (await CheckAsync(await LoadAsync(fqid, cancellationToken), cancellationToken)).Report;
+
+    public async Task<SubjectConfig> GetConfigAsync(string subjectText, CancellationToken cancellationToken)
+    {
+        var subject = ParseSubject(subjectText);
+        var mode = await storage.Subjects.GetModeAsync(subject, cancellationToken);
+        return new SubjectConfig(subject.ToString(), WireNames.Of(mode ?? Core.Checks.EnvelopeRules.DefaultCompatibility), mode is null ? "default" : "subject");
+    }
+
+    public async Task<SubjectConfig> SetConfigAsync(string subjectText, SubjectConfig request, Core.Security.Principal actor, CancellationToken cancellationToken)
+    {
+        var subject = ParseSubject(subjectText);
+        if (!WireNames.TryParse(request.Compatibility, out CompatibilityMode mode))
+        {
+            throw new RegistryException(RegistryError.Envelope($"compatibility must be one of {string.Join(", ", WireNames.AllModes)}."));
+        }
+        await storage.Subjects.SetModeAsync(subject, mode, actor.Name, time.GetUtcNow(), cancellationToken);
+        return new SubjectConfig(subject.ToString(), WireNames.Of(mode), "subject");
+    }
+
+    private SubjectName ParseSubject(string text) =>
+        SubjectName.TryParse(text, layers, out var subject, out var error) ? subject : throw new RegistryException(RegistryError.Envelope(error));
+
+    private async Task<SchemaRecord> LoadAsync(string? text, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new RegistryException(RegistryError.Envelope("An exact FQID is required."));
+        }
+        if (!Fqid.TryParse(text, layers, out var fqid, out var error))
+        {
+            throw new RegistryException(RegistryError.Envelope(error));
+        }
+        return await storage.Schemas.GetAsync(fqid, cancellationToken) ?? throw new RegistryException(RegistryError.NotFound($"Schema {fqid}"));
+    }
+
+    public async Task<CompatibilityMode> EffectiveModeAsync(SchemaRecord candidate, CancellationToken cancellationToken) =>
+        await storage.Subjects.GetModeAsync(candidate.Fqid.Subject, cancellationToken) ?? candidate.Definition.Compatibility;
+
+    public async Task<(CompatibilityResponse Report, IReadOnlyList<Issue> Issues)> CheckAsync(SchemaRecord candidate, CancellationToken cancellationToken)
+    {
+        var mode = await EffectiveModeAsync(candidate, cancellationToken);
+        var version = candidate.Fqid.Version;
+        var published = (await storage.Schemas.ListVersionsAsync(candidate.Fqid.Subject, cancellationToken))
+            .Where(v => v.State == SchemaState.Published && v.Fqid.Version < version)
+            .OrderByDescending(v => v.Fqid.Version)
+            .ToList();
+        var transitive = mode is CompatibilityMode.BackwardTransitive or CompatibilityMode.ForwardTransitive or CompatibilityMode.FullTransitive;
+        var targets = transitive ? published : published.Where(v => v.Fqid.Version.Major == version.Major).Take(1).ToList();
+        var issues = new List<Issue>();
+        IReadOnlyList<SchemaChange> firstChanges = [];
+        using var candidatePayload = JsonDocument.Parse(candidate.Definition.Payload);
+        foreach (var target in targets)
+        {
+            using var targetPayload = JsonDocument.Parse(target.Definition.Payload);
+            var diff = SchemaDiffer.Diff(targetPayload.RootElement, candidatePayload.RootElement);
+            if (ReferenceEquals(target, targets[0]))
+            {
+                firstChanges = diff.Changes;
+            }
+            if (mode == CompatibilityMode.None || CompatibilityRules.IsCompatible(diff, mode))
+            {
+                continue;
+            }
+            var code = target.Fqid.Version.Major == version.Major ? ErrorCode.VersionMismatch : ErrorCode.Incompatible;
+            foreach (var change in diff.Changes.Where(c => Breaks(c, mode)))
+            {
+                var example = change.Example is null ? "" : $" For example {change.Example}.";
+                issues.Add(new Issue(code, change.Path, $"Against {target.Fqid}: {change.Reason}{example}"));
+            }
+        }
+        var bump = firstChanges.Count == 0 ? "none" : issues.Count == 0 ? "minor" : "major";
+        var report = new CompatibilityResponse(candidate.Fqid.ToString(), WireNames.Of(mode), issues.Count == 0,
+            targets.Select(t => t.Fqid.ToString()).ToList(), bump, firstChanges.Select(ToItem).ToList());
+        return (report, issues);
+    }
+
+    public static ChangeItem ToItem(SchemaChange change) =>
+        new(JsonNamingPolicy.SnakeCaseLower.ConvertName(change.Kind.ToString()), change.Path, change.Old, change.New,
+            change.Backward, change.Forward, change.Reason, change.Example);
+
+    private static bool Breaks(SchemaChange change, CompatibilityMode mode) => mode switch
+    {
+        CompatibilityMode.Backward or CompatibilityMode.BackwardTransitive => change.Backward != true,
+        CompatibilityMode.Forward or CompatibilityMode.ForwardTransitive => change.Forward != true,
+        CompatibilityMode.Full or CompatibilityMode.FullTransitive => change.Backward != true || change.Forward != true,
+        _ => false,
+    };
+}

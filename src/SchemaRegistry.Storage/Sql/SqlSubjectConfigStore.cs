@@ -1,0 +1,26 @@
+using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Storage.Sql;
+
+internal sealed class SqlSubjectConfigStore(SqlProvider provider) : ISubjectConfigStore
+{
+    public async Task<CompatibilityMode?> GetModeAsync(SubjectName subject, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, "SELECT compatibility FROM subject_config WHERE subject=@s", null, ("@s", subject.ToString()));
+        return await command.ExecuteScalarAsync(cancellationToken) is string mode ? WireNames.ParseMode(mode) : null;
+    }
+
+    public async Task SetModeAsync(SubjectName subject, CompatibilityMode mode, string principal, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        // ON CONFLICT … DO UPDATE is spelled the same by SQLite and PostgreSQL.
+        await using var command = Db.Command(connection,
+            "INSERT INTO subject_config (subject, compatibility, updated_at, updated_by) VALUES (@s, @m, @t, @p) " +
+            "ON CONFLICT (subject) DO UPDATE SET compatibility=@m, updated_at=@t, updated_by=@p", null,
+            ("@s", subject.ToString()), ("@m", WireNames.Of(mode)), ("@t", Db.ToUnixMs(at)), ("@p", principal));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

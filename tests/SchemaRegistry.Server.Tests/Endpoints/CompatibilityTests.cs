@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using SchemaRegistry.Client;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Server.Tests.Harness;
+
+namespace SchemaRegistry.Server.Tests.Endpoints;
+
+/// <summary>A version chain published through the API: VAL-1402 and VAL-1401 appear exactly where the rules say.</summary>
+public sealed class CompatibilityTests : IAsyncLifetime
+{
+    private const string V1 = """{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string"},"amount":{"type":"number"}}}""";
+    private const string AddsRequired = """{"type":"object","additionalProperties":false,"required":["id","currency"],"properties":{"id":{"type":"string"},"amount":{"type":"number"},"currency":{"type":"string"}}}""";
+    private const string AddsOptional = """{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string"},"amount":{"type":"number"},"note":{"type":"string"}}}""";
+
+    private RegistryServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RegistryServer.StartAsync(Store.Sqlite);
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_minor_bump_with_a_breaking_change_is_VAL_1402_and_a_new_major_may_break()
+    {
+        using var client = _server.Client();
+        await Publish(client, "finance.gdp.invoice:v1.0", V1);
+
+        await client.RegisterAsync(Schemas.Draft("finance.gdp.invoice:v1.1", AddsRequired));
+        var minor = await Assert.ThrowsAsync<RegistryApiException>(() => client.ValidateAsync("finance.gdp.invoice:v1.1"));
+        Assert.Equal(("VAL-1402", 409), (minor.Code, minor.Status));
+        Assert.Contains(minor.Problem.Errors!, e => e.Path.Contains("currency", StringComparison.Ordinal) && e.Message.Contains("finance.gdp.invoice:v1.0", StringComparison.Ordinal));
+
+        await client.RegisterAsync(Schemas.Draft("finance.gdp.invoice:v1.2", AddsOptional));
+        Assert.Equal("validated", (await client.ValidateAsync("finance.gdp.invoice:v1.2")).State);
+
+        await Publish(client, "finance.gdp.invoice:v2.0", AddsRequired);
+
+        using var http = _server.Http();
+        var report = await (await http.PostAsJsonAsync("v1/schema/compatibility", new { fqid = "finance.gdp.invoice:v1.1" })).OkAsync<CompatibilityResponse>();
+        Assert.Equal((false, "major", "BACKWARD"), (report.Compatible, report.RequiredBump, report.Mode));
+        Assert.Equal(["finance.gdp.invoice:v1.0"], report.ComparedWith);
+
+        var diff = await (await http.GetAsync("v1/schema/diff?from=finance.gdp.invoice:v1.0&to=finance.gdp.invoice:v2.0")).OkAsync<DiffResponse>();
+        Assert.False(diff.Backward);
+        Assert.Contains(diff.Changes, c => c.Kind == "required_added" && c.Backward == false && c.Example is not null);
+    }
+
+    [Fact]
+    public async Task Transitive_modes_check_every_earlier_major_and_answer_VAL_1401()
+    {
+        using var client = _server.Client();
+        using var http = _server.Http();
+        await Publish(client, "sales.raw.order:v1.0", V1);
+        await Publish(client, "sales.raw.order:v2.0", AddsOptional);
+
+        var config = await (await http.PutAsJsonAsync("v1/config/sales.raw.order", new { compatibility = "BACKWARD_TRANSITIVE" })).OkAsync<SubjectConfig>();
+        Assert.Equal(("BACKWARD_TRANSITIVE", "subject"), (config.Compatibility, config.Source));
+
+        await client.RegisterAsync(Schemas.Draft("sales.raw.order:v3.0", AddsRequired));
+        var error = await Assert.ThrowsAsync<RegistryApiException>(() => client.ValidateAsync("sales.raw.order:v3.0"));
+        Assert.Equal(("VAL-1401", 409), (error.Code, error.Status));
+    }
+
+    [Fact]
+    public async Task The_mode_defaults_to_backward_and_only_schema_admin_may_change_it()
+    {
+        using var http = _server.Http();
+        var config = await (await http.GetAsync("v1/config/finance.kpi.margin")).OkAsync<SubjectConfig>();
+        Assert.Equal(("BACKWARD", "default"), (config.Compatibility, config.Source));
+
+        using var ops = _server.Http(await _server.KeyAsync("ops", "ops-engineer"));
+        await (await ops.PutAsJsonAsync("v1/config/finance.kpi.margin", new { compatibility = "NONE" })).ProblemAsync(HttpStatusCode.Forbidden, "AUTH-1002");
+        await (await http.PutAsJsonAsync("v1/config/finance.kpi.margin", new { compatibility = "SIDEWAYS" })).ProblemAsync(HttpStatusCode.UnprocessableEntity, "VAL-1101");
+    }
+
+    private static async Task Publish(RegistryClient client, string fqid, string payload)
+    {
+        await client.RegisterAsync(Schemas.Draft(fqid, payload));
+        await client.PublishAsync(fqid, force: true, reason: "chain under test");
+    }
+}
