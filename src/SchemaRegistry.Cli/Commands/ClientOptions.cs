@@ -22,7 +22,7 @@ internal static class ClientOptions
 
     public static readonly Option<string> Output = new("--output", "-o")
     {
-        Description = "table (default) or json.",
+        Description = "table (default) or json; schema diff also takes text and junit.",
         Recursive = true,
         DefaultValueFactory = _ => "table",
     };

@@ -27,6 +27,7 @@ internal static class SchemaCommands
         schema.Subcommands.Add(Action("reject", "Reject a submitted version; --comment says why.", (c, f, m, ct) => c.RejectAsync(f, m ?? "", ct)));
         schema.Subcommands.Add(Publish());
         schema.Subcommands.Add(Action("deprecate", "Deprecate a published version.", (c, f, m, ct) => c.DeprecateAsync(f, m, ct)));
+        schema.Subcommands.Add(DiffCommand.Build());
         return schema;
     }
 

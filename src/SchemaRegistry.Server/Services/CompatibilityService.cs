@@ -24,7 +24,7 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         using var b = JsonDocument.Parse(newer.Definition.Payload);
         var diff = SchemaDiffer.Diff(a.RootElement, b.RootElement);
         return new DiffResponse(older.Fqid.ToString(), newer.Fqid.ToString(), diff.IsBackwardCompatible, diff.IsForwardCompatible,
-            diff.Changes.Select(ToItem).ToList());
+            diff.Changes.Select(ChangeItems.ToItem).ToList());
     }
 
     public async Task<CompatibilityResponse> ReportAsync(string? fqid, CancellationToken cancellationToken) =>
@@ -101,13 +101,9 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         }
         var bump = firstChanges.Count == 0 ? "none" : issues.Count == 0 ? "minor" : "major";
         var report = new CompatibilityResponse(candidate.Fqid.ToString(), WireNames.Of(mode), issues.Count == 0,
-            targets.Select(t => t.Fqid.ToString()).ToList(), bump, firstChanges.Select(ToItem).ToList());
+            targets.Select(t => t.Fqid.ToString()).ToList(), bump, firstChanges.Select(ChangeItems.ToItem).ToList());
         return (report, issues);
     }
-
-    public static ChangeItem ToItem(SchemaChange change) =>
-        new(JsonNamingPolicy.SnakeCaseLower.ConvertName(change.Kind.ToString()), change.Path, change.Old, change.New,
-            change.Backward, change.Forward, change.Reason, change.Example);
 
     private static bool Breaks(SchemaChange change, CompatibilityMode mode) => mode switch
     {

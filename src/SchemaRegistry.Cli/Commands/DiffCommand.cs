@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Xml.Linq;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Compatibility;
+using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Server.Services;
+
+namespace SchemaRegistry.Cli.Commands;
+
+/// <summary>
+/// <c>schemareg schema diff OLD NEW</c>: what changed between two schema files and whether it breaks anyone,
+/// without a server, for CI. Exit code 0 when compatible under the mode, 1 when not, 2 on error.
+/// </summary>
+internal static class DiffCommand
+{
+    public static Command Build()
+    {
+        var oldFile = new Argument<FileInfo>("old") { Description = "The older schema: a bare JSON Schema or a schema document with a payload." };
+        var newFile = new Argument<FileInfo>("new") { Description = "The newer schema, same forms." };
+        var mode = new Option<string>("--mode") { Description = "NONE, BACKWARD (default), FORWARD, FULL (transitive forms act per pair).", DefaultValueFactory = _ => "BACKWARD" };
+        var command = new Command("diff", "Compare two schema files and judge the change under a compatibility mode (--output text, json or junit).") { oldFile, newFile, mode };
+        command.SetAction(parse =>
+        {
+            if (!WireNames.TryParse(parse.GetValue(mode), out CompatibilityMode compatibility))
+            {
+                Console.Error.WriteLine($"error: --mode must be one of {string.Join(", ", WireNames.AllModes)}.");
+                return 2;
+            }
+            SchemaDiff diff;
+            try
+            {
+                using var before = Load(parse.GetValue(oldFile)!);
+                using var after = Load(parse.GetValue(newFile)!);
+                diff = SchemaDiffer.Diff(Payload(before.RootElement), Payload(after.RootElement));
+            }
+            catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+            var compatible = CompatibilityRules.IsCompatible(diff, compatibility);
+            var changes = diff.Changes.Select(ChangeItems.ToItem).ToList();
+            switch (parse.GetValue(ClientOptions.Output))
+            {
+                case "json":
+                    Console.WriteLine(JsonSerializer.Serialize(new { compatible, mode = WireNames.Of(compatibility), changes },
+                        new JsonSerializerOptions(RegistryJson.Options) { WriteIndented = true }));
+                    break;
+                case "junit":
+                    Console.WriteLine(JUnit(changes, compatibility));
+                    break;
+                default:
+                    Console.WriteLine($"{(compatible ? "compatible" : "INCOMPATIBLE")} under {WireNames.Of(compatibility)}: {changes.Count} change(s)");
+                    foreach (var c in changes)
+                    {
+                        Console.WriteLine($"  {Verdict(c.Backward)}/{Verdict(c.Forward)} {c.Kind} {c.Path}: {c.Reason}{(c.Example is null ? "" : $" e.g. {c.Example}")}");
+                    }
+                    break;
+            }
+            return compatible ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static JsonDocument Load(FileInfo file) => JsonDocument.Parse(File.ReadAllText(file.FullName));
+
+    /// <summary>A schema document (with "payload") or a bare schema.</summary>
+    private static JsonElement Payload(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("payload", out var payload) && root.TryGetProperty("fqid", out _) ? payload : root;
+
+    private static string Verdict(bool? value) => value switch { true => "ok", false => "BREAKS", null => "unknown" };
+
+    private static string JUnit(IReadOnlyList<ChangeItem> changes, CompatibilityMode mode)
+    {
+        var cases = changes.Select(c =>
+        {
+            var element = new XElement("testcase", new XAttribute("classname", "schema-diff"), new XAttribute("name", $"{c.Kind} {c.Path}"));
+            var breaks = mode switch
+            {
+                CompatibilityMode.None => false,
+                CompatibilityMode.Backward or CompatibilityMode.BackwardTransitive => c.Backward != true,
+                CompatibilityMode.Forward or CompatibilityMode.ForwardTransitive => c.Forward != true,
+                _ => c.Backward != true || c.Forward != true,
+            };
+            if (breaks)
+            {
+                element.Add(new XElement("failure", new XAttribute("message", c.Reason), c.Example ?? ""));
+            }
+            return element;
+        }).ToList();
+        var suite = new XElement("testsuite", new XAttribute("name", $"schema compatibility ({WireNames.Of(mode)})"),
+            new XAttribute("tests", cases.Count), new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)), cases);
+        return new XDocument(suite).ToString();
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Compatibility;
+
+namespace SchemaRegistry.Server.Services;
+
+/// <summary>Schema changes in their wire form, shared by the API and the CLI's offline diff.</summary>
+public static class ChangeItems
+{
+    public static ChangeItem ToItem(SchemaChange change) =>
+        new(JsonNamingPolicy.SnakeCaseLower.ConvertName(change.Kind.ToString()), change.Path, change.Old, change.New,
+            change.Backward, change.Forward, change.Reason, change.Example);
+}
