@@ -83,6 +83,22 @@ public sealed class RegistryClient : IDisposable
     public Task<SchemaResponse> DeprecateAsync(string fqid, string? comment = null, CancellationToken cancellationToken = default) =>
         ActAsync("deprecate", new LifecycleRequest(fqid, comment), cancellationToken);
 
+    /// <summary>The changes between two versions.</summary>
+    public Task<DiffResponse> DiffAsync(string from, string to, CancellationToken cancellationToken = default) =>
+        SendAsync<DiffResponse>(HttpMethod.Get, $"v1/schema/diff?from={Escape(from)}&to={Escape(to)}", null, cancellationToken);
+
+    /// <summary>Checks a registered version (or a candidate document) against its subject's published versions.</summary>
+    public Task<CompatibilityResponse> CheckCompatibilityAsync(CompatibilityRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<CompatibilityResponse>(HttpMethod.Post, "v1/schema/compatibility", request, cancellationToken);
+
+    /// <summary>A subject's compatibility mode.</summary>
+    public Task<SubjectConfig> GetConfigAsync(string subject, CancellationToken cancellationToken = default) =>
+        SendAsync<SubjectConfig>(HttpMethod.Get, $"v1/config/{Escape(subject)}", null, cancellationToken);
+
+    /// <summary>Sets a subject's compatibility mode (schema-admin).</summary>
+    public Task<SubjectConfig> SetConfigAsync(string subject, string compatibility, CancellationToken cancellationToken = default) =>
+        SendAsync<SubjectConfig>(HttpMethod.Put, $"v1/config/{Escape(subject)}", new SubjectConfig(null, compatibility), cancellationToken);
+
     /// <summary>Creates an API key; the answer holds its secret, shown once.</summary>
     public Task<KeyResponse> CreateKeyAsync(CreateKeyRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<KeyResponse>(HttpMethod.Post, "v1/keys", request, cancellationToken);

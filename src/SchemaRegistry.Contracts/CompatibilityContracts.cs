@@ -19,9 +19,13 @@ public sealed record ChangeItem(string Kind, string Path, string? Old, string? N
 /// <param name="Changes">Each difference.</param>
 public sealed record DiffResponse(string From, string To, bool Backward, bool Forward, IReadOnlyList<ChangeItem> Changes);
 
-/// <summary>Body of <c>POST /v1/schema/compatibility</c>: a registered version, checked against its subject.</summary>
-/// <param name="Fqid">The candidate version.</param>
-public sealed record CompatibilityRequest(string? Fqid);
+/// <summary>
+/// Body of <c>POST /v1/schema/compatibility</c>: a registered version by <paramref name="Fqid"/>, or a candidate
+/// that is not registered yet (<paramref name="Fqid"/> names the version it would be, <paramref name="Payload"/> its schema).
+/// </summary>
+/// <param name="Fqid">The (candidate) version.</param>
+/// <param name="Payload">The candidate's JSON Schema, when it is not registered.</param>
+public sealed record CompatibilityRequest(string? Fqid, System.Text.Json.JsonElement? Payload = null);
 
 /// <summary>Whether a candidate may be published under its subject's mode, and which version bump it needs.</summary>
 /// <param name="Fqid">The candidate.</param>

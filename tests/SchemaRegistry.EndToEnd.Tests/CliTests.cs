@@ -59,6 +59,14 @@ public sealed class CliTests : IAsyncLifetime
         var versions = await Cli(Admin, "schema", "versions", "finance.gdp.invoice", "--output", "json");
         Assert.Equal("published", JsonDocument.Parse(versions.Stdout).RootElement.GetProperty("versions")[0].GetProperty("state").GetString());
 
+        await File.WriteAllTextAsync(Path.Combine(_dir.Path, "invoice13.json"),
+            """{"fqid":"finance.gdp.invoice:v1.3","owner":"finance-data","description":"Invoices, with a note","payload":{"type":"object","properties":{"customer":{"$ref":"schemareg:finance.gdp.customer:v1.0"}},"description":"now described"}}""");
+        await Cli(Admin, "schema", "register", "invoice13.json");
+        await Cli(Admin, "schema", "publish", "finance.gdp.invoice:v1.3", "--force", "--reason", "changelog walk");
+        var changelog = await Cli(Admin, "schema", "changelog", "finance.gdp.invoice");
+        Assert.Contains("finance.gdp.invoice:v1.3: 1 change(s) since finance.gdp.invoice:v1.2, fully compatible", changelog.Stdout, StringComparison.Ordinal);
+        Assert.Contains("description_changed", changelog.Stdout, StringComparison.Ordinal);
+
         await Cli(Admin, "schema", "deprecate", "finance.gdp.invoice:v1.2");
         Assert.Contains("deprecated", (await Cli(Admin, "schema", "get", "finance.gdp.invoice:v1.2")).Stdout, StringComparison.Ordinal);
     }

@@ -28,6 +28,7 @@ internal static class SchemaCommands
         schema.Subcommands.Add(Publish());
         schema.Subcommands.Add(Action("deprecate", "Deprecate a published version.", (c, f, m, ct) => c.DeprecateAsync(f, m, ct)));
         schema.Subcommands.Add(DiffCommand.Build());
+        schema.Subcommands.Add(Changelog());
         return schema;
     }
 
@@ -116,6 +117,48 @@ internal static class SchemaCommands
                 return;
             }
             Console.WriteLine($"{result.Fqid} is valid (state {result.State}, {result.ContentHash}).");
+        });
+        return command;
+    }
+
+    private static Command Changelog()
+    {
+        var subject = new Argument<string>("subject") { Description = "domain.layer.entity" };
+        var command = new Command("changelog", "The changes between a subject's published versions, version by version.") { subject };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+        {
+            var versions = (await client.ListVersionsAsync(parse.GetValue(subject)!, ct)).Versions
+                .Where(v => v.State is "published" or "deprecated")
+                .ToList();
+            var steps = new List<DiffResponse>();
+            for (var i = 1; i < versions.Count; i++)
+            {
+                steps.Add(await client.DiffAsync(versions[i - 1].Fqid, versions[i].Fqid, ct));
+            }
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(steps);
+                return;
+            }
+            if (versions.Count > 0)
+            {
+                Console.WriteLine($"{versions[0].Fqid}: first published version");
+            }
+            foreach (var step in steps)
+            {
+                var verdict = (step.Backward, step.Forward) switch
+                {
+                    (true, true) => "fully compatible",
+                    (true, false) => "backward compatible",
+                    (false, true) => "forward compatible",
+                    _ => "breaking",
+                };
+                Console.WriteLine($"{step.To}: {step.Changes.Count} change(s) since {step.From}, {verdict}");
+                foreach (var change in step.Changes)
+                {
+                    Console.WriteLine($"  {change.Kind} {change.Path}: {change.Reason}");
+                }
+            }
         });
         return command;
     }

@@ -27,7 +27,7 @@ internal static class CompatibilityEndpoints
     private static async Task<Ok<CompatibilityResponse>> Check(HttpContext http, CompatibilityService service, CancellationToken ct)
     {
         var body = await JsonBody.ReadAsync<CompatibilityRequest>(http.Request, ct);
-        return TypedResults.Ok(await service.ReportAsync(body.Fqid, ct));
+        return TypedResults.Ok(await service.ReportAsync(body, ct));
     }
 
     private static async Task<Ok<SubjectConfig>> GetConfig(string subject, CompatibilityService service, CancellationToken ct) =>

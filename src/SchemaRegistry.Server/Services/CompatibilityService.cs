@@ -27,8 +27,18 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
             diff.Changes.Select(ChangeItems.ToItem).ToList());
     }
 
-    public async Task<CompatibilityResponse> ReportAsync(string? fqid, CancellationToken cancellationToken) =>
-        (await CheckAsync(await LoadAsync(fqid, cancellationToken), cancellationToken)).Report;
+    public async Task<CompatibilityResponse> ReportAsync(CompatibilityRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Payload is not { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } payload)
+        {
+            return (await CheckAsync(await LoadAsync(request.Fqid, cancellationToken), cancellationToken)).Report;
+        }
+        // An unregistered candidate: checked as if it were registered under its FQID with the default envelope.
+        var definition = Core.Checks.EnvelopeRules.Build(new Core.Checks.DraftInput(request.Fqid, "candidate", null, null, null, null, payload), layers);
+        var now = time.GetUtcNow();
+        var candidate = new SchemaRecord(definition, SchemaState.Draft, [], "", now, "candidate", now, "candidate", null, 0);
+        return (await CheckAsync(candidate, cancellationToken)).Report;
+    }
 
     public async Task<SubjectConfig> GetConfigAsync(string subjectText, CancellationToken cancellationToken)
     {

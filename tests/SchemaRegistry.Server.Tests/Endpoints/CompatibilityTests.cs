@@ -40,6 +40,11 @@ public sealed class CompatibilityTests : IAsyncLifetime
         Assert.Equal((false, "major", "BACKWARD"), (report.Compatible, report.RequiredBump, report.Mode));
         Assert.Equal(["finance.gdp.invoice:v1.0"], report.ComparedWith);
 
+        var candidate = await (await http.PostAsync("v1/schema/compatibility", new StringContent(
+            $$"""{"fqid":"finance.gdp.invoice:v1.5","payload":{{AddsOptional}}}"""))).OkAsync<CompatibilityResponse>();
+        Assert.Equal((true, "minor"), (candidate.Compatible, candidate.RequiredBump));
+        Assert.Contains(candidate.Changes, c => c.Kind == "property_added" && c.Path == "/properties/note");
+
         var diff = await (await http.GetAsync("v1/schema/diff?from=finance.gdp.invoice:v1.0&to=finance.gdp.invoice:v2.0")).OkAsync<DiffResponse>();
         Assert.False(diff.Backward);
         Assert.Contains(diff.Changes, c => c.Kind == "required_added" && c.Backward == false && c.Example is not null);
