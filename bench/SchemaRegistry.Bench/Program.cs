@@ -9,6 +9,8 @@ const string usage = """
               [--max-pass-seconds 60] [--ajv bench/ajv/validate.mjs] [--node node]
               [--skip token,parse,ours,njsonschema,ajv] [--markdown OUT.md]
           Measures every contender on FILE and prints a Markdown table.
+      SchemaRegistry.Bench diff [--properties 1000] [--runs 30]
+          Times the compatibility diff of two generated wide schemas and prints a Markdown table.
     """;
 
 if (args.Length == 0)
@@ -24,6 +26,7 @@ try
     {
         "generate" => GenerateCommand.Run(arguments),
         "run" => await RunCommand.RunAsync(arguments),
+        "diff" => DiffCommand.Run(arguments),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };
 }
