@@ -3,7 +3,7 @@ using static SchemaRegistry.Core.Compatibility.ChangeKind;
 
 namespace SchemaRegistry.Core.Tests.Compatibility;
 
-internal static class DiffCases
+internal static partial class DiffCases
 {
     private static Instance I(string json, bool validOld, bool validNew) => new(json, validOld, validNew);
 
@@ -13,7 +13,9 @@ internal static class DiffCases
     private const string OpenA = """{"type":"object","properties":{"a":{"type":"string"}}}""";
     private const string ClosedA = """{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false}""";
 
-    public static readonly DiffCase[] All =
+    public static readonly DiffCase[] All = [.. BasicCases, .. StructureCases, .. KeywordCases];
+
+    private static DiffCase[] BasicCases =>
     [
         // Identity and annotations.
         C("Identical schemas produce no changes", OpenA, OpenA, [], true, true,

@@ -11,7 +11,7 @@ namespace SchemaRegistry.Core.Tests.Compatibility;
 internal static class MiniSchemaChecker
 {
     private static readonly HashSet<string> Ignored =
-        ["$schema", "$id", "$defs", "definitions", "title", "description", "default", "examples", "$comment", "deprecated"];
+        ["$schema", "$id", "$defs", "definitions", "title", "description", "default", "examples", "$comment", "deprecated", "readOnly", "writeOnly"];
 
     private static readonly Dictionary<string, Regex> Formats = new(StringComparer.Ordinal)
     {
@@ -43,7 +43,7 @@ internal static class MiniSchemaChecker
     {
         while (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference))
         {
-            if (schema.EnumerateObject().Count() != 1)
+            if (schema.EnumerateObject().Any(p => p.Name is not ("$ref" or "$defs" or "definitions")))
             {
                 throw new NotSupportedException("$ref with siblings is not supported by the test checker.");
             }
@@ -119,7 +119,15 @@ internal static class MiniSchemaChecker
                     !value.TryGetProperty(member.Name, out var propertySchema) || Valid(propertySchema, member.Value, root));
             case "additionalProperties":
                 return kind != JsonValueKind.Object || instance.EnumerateObject().All(member =>
-                    (schema.TryGetProperty("properties", out var declared) && declared.TryGetProperty(member.Name, out _)) || Valid(value, member.Value, root));
+                    (schema.TryGetProperty("properties", out var declared) && declared.TryGetProperty(member.Name, out _))
+                    || (schema.TryGetProperty("patternProperties", out var patterns) && patterns.EnumerateObject().Any(p => Matches(member.Name, p.Name)))
+                    || Valid(value, member.Value, root));
+            case "patternProperties":
+                return kind != JsonValueKind.Object || instance.EnumerateObject().All(member =>
+                    value.EnumerateObject().Where(p => Matches(member.Name, p.Name)).All(p => Valid(p.Value, member.Value, root)));
+            case "dependentRequired":
+                return kind != JsonValueKind.Object || value.EnumerateObject().All(dependency =>
+                    !instance.TryGetProperty(dependency.Name, out _) || dependency.Value.EnumerateArray().All(name => instance.TryGetProperty(name.GetString()!, out _)));
             case "prefixItems":
                 return kind != JsonValueKind.Array || instance.EnumerateArray().Take(value.GetArrayLength()).Select((item, i) => Valid(value[i], item, root)).All(ok => ok);
             case "items":
@@ -147,6 +155,8 @@ internal static class MiniSchemaChecker
                 throw new NotSupportedException($"The test checker does not support '{keyword}'.");
         }
     }
+
+    private static bool Matches(string name, string pattern) => Regex.IsMatch(name, pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static int Length(JsonElement text) => text.GetString()!.EnumerateRunes().Count();
 
