@@ -58,7 +58,14 @@ internal static class InstanceSampler
     /// An object valid under <paramref name="schema"/> (its required properties sampled), with
     /// <paramref name="extraName"/> set to the raw JSON <paramref name="extraValue"/> when given.
     /// </summary>
-    public static string? ObjectSample(JsonElement schema, JsonElement root, int depth, string? extraName, string? extraValue)
+    public static string? ObjectSample(JsonElement schema, JsonElement root, int depth, string? extraName, string? extraValue) =>
+        Compose(schema, root, RequiredMembers(schema, root, depth), extraName, extraValue);
+
+    /// <summary>
+    /// The required members of a sample object (name, and the <c>"name":value</c> text), null when it cannot be
+    /// sampled; reused across the examples of one object.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Member)>? RequiredMembers(JsonElement schema, JsonElement root, int depth)
     {
         schema = SchemaJson.Resolve(schema, root, out _);
         if (SchemaJson.IsFalse(schema) || (SchemaJson.Kinds(schema) & ValueKinds.Object) == 0
@@ -66,41 +73,45 @@ internal static class InstanceSampler
         {
             return null;
         }
-        var members = new List<string>();
+        var members = new List<(string, string)>();
         if (SchemaJson.Get(schema, "required") is { ValueKind: JsonValueKind.Array } required)
         {
-            foreach (var name in required.EnumerateArray().Select(r => r.GetString() ?? ""))
+            // One pass over the properties: looking each required name up would be quadratic on wide records.
+            var declared = SchemaJson.Get(schema, "properties") is { ValueKind: JsonValueKind.Object } properties
+                ? properties.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal)
+                : [];
+            var otherwise = SchemaJson.Get(schema, "additionalProperties") ?? SchemaJson.True;
+            foreach (var name in required.EnumerateArray().Select(r => r.GetString() ?? "").Distinct(StringComparer.Ordinal))
             {
-                if (name == extraName)
-                {
-                    continue;
-                }
-                var property = PropertySchema(schema, name);
+                var property = declared.TryGetValue(name, out var declaredSchema) ? declaredSchema : otherwise;
                 if (Sample(property, root, ValueKinds.All, depth + 1) is not { } value)
                 {
                     return null;
                 }
-                members.Add(JsonSerializer.Serialize(name) + ":" + value);
+                members.Add((name, JsonSerializer.Serialize(name) + ":" + value));
             }
         }
-        if (extraName is not null && extraValue is not null)
-        {
-            members.Add(JsonSerializer.Serialize(extraName) + ":" + extraValue);
-        }
-        if (SchemaJson.Get(schema, "minProperties") is { } min && min.TryGetDecimal(out var minCount) && members.Count < minCount)
+        return members;
+    }
+
+    /// <summary>The object of <paramref name="members"/>, with <paramref name="extraName"/> replaced by or added as <paramref name="extraValue"/>.</summary>
+    public static string? Compose(JsonElement schema, JsonElement root, IReadOnlyList<(string Name, string Member)>? members, string? extraName, string? extraValue)
+    {
+        if (members is null)
         {
             return null;
         }
-        return "{" + string.Join(",", members) + "}";
-    }
-
-    private static JsonElement PropertySchema(JsonElement schema, string name)
-    {
-        if (SchemaJson.Get(schema, "properties") is { ValueKind: JsonValueKind.Object } properties && properties.TryGetProperty(name, out var property))
+        var parts = members.Where(m => m.Name != extraName).Select(m => m.Member).ToList();
+        if (extraName is not null && extraValue is not null)
         {
-            return property;
+            parts.Add(JsonSerializer.Serialize(extraName) + ":" + extraValue);
         }
-        return SchemaJson.Get(schema, "additionalProperties") ?? SchemaJson.True;
+        schema = SchemaJson.Resolve(schema, root, out _);
+        if (SchemaJson.Get(schema, "minProperties") is { } min && min.TryGetDecimal(out var minCount) && parts.Count < minCount)
+        {
+            return null;
+        }
+        return "{" + string.Join(",", parts) + "}";
     }
 
     private static string? ArraySample(JsonElement schema, JsonElement root, int depth)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Members = System.Lazy<System.Collections.Generic.IReadOnlyList<(string Name, string Member)>?>;
 
 namespace SchemaRegistry.Core.Compatibility;
 
@@ -25,22 +26,27 @@ internal sealed partial class SchemaComparer
         var oldAdditional = SchemaJson.Get(o, "additionalProperties") ?? SchemaJson.True;
         var newAdditional = SchemaJson.Get(n, "additionalProperties") ?? SchemaJson.True;
         var names = oldProperties.Select(p => p.Name).Concat(newProperties.Select(p => p.Name)).Distinct().ToList();
+        var oldIndexes = IndexOf(oldProperties);
+        var newIndexes = IndexOf(newProperties);
+        // The sample records behind the examples are built once per object, not once per change.
+        var oldMembers = new Lazy<IReadOnlyList<(string Name, string Member)>?>(() => InstanceSampler.RequiredMembers(o, oldRoot, 0));
+        var newMembers = new Lazy<IReadOnlyList<(string Name, string Member)>?>(() => InstanceSampler.RequiredMembers(n, newRoot, 0));
         foreach (var name in names)
         {
             var at = path + "/properties/" + SchemaJson.Escape(name);
-            var oldIndex = oldProperties.FindIndex(p => p.Name == name);
-            var newIndex = newProperties.FindIndex(p => p.Name == name);
+            var oldIndex = oldIndexes.GetValueOrDefault(name, -1);
+            var newIndex = newIndexes.GetValueOrDefault(name, -1);
             if (oldIndex >= 0 && newIndex >= 0)
             {
                 Compare(oldProperties[oldIndex].Schema, newProperties[newIndex].Schema, at, output);
             }
             else if (newIndex >= 0)
             {
-                output.Add(PropertyAdded(o, n, name, at, oldAdditional, newProperties[newIndex].Schema));
+                output.Add(PropertyAdded(o, n, name, at, oldAdditional, newProperties[newIndex].Schema, oldMembers, newMembers));
             }
             else
             {
-                output.Add(PropertyRemoved(o, n, name, at, oldProperties[oldIndex].Schema, newAdditional));
+                output.Add(PropertyRemoved(o, n, name, at, oldProperties[oldIndex].Schema, newAdditional, oldMembers, newMembers));
             }
         }
 
@@ -50,19 +56,19 @@ internal sealed partial class SchemaComparer
         {
             output.Add(new(ChangeKind.RequiredAdded, path + "/properties/" + SchemaJson.Escape(name), null, JsonSerializer.Serialize(name), false, true,
                 $"Property {Quote(name)} became required: old data without {Quote(name)} is rejected by the new schema; new data always has it, which the old schema allows.",
-                InstanceSampler.ObjectSample(o, oldRoot, 0, null, null)));
+                InstanceSampler.Compose(o, oldRoot, oldMembers.Value, null, null)));
         }
         foreach (var name in oldRequired.Except(newRequired))
         {
             output.Add(new(ChangeKind.RequiredRemoved, path + "/properties/" + SchemaJson.Escape(name), JsonSerializer.Serialize(name), null, true, false,
                 $"Property {Quote(name)} is no longer required: old data stays valid, but new data without {Quote(name)} is rejected by the old schema.",
-                InstanceSampler.ObjectSample(n, newRoot, 0, null, null)));
+                InstanceSampler.Compose(n, newRoot, newMembers.Value, null, null)));
         }
 
         CompareAdditional(o, n, path, oldAdditional, newAdditional, names, output);
     }
 
-    private SchemaChange PropertyAdded(JsonElement o, JsonElement n, string name, string at, JsonElement oldAdditional, JsonElement added)
+    private SchemaChange PropertyAdded(JsonElement o, JsonElement n, string name, string at, JsonElement oldAdditional, JsonElement added, Members oldMembers, Members newMembers)
     {
         if (Fuzzy(o))
         {
@@ -89,12 +95,12 @@ internal sealed partial class SchemaComparer
             reason = $"Property {Quote(name)} was added. Old data could already carry {Quote(name)} as an additional property checked by the old additionalProperties schema; the new property schema was compared against that schema.";
         }
         var example = backward == false
-            ? Wrap(o, oldRoot, name, BackwardExample(inner))
-            : forward == false ? Wrap(n, newRoot, name, ForwardExample(inner)) : null;
+            ? Wrap(o, oldRoot, oldMembers, name, BackwardExample(inner))
+            : forward == false ? Wrap(n, newRoot, newMembers, name, ForwardExample(inner)) : null;
         return new(ChangeKind.PropertyAdded, at, null, OldText(added), backward, forward, reason, example);
     }
 
-    private SchemaChange PropertyRemoved(JsonElement o, JsonElement n, string name, string at, JsonElement removed, JsonElement newAdditional)
+    private SchemaChange PropertyRemoved(JsonElement o, JsonElement n, string name, string at, JsonElement removed, JsonElement newAdditional, Members oldMembers, Members newMembers)
     {
         if (Fuzzy(n))
         {
@@ -120,13 +126,23 @@ internal sealed partial class SchemaComparer
             reason = $"Property {Quote(name)} was removed. Under the new schema {Quote(name)} falls under additionalProperties; the old property schema was compared against that schema.";
         }
         var example = backward == false
-            ? Wrap(o, oldRoot, name, BackwardExample(inner))
-            : forward == false ? Wrap(n, newRoot, name, ForwardExample(inner)) : null;
+            ? Wrap(o, oldRoot, oldMembers, name, BackwardExample(inner))
+            : forward == false ? Wrap(n, newRoot, newMembers, name, ForwardExample(inner)) : null;
         return new(ChangeKind.PropertyRemoved, at, OldText(removed), null, backward, forward, reason, example);
     }
 
-    private static string? Wrap(JsonElement objectSchema, JsonElement root, string name, string? value) =>
-        value is null ? null : InstanceSampler.ObjectSample(objectSchema, root, 0, name, value);
+    private static string? Wrap(JsonElement objectSchema, JsonElement root, Members members, string name, string? value) =>
+        value is null ? null : InstanceSampler.Compose(objectSchema, root, members.Value, name, value);
+
+    private static Dictionary<string, int> IndexOf(List<(string Name, JsonElement Schema)> properties)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < properties.Count; i++)
+        {
+            index.TryAdd(properties[i].Name, i);
+        }
+        return index;
+    }
 
     private void CompareAdditional(JsonElement o, JsonElement n, string path, JsonElement oldAdditional, JsonElement newAdditional, List<string> names, List<SchemaChange> output)
     {
@@ -167,8 +183,8 @@ internal sealed partial class SchemaComparer
             reason += " patternProperties/unevaluatedProperties are present, so the effect on individual names is not proven.";
         }
         var example = backward == false
-            ? Wrap(o, oldRoot, extra, BackwardExample(inner))
-            : forward == false ? Wrap(n, newRoot, extra, ForwardExample(inner)) : null;
+            ? Wrap(o, oldRoot, new Members(() => InstanceSampler.RequiredMembers(o, oldRoot, 0)), extra, BackwardExample(inner))
+            : forward == false ? Wrap(n, newRoot, new Members(() => InstanceSampler.RequiredMembers(n, newRoot, 0)), extra, ForwardExample(inner)) : null;
         output.Add(new(closing ? ChangeKind.AdditionalPropertiesClosed : ChangeKind.AdditionalPropertiesOpened, at,
             SchemaJson.Get(o, "additionalProperties") is { } a ? OldText(a) : null,
             SchemaJson.Get(n, "additionalProperties") is { } b ? OldText(b) : null,
