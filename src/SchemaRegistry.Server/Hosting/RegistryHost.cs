@@ -44,6 +44,7 @@ public static class RegistryHost
         builder.Services.AddSingleton<IRegistryStorage>(storage);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IPayloadValidator, JsonSchemaPayloadValidator>();
+        builder.Services.AddSingleton<ReferenceLoader>();
         builder.Services.AddSingleton<CompatibilityService>();
         builder.Services.AddSingleton<SchemaService>();
         builder.Services.AddSingleton<KeyService>();

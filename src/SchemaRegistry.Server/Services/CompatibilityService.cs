@@ -14,14 +14,14 @@ namespace SchemaRegistry.Server.Services;
 /// incompatible change is VAL-1401 (no version number can fix it). A new major's first version is checked against
 /// nothing of the old majors unless the mode is transitive.
 /// </summary>
-internal sealed class CompatibilityService(IRegistryStorage storage, Layers layers, TimeProvider time)
+internal sealed class CompatibilityService(IRegistryStorage storage, Layers layers, ReferenceLoader references, Hosting.RegistryOptions options, TimeProvider time)
 {
     public async Task<DiffResponse> DiffAsync(string? from, string? to, CancellationToken cancellationToken)
     {
         var older = await LoadAsync(from, cancellationToken);
         var newer = await LoadAsync(to, cancellationToken);
-        using var a = JsonDocument.Parse(older.Definition.Payload);
-        using var b = JsonDocument.Parse(newer.Definition.Payload);
+        using var a = JsonDocument.Parse(await BundleAsync(older, cancellationToken));
+        using var b = JsonDocument.Parse(await BundleAsync(newer, cancellationToken));
         var diff = SchemaDiffer.Diff(a.RootElement, b.RootElement);
         return new DiffResponse(older.Fqid.ToString(), newer.Fqid.ToString(), diff.IsBackwardCompatible, diff.IsForwardCompatible,
             diff.Changes.Select(ChangeItems.ToItem).ToList());
@@ -58,6 +58,18 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         return new SubjectConfig(subject.ToString(), WireNames.Of(mode), "subject");
     }
 
+    /// <summary>The payload with the registered schemas it references copied in, so the diff sees through them.</summary>
+    private async Task<string> BundleAsync(SchemaRecord record, CancellationToken cancellationToken)
+    {
+        var referenced = Core.Checks.ReferenceScanner.Scan(record.Definition.Payload, options.CanonicalPrefix);
+        if (referenced.Count == 0)
+        {
+            return record.Definition.Payload;
+        }
+        var payloads = await references.LoadAsync(Core.Checks.ReferenceRules.Parse(referenced, layers, []), cancellationToken);
+        return ReferenceBundler.Bundle(record.Definition.Payload, payloads, options.CanonicalPrefix);
+    }
+
     private SubjectName ParseSubject(string text) =>
         SubjectName.TryParse(text, layers, out var subject, out var error) ? subject : throw new RegistryException(RegistryError.Envelope(error));
 
@@ -89,10 +101,10 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         var targets = transitive ? published : published.Where(v => v.Fqid.Version.Major == version.Major).Take(1).ToList();
         var issues = new List<Issue>();
         IReadOnlyList<SchemaChange> firstChanges = [];
-        using var candidatePayload = JsonDocument.Parse(candidate.Definition.Payload);
+        using var candidatePayload = JsonDocument.Parse(await BundleAsync(candidate, cancellationToken));
         foreach (var target in targets)
         {
-            using var targetPayload = JsonDocument.Parse(target.Definition.Payload);
+            using var targetPayload = JsonDocument.Parse(await BundleAsync(target, cancellationToken));
             var diff = SchemaDiffer.Diff(targetPayload.RootElement, candidatePayload.RootElement);
             if (ReferenceEquals(target, targets[0]))
             {

@@ -14,7 +14,7 @@ using SchemaRegistry.Storage.Ports;
 namespace SchemaRegistry.Server.Services;
 
 /// <summary>The registry's use cases: each loads, asks the domain what may happen, and stores the outcome.</summary>
-internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, CompatibilityService compatibility, RegistryOptions options, TimeProvider time)
+internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, CompatibilityService compatibility, ReferenceLoader references, RegistryOptions options, TimeProvider time)
 {
     public async Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
     {
@@ -149,9 +149,9 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
     private async Task CheckContentAsync(SchemaRecord record, CancellationToken cancellationToken)
     {
         var issues = new List<Issue>();
-        var references = ReferenceRules.Parse(record.References, layers, issues);
-        ReferenceRules.CheckPublished(await storage.Schemas.GetStatesAsync(references.ToList(), cancellationToken), issues);
-        var payloads = issues.Count == 0 ? await LoadReferencedPayloadsAsync(references, cancellationToken) : null;
+        var referenced = ReferenceRules.Parse(record.References, layers, issues);
+        ReferenceRules.CheckPublished(await storage.Schemas.GetStatesAsync(referenced.ToList(), cancellationToken), issues);
+        var payloads = issues.Count == 0 ? await references.LoadAsync(referenced, cancellationToken) : null;
         issues.InsertRange(0, validator.Check(record.Definition.Payload, payloads));
         if (issues.Count > 0)
         {
@@ -163,26 +163,6 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
             var title = incompatible[0].Code == ErrorCode.VersionMismatch ? "Incompatible change needs a new major version" : "Incompatible change";
             throw new RegistryException(new RegistryError(incompatible[0].Code, ErrorKind.Conflict, title, incompatible[0].Message) { Issues = incompatible });
         }
-    }
-
-    /// <summary>The payloads of the referenced schemas and of everything they reference in turn.</summary>
-    private async Task<Dictionary<string, string>> LoadReferencedPayloadsAsync(IReadOnlyList<Fqid> references, CancellationToken cancellationToken)
-    {
-        var payloads = new Dictionary<string, string>(StringComparer.Ordinal);
-        var pending = new Queue<Fqid>(references);
-        while (pending.TryDequeue(out var fqid))
-        {
-            if (payloads.ContainsKey(fqid.ToString()) || await storage.Schemas.GetAsync(fqid, cancellationToken) is not { } record)
-            {
-                continue;
-            }
-            payloads[fqid.ToString()] = record.Definition.Payload;
-            foreach (var next in ReferenceRules.Parse(record.References, layers, []))
-            {
-                pending.Enqueue(next);
-            }
-        }
-        return payloads;
     }
 
     /// <summary>The published definition file; written before the state changes, so a crash leaves at worst an unreferenced file.</summary>

@@ -78,6 +78,27 @@ public sealed class CompatibilityTests : IAsyncLifetime
         await (await http.PutAsJsonAsync("v1/config/finance.kpi.margin", new { compatibility = "SIDEWAYS" })).ProblemAsync(HttpStatusCode.UnprocessableEntity, "VAL-1101");
     }
 
+    [Fact]
+    public async Task A_reference_moving_to_a_compatible_version_is_judged_through_the_referenced_schemas()
+    {
+        using var client = _server.Client();
+        await Publish(client, "crm.gdp.customer:v1.0", """{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string"}}}""");
+        await Publish(client, "crm.gdp.customer:v1.1", """{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string"},"name":{"type":"string"}}}""");
+        await Publish(client, "crm.gdp.customer:v2.0", """{"type":"object","additionalProperties":false,"required":["tier"],"properties":{"id":{"type":"string"},"tier":{"type":"string"}}}""");
+        await Publish(client, "crm.gdp.invoice:v1.0", Referencing("crm.gdp.customer:v1.0"));
+
+        await client.RegisterAsync(Schemas.Draft("crm.gdp.invoice:v1.1", Referencing("crm.gdp.customer:v1.1")));
+        Assert.Equal("validated", (await client.ValidateAsync("crm.gdp.invoice:v1.1")).State);
+
+        await client.RegisterAsync(Schemas.Draft("crm.gdp.invoice:v1.2", Referencing("crm.gdp.customer:v2.0")));
+        var error = await Assert.ThrowsAsync<RegistryApiException>(() => client.ValidateAsync("crm.gdp.invoice:v1.2"));
+        Assert.Equal("VAL-1402", error.Code);
+        Assert.Contains(error.Problem.Errors!, e => e.Message.Contains("tier", StringComparison.Ordinal));
+    }
+
+    private static string Referencing(string fqid) =>
+        "{\"type\":\"object\",\"properties\":{\"customer\":{\"$ref\":\"schemareg:" + fqid + "\"}}}";
+
     private static async Task Publish(RegistryClient client, string fqid, string payload)
     {
         await client.RegisterAsync(Schemas.Draft(fqid, payload));
