@@ -14,7 +14,10 @@ public static class EnvelopeRules
     public const int MaxTagLength = 256;
     public static readonly CompatibilityMode DefaultCompatibility = CompatibilityMode.Backward;
 
-    public static SchemaDefinition Build(DraftInput input, Layers layers)
+    /// <param name="input">The document as it arrived.</param>
+    /// <param name="layers">The configured layers.</param>
+    /// <param name="defaultMode">The mode of a document that names none (the registry's global default).</param>
+    public static SchemaDefinition Build(DraftInput input, Layers layers, CompatibilityMode? defaultMode = null)
     {
         var issues = new List<Issue>();
         Fqid? fqid = null;
@@ -49,7 +52,7 @@ public static class EnvelopeRules
             Add(issues, "/format", $"format '{SubjectName.Printable(format)}' is not supported; use json-schema.");
         }
 
-        var mode = DefaultCompatibility;
+        var mode = defaultMode ?? DefaultCompatibility;
         if (input.Compatibility is not null && !WireNames.TryParse(input.Compatibility, out mode))
         {
             Add(issues, "/compatibility",

@@ -27,6 +27,7 @@ public static class RegistryHost
         RegistryConfiguration.AddSources(builder.Configuration, overrides);
         var options = builder.Configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
         var layers = new Layers(options.Layers);
+        _ = options.DefaultMode; // fail at start-up, not on the first request, when the setting is wrong
 
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(kestrel =>

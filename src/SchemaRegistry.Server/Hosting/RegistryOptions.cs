@@ -28,6 +28,14 @@ public sealed class RegistryOptions
     /// <summary>The layers a subject may name.</summary>
     public string[] Layers { get; set; } = ["extractor", "raw", "gdp", "kpi"];
 
+    /// <summary>The compatibility mode of subjects and documents that name none (NONE, BACKWARD, … FULL_TRANSITIVE).</summary>
+    public string DefaultCompatibility { get; set; } = "BACKWARD";
+
+    public Core.Documents.CompatibilityMode DefaultMode =>
+        Core.Documents.WireNames.TryParse(DefaultCompatibility, out Core.Documents.CompatibilityMode mode)
+            ? mode
+            : throw new InvalidOperationException($"Registry:DefaultCompatibility '{DefaultCompatibility}' is not a compatibility mode.");
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 

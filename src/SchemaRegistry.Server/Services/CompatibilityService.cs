@@ -34,7 +34,7 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
             return (await CheckAsync(await LoadAsync(request.Fqid, cancellationToken), cancellationToken)).Report;
         }
         // An unregistered candidate: checked as if it were registered under its FQID with the default envelope.
-        var definition = Core.Checks.EnvelopeRules.Build(new Core.Checks.DraftInput(request.Fqid, "candidate", null, null, null, null, payload), layers);
+        var definition = Core.Checks.EnvelopeRules.Build(new Core.Checks.DraftInput(request.Fqid, "candidate", null, null, null, null, payload), layers, options.DefaultMode);
         var now = time.GetUtcNow();
         var candidate = new SchemaRecord(definition, SchemaState.Draft, [], "", now, "candidate", now, "candidate", null, 0);
         return (await CheckAsync(candidate, cancellationToken)).Report;
@@ -44,7 +44,7 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
     {
         var subject = ParseSubject(subjectText);
         var mode = await storage.Subjects.GetModeAsync(subject, cancellationToken);
-        return new SubjectConfig(subject.ToString(), WireNames.Of(mode ?? Core.Checks.EnvelopeRules.DefaultCompatibility), mode is null ? "default" : "subject");
+        return new SubjectConfig(subject.ToString(), WireNames.Of(mode ?? options.DefaultMode), mode is null ? "default" : "subject");
     }
 
     public async Task<SubjectConfig> SetConfigAsync(string subjectText, SubjectConfig request, Core.Security.Principal actor, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
 {
     public async Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
     {
-        var definition = EnvelopeRules.Build(ToInput(request), layers);
+        var definition = EnvelopeRules.Build(ToInput(request), layers, options.DefaultMode);
         var now = time.GetUtcNow();
         var record = new SchemaRecord(definition, SchemaState.Draft, ReferenceScanner.Scan(definition.Payload, options.CanonicalPrefix),
             CanonicalJson.Hash(definition.Payload), now, actor.Name, now, actor.Name, null, 1);
@@ -42,7 +42,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
             throw new RegistryException(RegistryError.Envelope($"The body names {SubjectName.Printable(request.Fqid)} but the path names {current.Fqid}."));
         }
         var next = LifecycleMachine.Apply(current.State, SchemaAction.Edit);
-        var definition = EnvelopeRules.Build(ToInput(request with { Fqid = current.Fqid.ToString() }), layers);
+        var definition = EnvelopeRules.Build(ToInput(request with { Fqid = current.Fqid.ToString() }), layers, options.DefaultMode);
         var now = time.GetUtcNow();
         var updated = current with
         {

@@ -96,6 +96,17 @@ public sealed class CompatibilityTests : IAsyncLifetime
         Assert.Contains(error.Problem.Errors!, e => e.Message.Contains("tier", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_global_default_mode_is_configurable()
+    {
+        await using var server = await RegistryServer.StartAsync(Store.Sqlite, new Dictionary<string, string?> { ["Registry:DefaultCompatibility"] = "NONE" });
+        using var client = server.Client();
+        Assert.Equal(("NONE", "default"), ((await client.GetConfigAsync("finance.gdp.invoice")).Compatibility, (await client.GetConfigAsync("finance.gdp.invoice")).Source));
+        await Publish(client, "finance.gdp.invoice:v1.0", V1);
+        await client.RegisterAsync(Schemas.Draft("finance.gdp.invoice:v1.1", AddsRequired));
+        Assert.Equal("validated", (await client.ValidateAsync("finance.gdp.invoice:v1.1")).State);
+    }
+
     private static string Referencing(string fqid) =>
         "{\"type\":\"object\",\"properties\":{\"customer\":{\"$ref\":\"schemareg:" + fqid + "\"}}}";
 
