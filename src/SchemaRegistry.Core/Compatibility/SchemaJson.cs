@@ -91,8 +91,6 @@ internal static class SchemaJson
         return current;
     }
 
-    public static string Escape(string name) =>
-        name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     /// <summary>Compact text of a JSON value with sorted keys and normalised numbers (no ref expansion).</summary>
     public static string Value(JsonElement value)

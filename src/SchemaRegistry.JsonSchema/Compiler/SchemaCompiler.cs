@@ -190,7 +190,7 @@ internal sealed partial class SchemaCompiler(SchemaIndex index, JsonSchemaOption
     private static string At(SchemaLocation location, string keyword) => location.AbsoluteLocation + "/" + keyword;
 
     private static string Escape(string segment) =>
-        Uri.EscapeDataString(segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
+        Uri.EscapeDataString(JsonPointer.Escape(segment));
 
     private static SchemaCompileException Invalid(SchemaLocation location, string keyword, string problem) =>
         new($"'{keyword}' {problem}.", At(location, keyword));

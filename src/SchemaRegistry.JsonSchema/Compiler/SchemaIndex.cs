@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using SchemaRegistry.JsonSchema.Engine;
+
 namespace SchemaRegistry.JsonSchema.Compiler;
 
 /// <summary>
@@ -123,7 +125,7 @@ internal sealed class SchemaIndex(JsonSchemaOptions options)
         var nearest = root;
         foreach (var raw in pointer[1..].Split('/'))
         {
-            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            var segment = JsonPointer.Unescape(raw);
             if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(segment, out var child))
             {
                 element = child;
@@ -136,7 +138,7 @@ internal sealed class SchemaIndex(JsonSchemaOptions options)
             {
                 throw Unresolved(reference, from);
             }
-            documentPointer += "/" + Escape(segment);
+            documentPointer += "/" + JsonPointer.Escape(segment);
             if (_locations.TryGetValue((root.Document, documentPointer), out var known))
             {
                 nearest = known;
@@ -236,7 +238,7 @@ internal sealed class SchemaIndex(JsonSchemaOptions options)
             var value = property.Value;
             if (Array.IndexOf(SingleSchemaKeywords, name) >= 0 || (name == "items" && value.ValueKind != JsonValueKind.Array))
             {
-                yield return (value, Escape(name));
+                yield return (value, JsonPointer.Escape(name));
             }
             else if (Array.IndexOf(SchemaMapKeywords, name) >= 0 && value.ValueKind == JsonValueKind.Object)
             {
@@ -244,7 +246,7 @@ internal sealed class SchemaIndex(JsonSchemaOptions options)
                 {
                     if (name != "dependencies" || entry.Value.ValueKind != JsonValueKind.Array)
                     {
-                        yield return (entry.Value, Escape(name) + "/" + Escape(entry.Name));
+                        yield return (entry.Value, JsonPointer.Escape(name) + "/" + JsonPointer.Escape(entry.Name));
                     }
                 }
             }
@@ -270,8 +272,6 @@ internal sealed class SchemaIndex(JsonSchemaOptions options)
         return resource;
     }
 
-    private static string Escape(string segment) =>
-        segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     private static SchemaCompileException Unresolved(string reference, SchemaLocation from) =>
         new($"The reference '{reference}' from {from.AbsoluteLocation} does not resolve to a schema.", from.AbsoluteLocation, unresolvedReference: true);

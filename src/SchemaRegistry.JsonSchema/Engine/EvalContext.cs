@@ -152,20 +152,17 @@ internal sealed class EvalContext
         var keywordLocation = new StringBuilder();
         foreach (var segment in _keywordPath)
         {
-            keywordLocation.Append('/').Append(Escape(segment));
+            keywordLocation.Append('/').Append(JsonPointer.Escape(segment));
         }
         if (keyword.Length > 0)
         {
-            keywordLocation.Append('/').Append(Escape(keyword));
+            keywordLocation.Append('/').Append(JsonPointer.Escape(keyword));
         }
         var instanceLocation = new StringBuilder();
         foreach (var segment in _instancePath)
         {
-            instanceLocation.Append('/').Append(Escape(segment));
+            instanceLocation.Append('/').Append(JsonPointer.Escape(segment));
         }
         Errors!.Add(new ValidationError(instanceLocation.ToString(), keywordLocation.ToString(), absoluteLocation, message));
     }
-
-    private static string Escape(string segment) =>
-        segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }

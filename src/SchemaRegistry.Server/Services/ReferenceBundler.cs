@@ -24,7 +24,7 @@ internal static class ReferenceBundler
         {
             var copy = JsonNode.Parse(text);
             var key = Key(fqid);
-            Rewrite(copy, "/$defs/" + Escape(key), canonicalPrefix);
+            Rewrite(copy, "/$defs/" + SchemaWalker.Escape(key), canonicalPrefix);
             defs[key] = copy;
         }
         return root.ToJsonString();
@@ -43,7 +43,7 @@ internal static class ReferenceBundler
                     if (ReferenceScanner.TryGetFqid(reference, canonicalPrefix, out var fqid))
                     {
                         var hash = reference.IndexOf('#', StringComparison.Ordinal);
-                        obj["$ref"] = "#/$defs/" + Escape(Key(fqid)) + (hash < 0 ? "" : reference[(hash + 1)..]);
+                        obj["$ref"] = "#/$defs/" + SchemaWalker.Escape(Key(fqid)) + (hash < 0 ? "" : reference[(hash + 1)..]);
                     }
                     else if (reference.StartsWith('#') && localBase.Length > 0)
                     {
@@ -63,7 +63,4 @@ internal static class ReferenceBundler
                 break;
         }
     }
-
-    private static string Escape(string segment) =>
-        segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }
