@@ -17,12 +17,14 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         Schemas = new SqlSchemaStore(provider, layers);
         Keys = new SqlApiKeyStore(provider);
         Subjects = new SqlSubjectConfigStore(provider);
+        Events = new SqlEventStore(provider);
         Blobs = blobs;
     }
 
     public ISchemaStore Schemas { get; }
     public IApiKeyStore Keys { get; }
     public ISubjectConfigStore Subjects { get; }
+    public IEventStore Events { get; }
     public IBlobStore Blobs { get; }
     public string DatabaseDescription => _provider.Description;
     public string BlobsDescription { get; }

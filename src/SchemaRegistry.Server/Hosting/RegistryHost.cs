@@ -69,6 +69,7 @@ public static class RegistryHost
         LifecycleEndpoints.Map(app);
         KeyEndpoints.Map(app);
         CompatibilityEndpoints.Map(app);
+        EventEndpoints.Map(app);
         app.MapOpenApi().AllowAnonymous();
         app.Lifetime.ApplicationStopped.Register(storage.Dispose);
         return app;

@@ -6,6 +6,7 @@ public interface IRegistryStorage
     ISchemaStore Schemas { get; }
     IApiKeyStore Keys { get; }
     ISubjectConfigStore Subjects { get; }
+    IEventStore Events { get; }
     IBlobStore Blobs { get; }
     string DatabaseDescription { get; }
     string BlobsDescription { get; }

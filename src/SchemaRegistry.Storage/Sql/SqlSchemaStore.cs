@@ -203,8 +203,10 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
             Db.NullableString(r, 14), r.GetInt64(15));
     }
 
+    /// <summary>The history entry and its event, in the caller's transaction: the outbox never disagrees with the change.</summary>
     private static async Task AppendHistoryAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
     {
+        await AppendEventAsync(connection, transaction, entry, cancellationToken);
         await using var command = Db.Command(connection,
             "INSERT INTO schema_history (fqid, action, from_state, to_state, principal_id, principal_name, role, at, comment) " +
             "VALUES (@fqid, @action, @from, @to, @pid, @pname, @role, @at, @comment)", transaction,
@@ -212,6 +214,26 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
             ("@from", entry.From is { } from ? WireNames.Of(from) : null), ("@to", WireNames.Of(entry.To)),
             ("@pid", entry.PrincipalId), ("@pname", entry.PrincipalName), ("@role", entry.Role),
             ("@at", Db.ToUnixMs(entry.At)), ("@comment", entry.Comment));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task AppendEventAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        var data = JsonSerializer.Serialize(new Dictionary<string, string?>
+        {
+            ["fqid"] = entry.Fqid.ToString(),
+            ["action"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(entry.Action.ToString()),
+            ["from"] = entry.From is { } from ? WireNames.Of(from) : null,
+            ["to"] = WireNames.Of(entry.To),
+            ["principal"] = entry.PrincipalName,
+            ["principal_id"] = entry.PrincipalId,
+            ["role"] = entry.Role,
+            ["comment"] = entry.Comment,
+        });
+        await using var command = Db.Command(connection,
+            "INSERT INTO events (id, type, subject, time, data) VALUES (@id, @type, @subject, @time, @data)", transaction,
+            ("@id", Guid.NewGuid().ToString("N")), ("@type", Core.Events.EventTypes.ForAction(entry.Action)),
+            ("@subject", entry.Fqid.ToString()), ("@time", Db.ToUnixMs(entry.At)), ("@data", data));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SchemaRegistry.Contracts;
+
+/// <summary>A CloudEvents 1.0 event in structured JSON mode, with the registry's <c>sequence</c> extension.</summary>
+/// <param name="SpecVersion">Always 1.0.</param>
+/// <param name="Id">Unique per event; consumers de-duplicate by it.</param>
+/// <param name="Source">The registry.</param>
+/// <param name="Type">e.g. SchemaPublished.</param>
+/// <param name="Subject">The FQID concerned.</param>
+/// <param name="Time">When the change happened.</param>
+/// <param name="Sequence">Position in the stream; strictly increasing.</param>
+/// <param name="Data">What happened.</param>
+public sealed record CloudEvent(
+    [property: JsonPropertyName("specversion")] string SpecVersion,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("time")] DateTimeOffset Time,
+    [property: JsonPropertyName("sequence")] long Sequence,
+    [property: JsonPropertyName("data")] JsonElement Data)
+{
+    /// <summary>The media type of <see cref="Data"/>.</summary>
+    [JsonPropertyName("datacontenttype")]
+    public string DataContentType { get; init; } = "application/json";
+}
+
+/// <summary>Answer of <c>GET /v1/events</c>.</summary>
+/// <param name="Events">Oldest first.</param>
+/// <param name="Next">The cursor to pass as <c>after</c> for the next page.</param>
+public sealed record EventPage(IReadOnlyList<CloudEvent> Events, long Next);

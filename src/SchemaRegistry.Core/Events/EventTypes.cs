@@ -1,0 +1,30 @@
+using SchemaRegistry.Core.Lifecycle;
+
+namespace SchemaRegistry.Core.Events;
+
+/// <summary>The CloudEvents types the registry emits, one per kind of change.</summary>
+public static class EventTypes
+{
+    public const string SchemaRegistered = "SchemaRegistered";
+    public const string SchemaEdited = "SchemaEdited";
+    public const string SchemaValidated = "SchemaValidated";
+    public const string SchemaSubmitted = "SchemaSubmitted";
+    public const string SchemaApproved = "SchemaApproved";
+    public const string SchemaRejected = "SchemaRejected";
+    public const string SchemaPublished = "SchemaPublished";
+    public const string SchemaDeprecated = "SchemaDeprecated";
+
+    /// <summary>The event a lifecycle action emits; a forced publish is still a publish.</summary>
+    public static string ForAction(SchemaAction action) => action switch
+    {
+        SchemaAction.Register => SchemaRegistered,
+        SchemaAction.Edit => SchemaEdited,
+        SchemaAction.Validate => SchemaValidated,
+        SchemaAction.Submit => SchemaSubmitted,
+        SchemaAction.Approve => SchemaApproved,
+        SchemaAction.Reject => SchemaRejected,
+        SchemaAction.Publish or SchemaAction.ForcePublish => SchemaPublished,
+        SchemaAction.Deprecate => SchemaDeprecated,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No event for this action."),
+    };
+}

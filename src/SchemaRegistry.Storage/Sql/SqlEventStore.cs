@@ -1,0 +1,32 @@
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Storage.Sql;
+
+internal sealed class SqlEventStore(SqlProvider provider) : IEventStore
+{
+    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(long after, int limit, string? type, string? subject, CancellationToken cancellationToken)
+    {
+        var sql = "SELECT sequence, id, type, subject, time, data FROM events WHERE sequence > @after" +
+                  (type is null ? "" : " AND type = @type") + (subject is null ? "" : " AND subject = @subject") +
+                  $" ORDER BY sequence LIMIT {Math.Clamp(limit, 1, 1000)}";
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        var parameters = new List<(string, object?)> { ("@after", after) };
+        if (type is not null)
+        {
+            parameters.Add(("@type", type));
+        }
+        if (subject is not null)
+        {
+            parameters.Add(("@subject", subject));
+        }
+        await using var command = Db.Command(connection, sql, null, [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                Db.FromUnixMs(reader.GetInt64(4)), reader.GetString(5)));
+        }
+        return events;
+    }
+}

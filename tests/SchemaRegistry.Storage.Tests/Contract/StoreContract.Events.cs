@@ -1,0 +1,43 @@
+using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Core.Lifecycle;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Storage.Tests.Contract;
+
+public abstract partial class StoreContract
+{
+    [Fact]
+    public async Task Every_change_writes_its_event_in_the_same_transaction_and_failed_changes_write_none()
+    {
+        var fqid = V(NewSubject(), 1, 0);
+        var record = await InsertAsync(fqid);
+        var validated = record with { State = SchemaState.Validated, Revision = 2 };
+        await Schemas.UpdateAsync(validated, 1, Entry(fqid, SchemaAction.Validate, SchemaState.Draft, SchemaState.Validated, T0.AddSeconds(1)), None);
+        await Assert.ThrowsAsync<StoreConflictException>(() =>
+            Schemas.UpdateAsync(validated with { State = SchemaState.PendingApproval, Revision = 3 }, 1, Entry(fqid, SchemaAction.Submit, SchemaState.Validated, SchemaState.PendingApproval), None));
+        await Assert.ThrowsAsync<StoreConflictException>(() => Schemas.InsertAsync(record, Entry(fqid, SchemaAction.Register, null, SchemaState.Draft), None));
+
+        var events = await Fixture.Storage.Events.ReadAsync(0, 100, null, fqid.ToString(), None);
+
+        Assert.Equal(["SchemaRegistered", "SchemaValidated"], events.Select(e => e.Type));
+        Assert.True(events[0].Sequence < events[1].Sequence);
+        Assert.Equal(Ms(T0.AddSeconds(1)), events[1].Time);
+        Assert.Contains("\"to\":\"validated\"", events[1].Data, StringComparison.Ordinal);
+        Assert.NotEqual(events[0].Id, events[1].Id);
+    }
+
+    [Fact]
+    public async Task The_event_stream_reads_after_a_cursor_and_by_type()
+    {
+        var fqid = V(NewSubject(), 1, 0);
+        var record = await InsertAsync(fqid);
+        await Schemas.UpdateAsync(record with { State = SchemaState.Validated, Revision = 2 }, 1, Entry(fqid, SchemaAction.Validate, SchemaState.Draft, SchemaState.Validated), None);
+        var all = await Fixture.Storage.Events.ReadAsync(0, 100, null, fqid.ToString(), None);
+
+        var after = await Fixture.Storage.Events.ReadAsync(all[0].Sequence, 100, null, fqid.ToString(), None);
+        var validations = await Fixture.Storage.Events.ReadAsync(0, 100, "SchemaValidated", fqid.ToString(), None);
+
+        Assert.Equal([all[1].Id], after.Select(e => e.Id));
+        Assert.Equal([all[1].Id], validations.Select(e => e.Id));
+    }
+}
