@@ -13,6 +13,8 @@ public static class EventTypes
     public const string SchemaRejected = "SchemaRejected";
     public const string SchemaPublished = "SchemaPublished";
     public const string SchemaDeprecated = "SchemaDeprecated";
+    public const string ValidationFailed = "ValidationFailed";
+    public const string PublishBlocked = "PublishBlocked";
 
     /// <summary>The event a lifecycle action emits; a forced publish is still a publish.</summary>
     public static string ForAction(SchemaAction action) => action switch

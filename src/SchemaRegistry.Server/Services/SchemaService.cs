@@ -99,7 +99,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
     public async Task<ValidationResponse> ValidateAsync(string? fqidText, Principal? actor, bool apply, CancellationToken cancellationToken)
     {
         var current = await LoadAsync(ParseFqid(fqidText), cancellationToken);
-        await CheckContentAsync(current, cancellationToken);
+        await ReportingFailureAsync(current, Core.Events.EventTypes.ValidationFailed, apply && actor is not null, () => CheckContentAsync(current, cancellationToken), cancellationToken);
         var record = current;
         if (apply && actor is not null && current.State != SchemaState.Validated && LifecycleMachine.CanApply(current.State, SchemaAction.Validate))
         {
@@ -119,7 +119,8 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         GovernanceRules.Authorize(current, action, actor, reason);
         if (action is SchemaAction.Submit or SchemaAction.Publish or SchemaAction.ForcePublish)
         {
-            await CheckContentAsync(current, cancellationToken);
+            var failure = action == SchemaAction.Submit ? Core.Events.EventTypes.ValidationFailed : Core.Events.EventTypes.PublishBlocked;
+            await ReportingFailureAsync(current, failure, true, () => CheckContentAsync(current, cancellationToken), cancellationToken);
         }
         if (action is SchemaAction.Publish or SchemaAction.ForcePublish)
         {
@@ -162,6 +163,27 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         {
             var title = incompatible[0].Code == ErrorCode.VersionMismatch ? "Incompatible change needs a new major version" : "Incompatible change";
             throw new RegistryException(new RegistryError(incompatible[0].Code, ErrorKind.Conflict, title, incompatible[0].Message) { Issues = incompatible });
+        }
+    }
+
+    /// <summary>Runs a check; when it fails and <paramref name="report"/> is set, the failure becomes an event too.</summary>
+    private async Task ReportingFailureAsync(SchemaRecord subject, string eventType, bool report, Func<Task> check, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await check();
+        }
+        catch (RegistryException e) when (report)
+        {
+            var data = JsonSerializer.Serialize(new
+            {
+                fqid = subject.Fqid.ToString(),
+                code = e.Error.Code,
+                detail = e.Error.Detail,
+                errors = e.Error.Issues.Select(i => new { code = i.Code, path = i.Path, message = i.Message }),
+            });
+            await storage.Events.AppendAsync(eventType, subject.Fqid.ToString(), time.GetUtcNow(), data, CancellationToken.None);
+            throw;
         }
     }
 

@@ -6,6 +6,9 @@ namespace SchemaRegistry.Storage.Ports;
 /// </summary>
 public interface IEventStore
 {
+    /// <summary>An event about something that did not change anything (a failed validation, a blocked publish).</summary>
+    Task AppendAsync(string type, string subject, DateTimeOffset time, string data, CancellationToken cancellationToken);
+
     /// <summary>Events with a sequence above <paramref name="after"/>, oldest first, optionally filtered.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadAsync(long after, int limit, string? type, string? subject, CancellationToken cancellationToken);
 }

@@ -4,6 +4,14 @@ namespace SchemaRegistry.Storage.Sql;
 
 internal sealed class SqlEventStore(SqlProvider provider) : IEventStore
 {
+    public async Task AppendAsync(string type, string subject, DateTimeOffset time, string data, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, SqlSchemaStore.InsertEventSql, null,
+            ("@id", Guid.NewGuid().ToString("N")), ("@type", type), ("@subject", subject), ("@time", Db.ToUnixMs(time)), ("@data", data));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(long after, int limit, string? type, string? subject, CancellationToken cancellationToken)
     {
         var sql = "SELECT sequence, id, type, subject, time, data FROM events WHERE sequence > @after" +

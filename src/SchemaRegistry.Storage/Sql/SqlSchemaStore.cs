@@ -217,6 +217,8 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    internal const string InsertEventSql = "INSERT INTO events (id, type, subject, time, data) VALUES (@id, @type, @subject, @time, @data)";
+
     private static async Task AppendEventAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
     {
         var data = JsonSerializer.Serialize(new Dictionary<string, string?>
@@ -230,8 +232,7 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
             ["role"] = entry.Role,
             ["comment"] = entry.Comment,
         });
-        await using var command = Db.Command(connection,
-            "INSERT INTO events (id, type, subject, time, data) VALUES (@id, @type, @subject, @time, @data)", transaction,
+        await using var command = Db.Command(connection, InsertEventSql, transaction,
             ("@id", Guid.NewGuid().ToString("N")), ("@type", Core.Events.EventTypes.ForAction(entry.Action)),
             ("@subject", entry.Fqid.ToString()), ("@time", Db.ToUnixMs(entry.At)), ("@data", data));
         await command.ExecuteNonQueryAsync(cancellationToken);

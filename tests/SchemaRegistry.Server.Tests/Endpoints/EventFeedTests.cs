@@ -33,6 +33,23 @@ public sealed class EventFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Failed_validations_and_blocked_publishes_are_events_with_their_codes()
+    {
+        using var client = _server.Client();
+        using var http = _server.Http();
+        await client.RegisterAsync(Schemas.Referencing("finance.gdp.invoice:v2.0", "finance.gdp.customer:v9.0"));
+        await Assert.ThrowsAsync<SchemaRegistry.Client.RegistryApiException>(() => client.ValidateAsync("finance.gdp.invoice:v2.0"));
+        await Assert.ThrowsAsync<SchemaRegistry.Client.RegistryApiException>(() => client.PublishAsync("finance.gdp.invoice:v2.0", force: true, reason: "try"));
+        await Assert.ThrowsAsync<SchemaRegistry.Client.RegistryApiException>(() => client.CheckAsync("finance.gdp.invoice:v2.0"));
+
+        var page = await (await http.GetAsync("v1/events?subject=finance.gdp.invoice:v2.0")).OkAsync<EventPage>();
+
+        Assert.Equal(["SchemaRegistered", "ValidationFailed", "PublishBlocked"], page.Events.Select(e => e.Type));
+        Assert.All(page.Events.Skip(1), e => Assert.Equal("VAL-1304", e.Data.GetProperty("code").GetString()));
+        Assert.Equal("draft", (await client.GetAsync("finance.gdp.invoice:v2.0")).State);
+    }
+
+    [Fact]
     public async Task A_long_poll_returns_as_soon_as_the_next_change_commits()
     {
         using var client = _server.Client();
