@@ -18,6 +18,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         Keys = new SqlApiKeyStore(provider);
         Subjects = new SqlSubjectConfigStore(provider);
         Events = new SqlEventStore(provider);
+        Subscriptions = new SqlSubscriptionStore(provider);
         Blobs = blobs;
     }
 
@@ -25,6 +26,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
     public IApiKeyStore Keys { get; }
     public ISubjectConfigStore Subjects { get; }
     public IEventStore Events { get; }
+    public ISubscriptionStore Subscriptions { get; }
     public IBlobStore Blobs { get; }
     public string DatabaseDescription => _provider.Description;
     public string BlobsDescription { get; }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
+using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Endpoints;
@@ -13,7 +13,6 @@ namespace SchemaRegistry.Server.Endpoints;
 /// <summary>The pull feed of the event stream, with long-polling: <c>GET /v1/events?after=SEQ&amp;type=&amp;subject=&amp;wait=SECONDS</c>.</summary>
 internal static class EventEndpoints
 {
-    private const string Source = "/schemareg";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     public static void Map(IEndpointRouteBuilder app) =>
@@ -28,15 +27,9 @@ internal static class EventEndpoints
             var events = await storage.Events.ReadAsync(cursor, limit ?? 100, type, subject, ct);
             if (events.Count > 0 || DateTime.UtcNow >= deadline)
             {
-                return TypedResults.Ok(new EventPage(events.Select(ToCloudEvent).ToList(), events.Count > 0 ? events[^1].Sequence : cursor));
+                return TypedResults.Ok(new EventPage(events.Select(CloudEvents.From).ToList(), events.Count > 0 ? events[^1].Sequence : cursor));
             }
             await Task.Delay(PollInterval, ct);
         }
-    }
-
-    private static CloudEvent ToCloudEvent(StoredEvent e)
-    {
-        using var data = JsonDocument.Parse(e.Data);
-        return new CloudEvent("1.0", e.Id, Source, e.Type, e.Subject, e.Time, e.Sequence, data.RootElement.Clone());
     }
 }

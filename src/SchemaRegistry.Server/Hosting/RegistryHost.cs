@@ -46,6 +46,7 @@ public static class RegistryHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IPayloadValidator, JsonSchemaPayloadValidator>();
         builder.Services.AddSingleton<ReferenceLoader>();
+        builder.Services.AddHostedService<Events.WebhookDeliverer>();
         builder.Services.AddSingleton<CompatibilityService>();
         builder.Services.AddSingleton<SchemaService>();
         builder.Services.AddSingleton<KeyService>();
@@ -70,6 +71,7 @@ public static class RegistryHost
         KeyEndpoints.Map(app);
         CompatibilityEndpoints.Map(app);
         EventEndpoints.Map(app);
+        SubscriptionEndpoints.Map(app);
         app.MapOpenApi().AllowAnonymous();
         app.Lifetime.ApplicationStopped.Register(storage.Dispose);
         return app;

@@ -36,6 +36,15 @@ public sealed class RegistryOptions
             ? mode
             : throw new InvalidOperationException($"Registry:DefaultCompatibility '{DefaultCompatibility}' is not a compatibility mode.");
 
+    /// <summary>Attempts per event before a webhook delivery is dead-lettered.</summary>
+    public int WebhookRetries { get; set; } = 8;
+
+    /// <summary>First retry delay of a failed webhook delivery; it doubles with each attempt (with jitter).</summary>
+    public int WebhookBackoffMs { get; set; } = 1000;
+
+    /// <summary>How often the deliverer looks for due subscriptions.</summary>
+    public int DeliveryPollMs { get; set; } = 250;
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 

@@ -7,6 +7,7 @@ public interface IRegistryStorage
     IApiKeyStore Keys { get; }
     ISubjectConfigStore Subjects { get; }
     IEventStore Events { get; }
+    ISubscriptionStore Subscriptions { get; }
     IBlobStore Blobs { get; }
     string DatabaseDescription { get; }
     string BlobsDescription { get; }

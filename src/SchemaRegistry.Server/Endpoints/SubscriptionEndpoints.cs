@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Core.Security;
+using SchemaRegistry.Server.Auth;
+using SchemaRegistry.Server.Http;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Server.Endpoints;
+
+/// <summary>Webhook subscriptions (schema-admin).</summary>
+internal static class SubscriptionEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/subscriptions", Create).RequirePermission(Permission.ManageConfig);
+        app.MapGet("/v1/subscriptions", List).RequirePermission(Permission.ManageConfig);
+        app.MapDelete("/v1/subscriptions/{id}", Delete).RequirePermission(Permission.ManageConfig);
+        app.MapGet("/v1/subscriptions/{id}/dead-letters", DeadLetters).RequirePermission(Permission.ManageConfig);
+    }
+
+    private static async Task<Created<SubscriptionResponse>> Create(HttpContext http, IRegistryStorage storage, TimeProvider time, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<SubscriptionRequest>(http.Request, ct);
+        if (!Uri.TryCreate(body.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw Invalid("url must be an absolute http or https URL.");
+        }
+        if (string.IsNullOrEmpty(body.Secret) || body.Secret.Length is < 16 or > 200)
+        {
+            throw Invalid("secret must be 16 to 200 characters.");
+        }
+        if (body.From is not (null or "now" or "start"))
+        {
+            throw Invalid("from must be now or start.");
+        }
+        var cursor = body.From == "start" ? 0 : (await LastSequenceAsync(storage, ct));
+        var now = time.GetUtcNow();
+        var subscription = new Subscription("sub_" + Guid.NewGuid().ToString("N")[..16], url.AbsoluteUri, body.Types ?? [], body.SubjectPattern ?? "",
+            body.Secret, cursor, 0, now, now, http.User.ToPrincipal().Name);
+        await storage.Subscriptions.AddAsync(subscription, ct);
+        return TypedResults.Created($"/v1/subscriptions/{subscription.Id}", ToResponse(subscription));
+    }
+
+    private static async Task<Ok<List<SubscriptionResponse>>> List(IRegistryStorage storage, CancellationToken ct) =>
+        TypedResults.Ok((await storage.Subscriptions.ListAsync(ct)).Select(ToResponse).ToList());
+
+    private static async Task<NoContent> Delete(string id, IRegistryStorage storage, CancellationToken ct) =>
+        await storage.Subscriptions.DeleteAsync(id, ct) ? TypedResults.NoContent() : throw new RegistryException(RegistryError.NotFound($"Subscription {id}"));
+
+    private static async Task<Ok<List<DeadLetterItem>>> DeadLetters(string id, IRegistryStorage storage, CancellationToken ct) =>
+        TypedResults.Ok((await storage.Subscriptions.DeadLettersAsync(id, ct)).Select(d => new DeadLetterItem(d.Sequence, d.Attempts, d.LastError, d.At)).ToList());
+
+    private static async Task<long> LastSequenceAsync(IRegistryStorage storage, CancellationToken ct)
+    {
+        long last = 0;
+        while (await storage.Events.ReadAsync(last, 1000, null, null, ct) is { Count: > 0 } page)
+        {
+            last = page[^1].Sequence;
+        }
+        return last;
+    }
+
+    private static SubscriptionResponse ToResponse(Subscription s) =>
+        new(s.Id, s.Url, s.Types, s.SubjectPattern, s.Cursor, s.Attempts, s.CreatedAt, s.CreatedBy);
+
+    private static RegistryException Invalid(string detail) =>
+        new(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Invalid subscription", detail));
+}

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Server.Hosting;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Server.Events;
+
+/// <summary>
+/// Delivers events to webhook subscriptions, in order, at least once: each delivery is signed
+/// (<c>X-Schemareg-Signature: sha256=HMAC(secret, body)</c>) and retried with exponential backoff and jitter; after
+/// the retry budget the event is dead-lettered and delivery moves on. Progress is stored, so it survives restarts;
+/// a lease per subscription keeps replicas from delivering for the same subscription at once.
+/// </summary>
+internal sealed class WebhookDeliverer(IRegistryStorage storage, RegistryOptions options, TimeProvider time, ILogger<WebhookDeliverer> logger) : BackgroundService
+{
+    public const string SignatureHeader = "X-Schemareg-Signature";
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private readonly string _owner = Guid.NewGuid().ToString("N");
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var subscription in await storage.Subscriptions.LeaseDueAsync(_owner, time.GetUtcNow(), Lease, stoppingToken))
+                {
+                    await DeliverAsync(subscription, stoppingToken);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Webhook delivery pass failed; retrying.");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(options.DeliveryPollMs), time, stoppingToken);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _http.Dispose();
+        base.Dispose();
+    }
+
+    private async Task DeliverAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        var cursor = subscription.Cursor;
+        var attempts = subscription.Attempts;
+        var next = time.GetUtcNow();
+        foreach (var stored in await storage.Events.ReadAsync(cursor, 50, null, null, cancellationToken))
+        {
+            if ((subscription.Types.Count > 0 && !subscription.Types.Contains(stored.Type)) || !SubjectPattern.Matches(subscription.SubjectPattern, stored.Subject))
+            {
+                cursor = stored.Sequence;
+                continue;
+            }
+            var error = await PostAsync(subscription, CloudEvents.From(stored), cancellationToken);
+            if (error is null)
+            {
+                (cursor, attempts) = (stored.Sequence, 0);
+                continue;
+            }
+            attempts++;
+            if (attempts >= options.WebhookRetries)
+            {
+                await storage.Subscriptions.AddDeadLetterAsync(new DeadLetter(subscription.Id, stored.Sequence, attempts, error, time.GetUtcNow()), cancellationToken);
+                logger.LogWarning("Event {Sequence} dead-lettered for subscription {Id} after {Attempts} attempts: {Error}", stored.Sequence, subscription.Id, attempts, error);
+                (cursor, attempts) = (stored.Sequence, 0);
+                continue;
+            }
+            next = time.GetUtcNow() + Backoff(attempts);
+            break;
+        }
+        await storage.Subscriptions.SaveProgressAsync(subscription.Id, _owner, cursor, attempts, next, cancellationToken);
+    }
+
+    /// <summary>base × 2^(attempt−1), times a random factor in [0.5, 1.5) so failing receivers are not hit in step.</summary>
+    private TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(options.WebhookBackoffMs * Math.Pow(2, Math.Min(attempt - 1, 16)) * (0.5 + Random.Shared.NextDouble()));
+
+    private async Task<string?> PostAsync(Subscription subscription, CloudEvent cloudEvent, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(cloudEvent, RegistryJson.Options);
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(CloudEvents.MediaType);
+        request.Headers.Add(SignatureHeader, "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(subscription.Secret), body)));
+        request.Headers.Add("X-Schemareg-Event-Id", cloudEvent.Id);
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return e.Message;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace SchemaRegistry.Storage.Ports;
+
+/// <summary>Webhook subscriptions and their delivery state, safe to drive from several replicas (leases).</summary>
+public interface ISubscriptionStore
+{
+    Task AddAsync(Subscription subscription, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken);
+
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Takes the delivery lease of every due subscription whose lease is free or expired; returns them.</summary>
+    Task<IReadOnlyList<Subscription>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Records progress (cursor, attempts, next attempt) and keeps or releases the lease.</summary>
+    Task SaveProgressAsync(string id, string owner, long cursor, int attempts, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+
+    Task AddDeadLetterAsync(DeadLetter letter, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string subscriptionId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,101 @@
+using System.Data.Common;
+using System.Text.Json;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Storage.Sql;
+
+internal sealed class SqlSubscriptionStore(SqlProvider provider) : ISubscriptionStore
+{
+    private const string Columns = "id, url, types, subject_pattern, secret, cursor, attempts, next_attempt_at, created_at, created_by";
+
+    public async Task AddAsync(Subscription s, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection,
+            $"INSERT INTO subscriptions ({Columns}, lease_owner, lease_until) VALUES (@id, @url, @types, @pattern, @secret, @cursor, 0, @next, @created_at, @created_by, NULL, 0)",
+            null, ("@id", s.Id), ("@url", s.Url), ("@types", JsonSerializer.Serialize(s.Types)), ("@pattern", s.SubjectPattern), ("@secret", s.Secret),
+            ("@cursor", s.Cursor), ("@next", Db.ToUnixMs(s.NextAttemptAt)), ("@created_at", Db.ToUnixMs(s.CreatedAt)), ("@created_by", s.CreatedBy));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, $"SELECT {Columns} FROM subscriptions ORDER BY created_at, id");
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, "DELETE FROM subscriptions WHERE id=@id", null, ("@id", id));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<Subscription>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        // One UPDATE takes every free, due lease atomically, so two replicas never deliver for one subscription at once.
+        await using (var claim = Db.Command(connection,
+            "UPDATE subscriptions SET lease_owner=@owner, lease_until=@until WHERE next_attempt_at <= @now AND (lease_owner IS NULL OR lease_until < @now)",
+            null, ("@owner", owner), ("@until", Db.ToUnixMs(now + lease)), ("@now", Db.ToUnixMs(now))))
+        {
+            await claim.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = Db.Command(connection, $"SELECT {Columns} FROM subscriptions WHERE lease_owner=@owner AND lease_until >= @now",
+            null, ("@owner", owner), ("@now", Db.ToUnixMs(now)));
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task SaveProgressAsync(string id, string owner, long cursor, int attempts, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection,
+            "UPDATE subscriptions SET cursor=@cursor, attempts=@attempts, next_attempt_at=@next, lease_owner=NULL, lease_until=0 WHERE id=@id AND lease_owner=@owner",
+            null, ("@cursor", cursor), ("@attempts", attempts), ("@next", Db.ToUnixMs(nextAttemptAt)), ("@id", id), ("@owner", owner));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task AddDeadLetterAsync(DeadLetter letter, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection,
+            "INSERT INTO dead_letters (subscription_id, sequence, attempts, last_error, at) VALUES (@id, @sequence, @attempts, @error, @at)",
+            null, ("@id", letter.SubscriptionId), ("@sequence", letter.Sequence), ("@attempts", letter.Attempts), ("@error", letter.LastError), ("@at", Db.ToUnixMs(letter.At)));
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException e) when (provider.IsUniqueViolation(e))
+        {
+            // Already dead-lettered by an earlier pass that could not save its progress.
+        }
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection,
+            "SELECT subscription_id, sequence, attempts, last_error, at FROM dead_letters WHERE subscription_id=@id ORDER BY sequence", null, ("@id", subscriptionId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var letters = new List<DeadLetter>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            letters.Add(new DeadLetter(reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), Db.FromUnixMs(reader.GetInt64(4))));
+        }
+        return letters;
+    }
+
+    private static async Task<IReadOnlyList<Subscription>> ReadAllAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var subscriptions = new List<Subscription>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            subscriptions.Add(new Subscription(reader.GetString(0), reader.GetString(1), JsonSerializer.Deserialize<List<string>>(reader.GetString(2))!,
+                reader.GetString(3), reader.GetString(4), reader.GetInt64(5), reader.GetInt32(6), Db.FromUnixMs(reader.GetInt64(7)),
+                Db.FromUnixMs(reader.GetInt64(8)), reader.GetString(9)));
+        }
+        return subscriptions;
+    }
+}
