@@ -60,6 +60,7 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, RegistryOptions
                 continue;
             }
             var error = await PostAsync(subscription, CloudEvents.From(stored), cancellationToken);
+            Metrics.RegistryMetrics.Deliveries.WithLabels(error is null ? "delivered" : "failed").Inc();
             if (error is null)
             {
                 (cursor, attempts) = (stored.Sequence, 0);
@@ -69,6 +70,7 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, RegistryOptions
             if (attempts >= options.WebhookRetries)
             {
                 await storage.Subscriptions.AddDeadLetterAsync(new DeadLetter(subscription.Id, stored.Sequence, attempts, error, time.GetUtcNow()), cancellationToken);
+                Metrics.RegistryMetrics.DeadLetters.Inc();
                 logger.LogWarning("Event {Sequence} dead-lettered for subscription {Id} after {Attempts} attempts: {Error}", stored.Sequence, subscription.Id, attempts, error);
                 (cursor, attempts) = (stored.Sequence, 0);
                 continue;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Server.Auth;
@@ -62,6 +63,7 @@ public static class RegistryHost
         await AdminBootstrap.EnsureAsync(storage, options, TimeProvider.System, logger, cancellationToken);
         logger.LogInformation("Metadata in {Database}; blobs in {Blobs}", storage.DatabaseDescription, storage.BlobsDescription);
 
+        app.UseMiddleware<Metrics.LatencyMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -73,6 +75,7 @@ public static class RegistryHost
         EventEndpoints.Map(app);
         SubscriptionEndpoints.Map(app);
         app.MapOpenApi().AllowAnonymous();
+        app.MapMetrics("/metrics").RequirePermission(Core.Security.Permission.Read);
         app.Lifetime.ApplicationStopped.Register(storage.Dispose);
         return app;
     }

@@ -31,6 +31,7 @@ internal static class Problems
     public static async Task WriteAsync(HttpContext context, RegistryError error)
     {
         var body = ToResponse(error, context.Request.Path.Value);
+        Metrics.RegistryMetrics.Errors.WithLabels(error.Code).Inc();
         context.Response.StatusCode = body.Status;
         context.Response.ContentType = "application/problem+json";
         await context.Response.WriteAsJsonAsync(body, RegistryJson.Options, "application/problem+json", context.RequestAborted);
