@@ -21,6 +21,8 @@ internal sealed class PostgresProvider(string connectionString) : SqlProvider, I
     // A transaction-scoped advisory lock: two replicas starting together migrate one after the other.
     public override string? MigrationLockSql => "SELECT pg_advisory_xact_lock(4242001)";
 
+    public override string? EventLockSql => "SELECT pg_advisory_xact_lock(4242002)";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 

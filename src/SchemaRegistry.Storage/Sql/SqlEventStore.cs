@@ -7,9 +7,14 @@ internal sealed class SqlEventStore(SqlProvider provider) : IEventStore
     public async Task AppendAsync(string type, string subject, DateTimeOffset time, string data, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
-        await using var command = Db.Command(connection, SqlSchemaStore.InsertEventSql, null,
-            ("@id", Guid.NewGuid().ToString("N")), ("@type", type), ("@subject", subject), ("@time", Db.ToUnixMs(time)), ("@data", data));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await SqlSchemaStore.LockEventsAsync(provider, connection, transaction, cancellationToken);
+        await using (var command = Db.Command(connection, SqlSchemaStore.InsertEventSql, transaction,
+            ("@id", Guid.NewGuid().ToString("N")), ("@type", type), ("@subject", subject), ("@time", Db.ToUnixMs(time)), ("@data", data)))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(long after, int limit, string? type, string? subject, CancellationToken cancellationToken)

@@ -18,6 +18,13 @@ internal abstract class SqlProvider
     /// <summary>A statement run inside the migration transaction that serialises migrators across replicas.</summary>
     public abstract string? MigrationLockSql { get; }
 
+    /// <summary>
+    /// Run before writing an event, inside its transaction: event-writing transactions then commit in sequence order,
+    /// so a reader that has seen sequence N can never later find a smaller one appear. Null where writers are
+    /// serialised anyway (SQLite).
+    /// </summary>
+    public virtual string? EventLockSql => null;
+
     /// <summary>Escape clause for LIKE patterns whose wildcards were escaped with a backslash.</summary>
     public virtual string LikeEscape => "ESCAPE '\\'";
 }

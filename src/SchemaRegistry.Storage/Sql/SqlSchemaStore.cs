@@ -204,7 +204,7 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
     }
 
     /// <summary>The history entry and its event, in the caller's transaction: the outbox never disagrees with the change.</summary>
-    private static async Task AppendHistoryAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
+    private async Task AppendHistoryAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
     {
         await AppendEventAsync(connection, transaction, entry, cancellationToken);
         await using var command = Db.Command(connection,
@@ -217,10 +217,20 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    internal static async Task LockEventsAsync(SqlProvider provider, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (provider.EventLockSql is { } sql)
+        {
+            await using var command = Db.Command(connection, sql, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     internal const string InsertEventSql = "INSERT INTO events (id, type, subject, time, data) VALUES (@id, @type, @subject, @time, @data)";
 
-    private static async Task AppendEventAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
+    private async Task AppendEventAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
     {
+        await LockEventsAsync(provider, connection, transaction, cancellationToken);
         var data = JsonSerializer.Serialize(new Dictionary<string, string?>
         {
             ["fqid"] = entry.Fqid.ToString(),
