@@ -22,6 +22,10 @@ public sealed record CloudEvent(
     [property: JsonPropertyName("sequence")] long Sequence,
     [property: JsonPropertyName("data")] JsonElement Data)
 {
+    /// <summary>Set on events delivered again by a replay: the replay's name (CloudEvents extension).</summary>
+    [JsonPropertyName("replayname")]
+    public string? ReplayName { get; init; }
+
     /// <summary>The media type of <see cref="Data"/>.</summary>
     [JsonPropertyName("datacontenttype")]
     public string DataContentType { get; init; } = "application/json";
@@ -31,3 +35,17 @@ public sealed record CloudEvent(
 /// <param name="Events">Oldest first.</param>
 /// <param name="Next">The cursor to pass as <c>after</c> for the next page.</param>
 public sealed record EventPage(IReadOnlyList<CloudEvent> Events, long Next);
+
+/// <summary>Body of <c>POST /v1/events/replay</c>: re-deliver a range of the stream to one subscription.</summary>
+/// <param name="SubscriptionId">The subscription to deliver to.</param>
+/// <param name="FromSequence">First sequence to deliver again (inclusive).</param>
+/// <param name="ToSequence">Last sequence to deliver again (inclusive).</param>
+/// <param name="Types">Only these types; empty for the subscription's own filter.</param>
+/// <param name="Name">Marks the replayed events (<c>replayname</c>); generated when absent.</param>
+public sealed record ReplayRequest(string? SubscriptionId, long FromSequence, long ToSequence, IReadOnlyList<string>? Types = null, string? Name = null);
+
+/// <summary>A replay accepted for delivery.</summary>
+/// <param name="Id">The replay's id.</param>
+/// <param name="Name">Its name, on every replayed event.</param>
+/// <param name="SubscriptionId">Where it delivers.</param>
+public sealed record ReplayResponse(string Id, string Name, string SubscriptionId);

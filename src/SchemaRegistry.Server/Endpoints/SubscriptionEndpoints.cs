@@ -20,6 +20,7 @@ internal static class SubscriptionEndpoints
         app.MapGet("/v1/subscriptions", List).RequirePermission(Permission.ManageConfig);
         app.MapDelete("/v1/subscriptions/{id}", Delete).RequirePermission(Permission.ManageConfig);
         app.MapGet("/v1/subscriptions/{id}/dead-letters", DeadLetters).RequirePermission(Permission.ManageConfig);
+        app.MapPost("/v1/events/replay", Replay).RequirePermission(Permission.ManageConfig);
     }
 
     private static async Task<Created<SubscriptionResponse>> Create(HttpContext http, IRegistryStorage storage, TimeProvider time, CancellationToken ct)
@@ -53,6 +54,37 @@ internal static class SubscriptionEndpoints
 
     private static async Task<Ok<List<DeadLetterItem>>> DeadLetters(string id, IRegistryStorage storage, CancellationToken ct) =>
         TypedResults.Ok((await storage.Subscriptions.DeadLettersAsync(id, ct)).Select(d => new DeadLetterItem(d.Sequence, d.Attempts, d.LastError, d.At)).ToList());
+
+    /// <summary>The runbook's "purge + replay": a temporary subscription that re-delivers a range, then ends.</summary>
+    private static async Task<Accepted<ReplayResponse>> Replay(HttpContext http, IRegistryStorage storage, TimeProvider time, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<ReplayRequest>(http.Request, ct);
+        var target = await storage.Subscriptions.GetAsync(body.SubscriptionId ?? "", ct);
+        if (target is null || target.ReplayName is not null)
+        {
+            throw new RegistryException(RegistryError.NotFound($"Subscription {body.SubscriptionId}"));
+        }
+        if (body.FromSequence < 1 || body.ToSequence < body.FromSequence)
+        {
+            throw Invalid("from_sequence must be at least 1 and to_sequence not below it.");
+        }
+        var now = time.GetUtcNow();
+        var name = string.IsNullOrWhiteSpace(body.Name) ? $"replay-{now:yyyyMMddHHmmss}" : body.Name.Trim();
+        var replay = target with
+        {
+            Id = "rpl_" + Guid.NewGuid().ToString("N")[..16],
+            Types = body.Types is { Count: > 0 } types ? types : target.Types,
+            Cursor = body.FromSequence - 1,
+            Attempts = 0,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            CreatedBy = http.User.ToPrincipal().Name,
+            ReplayName = name,
+            ReplayUntil = body.ToSequence,
+        };
+        await storage.Subscriptions.AddAsync(replay, ct);
+        return TypedResults.Accepted((string?)null, new ReplayResponse(replay.Id, name, target.Id));
+    }
 
     private static async Task<long> LastSequenceAsync(IRegistryStorage storage, CancellationToken ct)
     {

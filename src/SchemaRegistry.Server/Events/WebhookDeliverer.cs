@@ -54,12 +54,16 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, RegistryOptions
         var next = time.GetUtcNow();
         foreach (var stored in await storage.Events.ReadAsync(cursor, 50, null, null, cancellationToken))
         {
+            if (stored.Sequence > subscription.ReplayUntil)
+            {
+                break;
+            }
             if ((subscription.Types.Count > 0 && !subscription.Types.Contains(stored.Type)) || !SubjectPattern.Matches(subscription.SubjectPattern, stored.Subject))
             {
                 cursor = stored.Sequence;
                 continue;
             }
-            var error = await PostAsync(subscription, CloudEvents.From(stored), cancellationToken);
+            var error = await PostAsync(subscription, CloudEvents.From(stored) with { ReplayName = subscription.ReplayName }, cancellationToken);
             Metrics.RegistryMetrics.Deliveries.WithLabels(error is null ? "delivered" : "failed").Inc();
             if (error is null)
             {
@@ -77,6 +81,12 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, RegistryOptions
             }
             next = time.GetUtcNow() + Backoff(attempts);
             break;
+        }
+        if (subscription.ReplayUntil is { } until && cursor >= until)
+        {
+            // A replay ends when its range has been delivered.
+            await storage.Subscriptions.DeleteAsync(subscription.Id, cancellationToken);
+            return;
         }
         await storage.Subscriptions.SaveProgressAsync(subscription.Id, _owner, cursor, attempts, next, cancellationToken);
     }

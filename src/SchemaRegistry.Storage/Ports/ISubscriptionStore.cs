@@ -5,7 +5,10 @@ public interface ISubscriptionStore
 {
     Task AddAsync(Subscription subscription, CancellationToken cancellationToken);
 
+    /// <summary>The subscriptions (replays in progress are not listed).</summary>
     Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken);
+
+    Task<Subscription?> GetAsync(string id, CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 

@@ -1,6 +1,9 @@
 namespace SchemaRegistry.Storage.Ports;
 
-/// <summary>A webhook: where to deliver which events, the secret that signs them, and how far delivery has come.</summary>
+/// <summary>
+/// A webhook: where to deliver which events, the secret that signs them, and how far delivery has come. A replay is
+/// a temporary subscription with a <see cref="ReplayName"/> that re-delivers up to <see cref="ReplayUntil"/> and then ends.
+/// </summary>
 public sealed record Subscription(
     string Id,
     string Url,
@@ -11,4 +14,6 @@ public sealed record Subscription(
     int Attempts,
     DateTimeOffset NextAttemptAt,
     DateTimeOffset CreatedAt,
-    string CreatedBy);
+    string CreatedBy,
+    string? ReplayName = null,
+    long? ReplayUntil = null);

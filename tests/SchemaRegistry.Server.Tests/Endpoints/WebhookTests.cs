@@ -72,6 +72,32 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal("finance.gdp.refund:v1.1", delivered.GetProperty("subject").GetString());
     }
 
+    [Fact]
+    public async Task A_replay_redelivers_a_range_marked_with_its_name_and_then_ends()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var http = _server.Http();
+        var subscription = await (await http.PostAsJsonAsync("v1/subscriptions", new { url = receiver.Url, secret = Secret, types = new[] { "SchemaRegistered" } }))
+            .OkAsync<SubscriptionResponse>(HttpStatusCode.Created);
+        using var client = _server.Client();
+        await client.RegisterAsync(Schemas.Draft("ops.kpi.uptime:v1.0"));
+        await client.RegisterAsync(Schemas.Draft("ops.kpi.uptime:v1.1"));
+        Assert.True(await receiver.WaitAsync(d => d.Count == 2, TimeSpan.FromSeconds(10)));
+        var sequences = receiver.Deliveries.Select(d => JsonDocument.Parse(d.Body).RootElement.GetProperty("sequence").GetInt64()).ToList();
+
+        var replay = await (await http.PostAsJsonAsync("v1/events/replay", new { subscription_id = subscription.Id, from_sequence = sequences.Min(), to_sequence = sequences.Max(), name = "backlog-1" }))
+            .OkAsync<ReplayResponse>(HttpStatusCode.Accepted);
+
+        Assert.True(await receiver.WaitAsync(d => d.Count == 4, TimeSpan.FromSeconds(10)), "the replay did not re-deliver");
+        var replayed = receiver.Deliveries.Skip(2).Select(d => JsonDocument.Parse(d.Body).RootElement).ToList();
+        Assert.All(replayed, e => Assert.Equal("backlog-1", e.GetProperty("replayname").GetString()));
+        Assert.Equal(sequences, replayed.Select(e => e.GetProperty("sequence").GetInt64()));
+        Assert.Equal("backlog-1", replay.Name);
+        await Task.Delay(300);
+        Assert.Equal(4, receiver.Deliveries.Count);
+        Assert.DoesNotContain((await (await http.GetAsync("v1/subscriptions")).OkAsync<List<SubscriptionResponse>>()), s => s.Id == replay.Id);
+    }
+
     [Theory]
     [InlineData("""{"url":"ftp://example.com/x","secret":"a-webhook-secret-of-some-length"}""")]
     [InlineData("""{"url":"http://127.0.0.1:9/x","secret":"short"}""")]
