@@ -99,6 +99,25 @@ public sealed class RegistryClient : IDisposable
     public Task<SubjectConfig> SetConfigAsync(string subject, string compatibility, CancellationToken cancellationToken = default) =>
         SendAsync<SubjectConfig>(HttpMethod.Put, $"v1/config/{Escape(subject)}", new SubjectConfig(null, compatibility), cancellationToken);
 
+    /// <summary>Events after a cursor, optionally filtered; <paramref name="waitSeconds"/> long-polls for the next one.</summary>
+    public Task<EventPage> ReadEventsAsync(long after, string? type = null, string? subject = null, int waitSeconds = 0, CancellationToken cancellationToken = default)
+    {
+        var query = $"v1/events?after={after}&wait={waitSeconds}" + (type is null ? "" : $"&type={Escape(type)}") + (subject is null ? "" : $"&subject={Escape(subject)}");
+        return SendAsync<EventPage>(HttpMethod.Get, query, null, cancellationToken);
+    }
+
+    /// <summary>Creates a webhook subscription.</summary>
+    public Task<SubscriptionResponse> SubscribeAsync(SubscriptionRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<SubscriptionResponse>(HttpMethod.Post, "v1/subscriptions", request, cancellationToken);
+
+    /// <summary>Lists webhook subscriptions.</summary>
+    public Task<List<SubscriptionResponse>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<SubscriptionResponse>>(HttpMethod.Get, "v1/subscriptions", null, cancellationToken);
+
+    /// <summary>Re-delivers a range of events to one subscription.</summary>
+    public Task<ReplayResponse> ReplayAsync(ReplayRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<ReplayResponse>(HttpMethod.Post, "v1/events/replay", request, cancellationToken);
+
     /// <summary>Creates an API key; the answer holds its secret, shown once.</summary>
     public Task<KeyResponse> CreateKeyAsync(CreateKeyRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<KeyResponse>(HttpMethod.Post, "v1/keys", request, cancellationToken);

@@ -67,6 +67,13 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("finance.gdp.invoice:v1.3: 1 change(s) since finance.gdp.invoice:v1.2, fully compatible", changelog.Stdout, StringComparison.Ordinal);
         Assert.Contains("description_changed", changelog.Stdout, StringComparison.Ordinal);
 
+        var events = await Cli(Admin, "events", "list", "--subject", "finance.gdp.invoice:v1.2");
+        Assert.Contains("SchemaPublished", events.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ValidationFailed", events.Stdout, StringComparison.Ordinal);
+        var subscribed = await Cli(Admin, "subscriptions", "create", "--url", "http://127.0.0.1:9/hook", "--secret", "a-secret-of-16-chars-or-more", "--type", "SchemaPublished");
+        var id = subscribed.Stdout.Split(' ')[1];
+        Assert.Contains(id, (await Cli(Admin, "subscriptions", "list")).Stdout, StringComparison.Ordinal);
+
         await Cli(Admin, "schema", "deprecate", "finance.gdp.invoice:v1.2");
         Assert.Contains("deprecated", (await Cli(Admin, "schema", "get", "finance.gdp.invoice:v1.2")).Stdout, StringComparison.Ordinal);
     }

@@ -16,6 +16,8 @@ internal static class CliApp
         root.Subcommands.Add(SchemaCommands.Build());
         root.Subcommands.Add(KeyCommands.Build());
         root.Subcommands.Add(JsonSchemaCommands.Build());
+        root.Subcommands.Add(EventCommands.Events());
+        root.Subcommands.Add(EventCommands.Subscriptions());
         return root;
     }
 }
