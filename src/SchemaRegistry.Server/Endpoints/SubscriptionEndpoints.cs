@@ -38,7 +38,7 @@ internal static class SubscriptionEndpoints
         {
             throw Invalid("from must be now or start.");
         }
-        var cursor = body.From == "start" ? 0 : (await LastSequenceAsync(storage, ct));
+        var cursor = body.From == "start" ? 0 : await storage.Events.LastSequenceAsync(ct);
         var now = time.GetUtcNow();
         var subscription = new Subscription("sub_" + Guid.NewGuid().ToString("N")[..16], url.AbsoluteUri, body.Types ?? [], body.SubjectPattern ?? "",
             body.Secret, cursor, 0, now, now, http.User.ToPrincipal().Name);
@@ -84,16 +84,6 @@ internal static class SubscriptionEndpoints
         };
         await storage.Subscriptions.AddAsync(replay, ct);
         return TypedResults.Accepted((string?)null, new ReplayResponse(replay.Id, name, target.Id));
-    }
-
-    private static async Task<long> LastSequenceAsync(IRegistryStorage storage, CancellationToken ct)
-    {
-        long last = 0;
-        while (await storage.Events.ReadAsync(last, 1000, null, null, ct) is { Count: > 0 } page)
-        {
-            last = page[^1].Sequence;
-        }
-        return last;
     }
 
     private static SubscriptionResponse ToResponse(Subscription s) =>

@@ -32,12 +32,35 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, RegistryOptions
                 {
                     await DeliverAsync(subscription, stoppingToken);
                 }
+                await HousekeepingAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "Webhook delivery pass failed; retrying.");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(options.DeliveryPollMs), time, stoppingToken);
+        }
+    }
+
+    private DateTimeOffset _nextHousekeeping;
+
+    /// <summary>Once a minute: the outbox-lag gauge, and the archive retention.</summary>
+    private async Task HousekeepingAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextHousekeeping)
+        {
+            return;
+        }
+        _nextHousekeeping = now.AddMinutes(1);
+        var last = await storage.Events.LastSequenceAsync(cancellationToken);
+        var subscriptions = await storage.Subscriptions.ListAsync(cancellationToken);
+        Metrics.RegistryMetrics.OutboxLag.Set(subscriptions.Count == 0 ? 0 : last - subscriptions.Min(s => s.Cursor));
+        var purged = await storage.Events.PurgeAsync(now.AddDays(-options.EventRetentionDays), cancellationToken);
+        if (purged > 0)
+        {
+            Metrics.RegistryMetrics.EventsPurged.Inc(purged);
+            logger.LogInformation("Purged {Count} events older than {Days} days.", purged, options.EventRetentionDays);
         }
     }
 

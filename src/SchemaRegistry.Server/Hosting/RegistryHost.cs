@@ -38,6 +38,11 @@ public static class RegistryHost
         });
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (options.JsonLogs)
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole();
+        }
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         var storage = await RegistryStorage.OpenAsync(options.DatabaseUrl, options.BlobsUrl, layers, cancellationToken);

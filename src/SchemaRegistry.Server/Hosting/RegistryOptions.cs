@@ -45,6 +45,12 @@ public sealed class RegistryOptions
     /// <summary>How often the deliverer looks for due subscriptions.</summary>
     public int DeliveryPollMs { get; set; } = 250;
 
+    /// <summary>How long events are kept in the archive (and so can be replayed), in days.</summary>
+    public int EventRetentionDays { get; set; } = 30;
+
+    /// <summary>Write logs as one JSON object per line (for log shippers).</summary>
+    public bool JsonLogs { get; set; }
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 

@@ -16,6 +16,12 @@ internal static class RegistryMetrics
     public static readonly Counter Errors = Prometheus.Metrics.CreateCounter(
         "registry_errors_total", "Requests answered with a problem, by catalog code.", "code");
 
+    public static readonly Gauge OutboxLag = Prometheus.Metrics.CreateGauge(
+        "registry_outbox_lag_events", "Events written but not yet handled by the slowest webhook subscription.");
+
+    public static readonly Counter EventsPurged = Prometheus.Metrics.CreateCounter(
+        "registry_events_purged_total", "Events removed by the archive retention.");
+
     public static readonly Counter DeadLetters = Prometheus.Metrics.CreateCounter(
         "registry_webhook_dead_letters_total", "Webhook deliveries given up after the retry budget.");
 

@@ -9,6 +9,12 @@ public interface IEventStore
     /// <summary>An event about something that did not change anything (a failed validation, a blocked publish).</summary>
     Task AppendAsync(string type, string subject, DateTimeOffset time, string data, CancellationToken cancellationToken);
 
+    /// <summary>Deletes events older than <paramref name="before"/>; returns how many.</summary>
+    Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>The newest sequence written, 0 when there is none.</summary>
+    Task<long> LastSequenceAsync(CancellationToken cancellationToken);
+
     /// <summary>Events with a sequence above <paramref name="after"/>, oldest first, optionally filtered.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadAsync(long after, int limit, string? type, string? subject, CancellationToken cancellationToken);
 }

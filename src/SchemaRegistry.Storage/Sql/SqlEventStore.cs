@@ -17,6 +17,20 @@ internal sealed class SqlEventStore(SqlProvider provider) : IEventStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, "DELETE FROM events WHERE time < @before", null, ("@before", Db.ToUnixMs(before)));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, "SELECT COALESCE(MAX(sequence), 0) FROM events");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(long after, int limit, string? type, string? subject, CancellationToken cancellationToken)
     {
         var sql = "SELECT sequence, id, type, subject, time, data FROM events WHERE sequence > @after" +

@@ -40,4 +40,23 @@ public abstract partial class StoreContract
         Assert.Equal([all[1].Id], after.Select(e => e.Id));
         Assert.Equal([all[1].Id], validations.Select(e => e.Id));
     }
+
+    [Fact]
+    public async Task Retention_purges_old_events_and_the_last_sequence_is_known()
+    {
+        var storage = await Fixture.OpenAsync(await Fixture.CreateDatabaseAsync());
+        Assert.Equal(0, await storage.Events.LastSequenceAsync(None));
+        var old = V(NewSubject(), 1, 0);
+        var recent = V(NewSubject(), 1, 0);
+        await storage.Schemas.InsertAsync(Record(old), Entry(old, SchemaAction.Register, null, SchemaState.Draft, T0), None);
+        await storage.Schemas.InsertAsync(Record(recent), Entry(recent, SchemaAction.Register, null, SchemaState.Draft, T0.AddDays(40)), None);
+        var last = await storage.Events.LastSequenceAsync(None);
+
+        Assert.Equal(1, await storage.Events.PurgeAsync(T0.AddDays(30), None));
+
+        var left = await storage.Events.ReadAsync(0, 10, null, null, None);
+        Assert.Equal([recent.ToString()], left.Select(e => e.Subject));
+        Assert.Equal(last, left.Single().Sequence);
+        Assert.Equal(last, await storage.Events.LastSequenceAsync(None));
+    }
 }
