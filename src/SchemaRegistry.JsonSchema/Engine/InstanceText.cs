@@ -50,17 +50,4 @@ internal static class InstanceText
             }
         }
     }
-
-    /// <summary>The unescaped UTF-8 bytes of the current string or property name.</summary>
-    public static ReadOnlySpan<byte> Utf8(Utf8JsonReader reader, Span<byte> scratch, ref byte[]? rented)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return reader.ValueSpan;
-        }
-        var length = reader.ValueSpan.Length;
-        var buffer = length <= scratch.Length ? scratch : (rented = ArrayPool<byte>.Shared.Rent(length));
-        var written = reader.CopyString(buffer);
-        return buffer[..written];
-    }
 }
