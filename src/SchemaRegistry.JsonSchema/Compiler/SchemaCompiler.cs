@@ -82,7 +82,7 @@ internal sealed partial class SchemaCompiler(SchemaIndex index, JsonSchemaOption
             if (!dialect.IsModern)
             {
                 // Before 2019-09, $ref replaces the whole schema: its siblings are ignored.
-                node.Keywords = [.. keywords];
+                node.SetKeywords(keywords);
                 return;
             }
         }
@@ -96,7 +96,7 @@ internal sealed partial class SchemaCompiler(SchemaIndex index, JsonSchemaOption
             AddValidation(location, keywords);
         }
         AddFormat(location, keywords);
-        node.Keywords = [.. keywords];
+        node.SetKeywords(keywords);
         node.ObjectConsumer = ObjectKeywordsFor(location);
         node.ArrayConsumer = ArrayKeywordsFor(location);
         node.UsesAnnotations = dialect.Has(Vocabularies.Unevaluated) &&

@@ -14,16 +14,13 @@ internal sealed class SchemaNode(string absoluteLocation)
     /// <summary>For <c>true</c>/<c>false</c> schemas.</summary>
     public bool? Constant { get; set; }
 
-    public Keyword[] Keywords
+    /// <summary>Sorts the compiled keywords into those that read only the current token and those that need a reader copy.</summary>
+    public void SetKeywords(IReadOnlyList<Keyword> keywords)
     {
-        get => [.. _scalar, .. _copying];
-        set
-        {
-            _scalar = value.Where(k => k.ReadsCurrentTokenOnly).ToArray();
-            _copying = value.Where(k => !k.ReadsCurrentTokenOnly).ToArray();
-            // One reference-following keyword can read the value itself when no object/array keywords do.
-            _consumingIndex = Array.FindLastIndex(_copying, k => k.ConsumesValue);
-        }
+        _scalar = keywords.Where(k => k.ReadsCurrentTokenOnly).ToArray();
+        _copying = keywords.Where(k => !k.ReadsCurrentTokenOnly).ToArray();
+        // One reference-following keyword can read the value itself when no object/array keywords do.
+        _consumingIndex = Array.FindLastIndex(_copying, k => k.ConsumesValue);
     }
 
     private Keyword[] _scalar = [];

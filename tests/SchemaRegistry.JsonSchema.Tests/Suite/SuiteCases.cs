@@ -13,9 +13,8 @@ internal static class SuiteCases
     private static readonly ConcurrentDictionary<string, JsonElement> Files = new();
     private static readonly ConcurrentDictionary<(string, int), Lazy<CompiledSchema>> Schemas = new();
 
-    public static TheoryData<string, int, int, string> Cases(string draft, Func<string, bool> include)
+    public static IEnumerable<(string File, int Case, int Test, string Description)> Cases(string draft, Func<string, bool> include)
     {
-        var data = new TheoryData<string, int, int, string>();
         var root = SuiteLocation.Tests(draft);
         foreach (var file in SuiteRunner.Files(root, optional: true))
         {
@@ -31,12 +30,11 @@ internal static class SuiteCases
                 var testIndex = 0;
                 foreach (var test in testCase.GetProperty("tests").EnumerateArray())
                 {
-                    data.Add(relative, caseIndex, testIndex++, $"{testCase.GetProperty("description").GetString()} / {test.GetProperty("description").GetString()}");
+                    yield return (relative, caseIndex, testIndex++, $"{testCase.GetProperty("description").GetString()} / {test.GetProperty("description").GetString()}");
                 }
                 caseIndex++;
             }
         }
-        return data;
     }
 
     public static void Check(string draft, Dialect dialect, string file, int caseIndex, int testIndex)
