@@ -6,7 +6,7 @@ using SchemaRegistry.Contracts;
 namespace SchemaRegistry.Client;
 
 /// <summary>Typed access to the registry's HTTP API. Every failure surfaces as <see cref="RegistryApiException"/>.</summary>
-public sealed class RegistryClient : IDisposable
+public sealed partial class RegistryClient : IDisposable
 {
     /// <summary>Catalog code reported when the registry does not answer in time.</summary>
     public const string TimeoutCode = "PIPE-1001";
@@ -30,6 +30,9 @@ public sealed class RegistryClient : IDisposable
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
     }
+
+    /// <summary>The prefix of canonical schema URLs on this registry (<c>{base}/v1/schema/</c>), as usable in <c>$ref</c>.</summary>
+    public string CanonicalPrefix => new Uri(_http.BaseAddress!, "v1/schema/").ToString();
 
     /// <summary>Registers a draft.</summary>
     public Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, CancellationToken cancellationToken = default) =>
@@ -142,13 +145,13 @@ public sealed class RegistryClient : IDisposable
     private Task<SchemaResponse> ActAsync(string action, LifecycleRequest request, CancellationToken cancellationToken) =>
         SendAsync<SchemaResponse>(HttpMethod.Post, $"v1/schema/{action}", request, cancellationToken);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
+        SendContentAsync<T>(method, path, body is null ? null : JsonContent.Create(body, body.GetType(), options: RegistryJson.Options), cancellationToken);
+
+    private async Task<T> SendContentAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, body.GetType(), options: RegistryJson.Options);
-        }
+        request.Content = content;
         HttpResponseMessage response;
         try
         {

@@ -19,6 +19,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         Subjects = new SqlSubjectConfigStore(provider);
         Events = new SqlEventStore(provider);
         Subscriptions = new SqlSubscriptionStore(provider);
+        Pipelines = new SqlPipelineStore(provider, layers);
         Blobs = blobs;
     }
 
@@ -27,6 +28,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
     public ISubjectConfigStore Subjects { get; }
     public IEventStore Events { get; }
     public ISubscriptionStore Subscriptions { get; }
+    public IPipelineStore Pipelines { get; }
     public IBlobStore Blobs { get; }
     public string DatabaseDescription => _provider.Description;
     public string BlobsDescription { get; }

@@ -18,6 +18,12 @@ internal static class CliApp
         root.Subcommands.Add(JsonSchemaCommands.Build());
         root.Subcommands.Add(EventCommands.Events());
         root.Subcommands.Add(EventCommands.Subscriptions());
+        root.Subcommands.Add(DataCommands.Build());
+        root.Subcommands.Add(PipelineCommands.Pipelines());
+        root.Subcommands.Add(PipelineCommands.Runs());
+        root.Subcommands.Add(PipelineCommands.Drift());
+        root.Subcommands.Add(PipelineCommands.Lineage());
+        root.Subcommands.Add(PipelineCommands.Quarantine());
         return root;
     }
 }

@@ -2,7 +2,7 @@ namespace SchemaRegistry.Core.Compatibility;
 
 /// <summary>The JSON value kinds a schema admits; <c>number</c> is <see cref="Integer"/> | <see cref="Fraction"/>.</summary>
 [Flags]
-internal enum ValueKinds
+public enum ValueKinds
 {
     None = 0,
     Null = 1,

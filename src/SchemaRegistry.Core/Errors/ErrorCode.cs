@@ -12,8 +12,17 @@ public static class ErrorCode
     public const string Incompatible = "VAL-1401";
     public const string VersionMismatch = "VAL-1402";
 
+    public const string SchemaFetchTimeout = "PIPE-1001";
+    public const string BatchValidationFailed = "PIPE-1002";
+    public const string PipelineUndeclared = "PIPE-1101";
+    public const string RunBlocked = "PIPE-1103";
+    public const string DriftDetected = "PIPE-1204";
+    public const string InvocationError = "PIPE-1301";
+    public const string MetadataSyncFailed = "PIPE-1402";
+
     public const string RequestMalformed = "REQ-1001";
     public const string RequestTooLarge = "REQ-1002";
+    public const string UnsupportedMediaType = "REQ-1003";
     public const string Unauthenticated = "AUTH-1001";
     public const string Forbidden = "AUTH-1002";
     public const string NotFound = "REG-1001";

@@ -10,5 +10,6 @@ public enum ErrorKind
     Conflict,
     Unprocessable,
     TooLarge,
+    UnsupportedMediaType,
     Internal,
 }

@@ -15,6 +15,16 @@ public static class EventTypes
     public const string SchemaDeprecated = "SchemaDeprecated";
     public const string ValidationFailed = "ValidationFailed";
     public const string PublishBlocked = "PublishBlocked";
+    public const string RunStarted = "RunStarted";
+    public const string RunCompleted = "RunCompleted";
+    public const string PipelineFailed = "PipelineFailed";
+    public const string SchemaDriftDetected = "SchemaDriftDetected";
+    public const string DriftAcknowledged = "DriftAcknowledged";
+    public const string DriftResolved = "DriftResolved";
+    public const string QuarantineReleased = "QuarantineReleased";
+    public const string QuarantinePurged = "QuarantinePurged";
+    public const string MetadataSyncFailed = "MetadataSyncFailed";
+    public const string LineageSynced = "LineageSynced";
 
     /// <summary>The event a lifecycle action emits; a forced publish is still a publish.</summary>
     public static string ForAction(SchemaAction action) => action switch

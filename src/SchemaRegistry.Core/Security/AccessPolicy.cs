@@ -9,8 +9,8 @@ public static class AccessPolicy
     private static readonly Dictionary<Role, HashSet<Permission>> Matrix = new()
     {
         [Role.SchemaAdmin] = [.. Enum.GetValues<Permission>()],
-        [Role.OpsEngineer] = [Permission.Read, Permission.WriteDraft, Permission.Validate, Permission.Submit],
-        [Role.PipelineRunner] = [Permission.Read],
+        [Role.OpsEngineer] = [Permission.Read, Permission.WriteDraft, Permission.Validate, Permission.Submit, Permission.ManagePipelines, Permission.ManageDrift, Permission.SyncMetadata],
+        [Role.PipelineRunner] = [Permission.Read, Permission.RunPipelines, Permission.SyncMetadata],
         [Role.Reader] = [Permission.Read],
     };
 

@@ -14,4 +14,16 @@ public enum Permission
     Deprecate,
     ManageKeys,
     ManageConfig,
+
+    /// <summary>Register and change pipeline contracts.</summary>
+    ManagePipelines,
+
+    /// <summary>Start runs, send batches, complete runs.</summary>
+    RunPipelines,
+
+    /// <summary>Acknowledge and resolve drift cases; replay and purge quarantine.</summary>
+    ManageDrift,
+
+    /// <summary>Re-derive a run's lineage (the runbook's metadata-sync recovery).</summary>
+    SyncMetadata,
 }

@@ -7,7 +7,7 @@ namespace SchemaRegistry.JsonSchema.Engine;
 /// Maps property names, as UTF-8 bytes, to slots without allocating: an open-addressing table keyed by the
 /// name's length and first and last bytes, confirmed by comparing the bytes.
 /// </summary>
-internal sealed class Utf8NameTable
+public sealed class Utf8NameTable
 {
     private readonly byte[][] _names;
     private readonly int[] _table;

@@ -55,6 +55,13 @@ public static class RegistryHost
         builder.Services.AddHostedService<Events.WebhookDeliverer>();
         builder.Services.AddSingleton<CompatibilityService>();
         builder.Services.AddSingleton<SchemaService>();
+        builder.Services.AddSingleton<Pipelines.DataContracts>();
+        builder.Services.AddSingleton<Pipelines.PipelineService>();
+        builder.Services.AddSingleton<Pipelines.BatchService>();
+        builder.Services.AddSingleton<Pipelines.DriftService>();
+        builder.Services.AddSingleton<Pipelines.QuarantineService>();
+        builder.Services.AddSingleton<Pipelines.LineageService>();
+        builder.Services.AddHostedService<Pipelines.QuarantinePurger>();
         builder.Services.AddSingleton<KeyService>();
         builder.Services.ConfigureHttpJsonOptions(json => RegistryJson.Apply(json.SerializerOptions));
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -79,6 +86,8 @@ public static class RegistryHost
         CompatibilityEndpoints.Map(app);
         EventEndpoints.Map(app);
         SubscriptionEndpoints.Map(app);
+        PipelineEndpoints.Map(app);
+        DriftEndpoints.Map(app);
         app.MapOpenApi().AllowAnonymous();
         app.MapMetrics("/metrics").RequirePermission(Core.Security.Permission.Read);
         app.Lifetime.ApplicationStopped.Register(storage.Dispose);

@@ -51,6 +51,12 @@ public sealed class RegistryOptions
     /// <summary>Write logs as one JSON object per line (for log shippers).</summary>
     public bool JsonLogs { get; set; }
 
+    /// <summary>How long quarantined records are kept, in days (a background job purges older ones).</summary>
+    public int QuarantineRetentionDays { get; set; } = 30;
+
+    /// <summary>Largest batch body (<c>POST /v1/runs/{run_id}/batches</c>) accepted, in bytes; it is streamed, not held in memory.</summary>
+    public long MaxBatchBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 

@@ -9,7 +9,7 @@ namespace SchemaRegistry.Server.Services;
 /// copies, is rewritten to point there, as are the copies' own local references. Two versions can then be diffed
 /// through their references: a dependency moving to a compatible version is not a change.
 /// </summary>
-internal static class ReferenceBundler
+public static class ReferenceBundler
 {
     public static string Bundle(string payload, IReadOnlyDictionary<string, string> referenced, string canonicalPrefix)
     {

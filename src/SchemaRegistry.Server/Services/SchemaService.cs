@@ -14,7 +14,7 @@ using SchemaRegistry.Storage.Ports;
 namespace SchemaRegistry.Server.Services;
 
 /// <summary>The registry's use cases: each loads, asks the domain what may happen, and stores the outcome.</summary>
-internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, CompatibilityService compatibility, ReferenceLoader references, RegistryOptions options, TimeProvider time)
+internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, CompatibilityService compatibility, ReferenceLoader references, Pipelines.DriftService drift, RegistryOptions options, TimeProvider time)
 {
     public async Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
     {
@@ -122,11 +122,20 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
             var failure = action == SchemaAction.Submit ? Core.Events.EventTypes.ValidationFailed : Core.Events.EventTypes.PublishBlocked;
             await ReportingFailureAsync(current, failure, true, () => CheckContentAsync(current, cancellationToken), cancellationToken);
         }
+        IReadOnlyList<Core.Pipelines.DriftCase> resolves = [];
+        if (action is SchemaAction.Publish)
+        {
+            // VAL-1202: an open drift case blocks unless this version accepts its quarantined records. A forced
+            // publish (schema-admin, with a recorded reason) passes the gate and leaves the cases open.
+            await ReportingFailureAsync(current, Core.Events.EventTypes.PublishBlocked, true,
+                async () => resolves = await drift.CheckPublishAsync(current, cancellationToken), cancellationToken);
+        }
         if (action is SchemaAction.Publish or SchemaAction.ForcePublish)
         {
             await WriteDefinitionAsync(current, cancellationToken);
         }
         var updated = await TransitionAsync(current, action, actor, reason, cancellationToken);
+        await drift.ResolvePublishedAsync(resolves, updated, actor);
         return await DescribeAsync(updated, null, cancellationToken);
     }
 

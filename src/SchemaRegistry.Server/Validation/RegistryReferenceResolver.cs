@@ -5,7 +5,7 @@ using SchemaRegistry.JsonSchema;
 namespace SchemaRegistry.Server.Validation;
 
 /// <summary>Resolves <c>schemareg:FQID</c> and canonical-URL references to the payloads of registered schemas given up front.</summary>
-internal sealed class RegistryReferenceResolver(IReadOnlyDictionary<string, string> payloads, string canonicalPrefix) : ISchemaResolver
+public sealed class RegistryReferenceResolver(IReadOnlyDictionary<string, string> payloads, string canonicalPrefix) : ISchemaResolver
 {
     public JsonElement? Resolve(Uri uri) =>
         ReferenceScanner.TryGetFqid(uri.OriginalString, canonicalPrefix, out var fqid) && payloads.TryGetValue(fqid, out var payload)

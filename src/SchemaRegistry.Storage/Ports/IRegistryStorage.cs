@@ -8,6 +8,7 @@ public interface IRegistryStorage
     ISubjectConfigStore Subjects { get; }
     IEventStore Events { get; }
     ISubscriptionStore Subscriptions { get; }
+    IPipelineStore Pipelines { get; }
     IBlobStore Blobs { get; }
     string DatabaseDescription { get; }
     string BlobsDescription { get; }

@@ -8,12 +8,7 @@ internal sealed class SqlEventStore(SqlProvider provider) : IEventStore
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await SqlSchemaStore.LockEventsAsync(provider, connection, transaction, cancellationToken);
-        await using (var command = Db.Command(connection, SqlSchemaStore.InsertEventSql, transaction,
-            ("@id", Guid.NewGuid().ToString("N")), ("@type", type), ("@subject", subject), ("@time", Db.ToUnixMs(time)), ("@data", data)))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, [new OutboxEvent(type, subject, time, data)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -38,14 +38,28 @@ public sealed class AccessPolicyTests
         Assert.False(AccessPolicy.Allows(role, permission));
     }
 
-    [Theory]
-    [InlineData(Role.PipelineRunner)]
-    [InlineData(Role.Reader)]
-    public void Pipeline_runner_and_reader_may_only_read(Role role)
+    [Fact]
+    public void Reader_may_only_read()
     {
-        var held = Enum.GetValues<Permission>().Where(p => AccessPolicy.Allows(role, p));
+        var held = Enum.GetValues<Permission>().Where(p => AccessPolicy.Allows(Role.Reader, p));
 
         Assert.Equal([Permission.Read], held);
+    }
+
+    [Fact]
+    public void Pipeline_runner_may_read_and_run_pipelines_only()
+    {
+        var held = Enum.GetValues<Permission>().Where(p => AccessPolicy.Allows(Role.PipelineRunner, p));
+
+        Assert.Equal([Permission.Read, Permission.RunPipelines, Permission.SyncMetadata], held);
+    }
+
+    [Fact]
+    public void Ops_engineer_acts_on_drift_and_pipelines_but_does_not_run_them()
+    {
+        Assert.True(AccessPolicy.Allows(Role.OpsEngineer, Permission.ManageDrift));
+        Assert.True(AccessPolicy.Allows(Role.OpsEngineer, Permission.ManagePipelines));
+        Assert.False(AccessPolicy.Allows(Role.OpsEngineer, Permission.RunPipelines));
     }
 
     [Theory]

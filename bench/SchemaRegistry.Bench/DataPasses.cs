@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using SchemaRegistry.Core.Compatibility;
+using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Data.Drift;
+using SchemaRegistry.Data.Readers;
+using SchemaRegistry.Data.Records;
+using SchemaRegistry.Data.Validation;
+using SchemaRegistry.JsonSchema;
+
+namespace SchemaRegistry.Bench;
+
+/// <summary>One timed pass over a file: counts, wall time and the CPU time this process used meanwhile.</summary>
+internal sealed record DataPass(long Records, double Seconds, double CpuSeconds, long Valid, long Quarantined, long Drifted, int SourceDrift)
+{
+    public double RecordsPerSecond => Records / Seconds;
+
+    /// <summary>CPUs busy on average in this process during the pass (1.0 = one core the whole time).</summary>
+    public double Cpus => CpuSeconds / Seconds;
+}
+
+/// <summary>The schema compiled once and its data shape, shared by every pass.</summary>
+internal sealed class DataSetup(CompiledSchema schema, DataShape shape)
+{
+    public CompiledSchema Schema { get; } = schema;
+
+    public DataShape Shape { get; } = shape;
+
+    public IReadOnlyDictionary<string, ValueKinds> Kinds { get; } = shape.TopLevelKinds;
+}
+
+/// <summary>
+/// The in-process passes of the data benchmark, each on this thread, one after the other: what
+/// <c>schemareg data validate</c> does (the same reader, classifier, validator and quarantine writer, the same file
+/// options), and the pieces alone.
+/// </summary>
+internal static class DataPasses
+{
+    private const int FileBufferBytes = 1 << 16;
+
+    /// <summary>
+    /// <c>data validate</c>: the format's reader over a FileStream, drift detection on under the quarantine policy,
+    /// every record that does not pass written to records.ndjson and manifest.ndjson in a fresh temp folder (deleted
+    /// after the pass, untimed). The time includes opening the reader and flushing the quarantine files.
+    /// <paramref name="detectDrift"/> false is the CLI's <c>--no-drift</c>; <paramref name="quarantine"/> false runs
+    /// without a quarantine writer, so the validator neither explains nor writes the records that fail.
+    /// </summary>
+    public static Task<DataPass> ValidateAsync(
+        DataSetup setup, DataFormat format, string path, bool dropNulls = false, bool detectDrift = true, bool quarantine = true) =>
+        TimedAsync(async () =>
+        {
+            var folder = Directory.CreateTempSubdirectory("schemareg-bench-quarantine-");
+            CleanUp.Add(folder);
+            BatchSummary summary;
+            await using (var source = OpenSource(path))
+            await using (var reader = await OpenReaderAsync(setup, format, source, dropNulls))
+            await using (var records = CreateQuarantineFile(folder, "records.ndjson"))
+            await using (var manifest = CreateQuarantineFile(folder, "manifest.ndjson"))
+            await using (var writer = new QuarantineWriter(records, manifest))
+            {
+                var classifier = new RecordClassifier(setup.Schema, setup.Shape, DriftPolicy.Quarantine, detectDrift);
+                summary = await BatchValidator.ValidateAsync(
+                    reader, classifier, setup.Shape, quarantine ? writer : null, null, null, CancellationToken.None);
+            }
+            return new Counts(summary.Records, summary.Valid, summary.Quarantined, summary.Drifted, summary.SourceDrift.Count);
+        });
+
+    /// <summary>The NDJSON reader streaming the file and <see cref="CompiledSchema.IsValid(ReadOnlySpan{byte})"/> on each record: no drift, no quarantine.</summary>
+    public static Task<DataPass> ReadAndCheckAsync(DataSetup setup, string path) =>
+        TimedAsync(async () =>
+        {
+            long records = 0, valid = 0;
+            await using var source = OpenSource(path);
+            await using var reader = await OpenReaderAsync(setup, DataFormat.Ndjson, source, dropNulls: false);
+            var block = new RecordBlock();
+            while (await reader.ReadAsync(block, CancellationToken.None))
+            {
+                valid += CheckBlock(setup.Schema, block);
+                records += block.Count;
+            }
+            return new Counts(records, valid, 0, 0, 0);
+        });
+
+    /// <summary>The format's reader alone: every record read into blocks, nothing checked.</summary>
+    public static Task<DataPass> ReadOnlyAsync(DataSetup setup, DataFormat format, string path) =>
+        TimedAsync(async () =>
+        {
+            long records = 0;
+            await using var source = OpenSource(path);
+            await using var reader = await OpenReaderAsync(setup, format, source, dropNulls: false);
+            var block = new RecordBlock();
+            while (await reader.ReadAsync(block, CancellationToken.None))
+            {
+                records += block.Count;
+            }
+            return new Counts(records, 0, 0, 0, 0);
+        });
+
+    /// <summary>Deletes the quarantine folders of the passes so far; called outside the timed region.</summary>
+    public static void DeleteQuarantineFolders()
+    {
+        foreach (var folder in CleanUp)
+        {
+            folder.Delete(recursive: true);
+        }
+        CleanUp.Clear();
+    }
+
+    private static readonly List<DirectoryInfo> CleanUp = [];
+
+    private sealed record Counts(long Records, long Valid, long Quarantined, long Drifted, int SourceDrift);
+
+    private static async Task<DataPass> TimedAsync(Func<Task<Counts>> pass)
+    {
+        DeleteQuarantineFolders();
+        // Garbage of the previous pass is collected outside the timed region.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var start = Stopwatch.GetTimestamp();
+        var counts = await pass();
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        process.Refresh();
+        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
+        DeleteQuarantineFolders();
+        return new DataPass(counts.Records, seconds, cpuSeconds, counts.Valid, counts.Quarantined, counts.Drifted, counts.SourceDrift);
+    }
+
+    /// <summary>The same stream the CLI opens.</summary>
+    private static FileStream OpenSource(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferBytes, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    private static FileStream CreateQuarantineFile(DirectoryInfo folder, string name) =>
+        new(Path.Combine(folder.FullName, name), FileMode.Create, FileAccess.Write, FileShare.Read, FileBufferBytes, FileOptions.Asynchronous);
+
+    private static async Task<IRecordReader> OpenReaderAsync(DataSetup setup, DataFormat format, Stream source, bool dropNulls)
+    {
+        var reader = await RecordReaders.OpenAsync(format, source, setup.Kinds, CancellationToken.None);
+        return dropNulls ? new DataNullDroppingReader(reader, setup.Kinds) : reader;
+    }
+
+    private static int CheckBlock(CompiledSchema schema, RecordBlock block)
+    {
+        var valid = 0;
+        foreach (var record in block.Records)
+        {
+            if (schema.IsValid(block.Json(record)))
+            {
+                valid++;
+            }
+        }
+        return valid;
+    }
+}

@@ -1,0 +1,211 @@
+using System.CommandLine;
+using System.Text.Json;
+using SchemaRegistry.Cli.Output;
+using SchemaRegistry.Client;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Data.Drift;
+using SchemaRegistry.Data.Readers;
+using SchemaRegistry.Data.Records;
+using SchemaRegistry.Data.Validation;
+using SchemaRegistry.JsonSchema;
+using SchemaRegistry.Server.Pipelines;
+using SchemaRegistry.Server.Services;
+using SchemaRegistry.Server.Validation;
+
+namespace SchemaRegistry.Cli.Commands;
+
+/// <summary>
+/// <c>schemareg data validate</c>: checks a data file against a schema with the same engine as the server, offline
+/// with a schema file or with a registered FQID fetched from the registry. Exit 0 when every record passes, 1 when
+/// some failed, 2 on error.
+/// </summary>
+internal static class DataCommands
+{
+    public const int AllPassed = 0;
+    public const int SomeFailed = 1;
+    public const int Error = 2;
+
+    public static Command Build()
+    {
+        var data = new Command("data", "Check data files against a schema: validation, drift detection, quarantine.");
+        data.Subcommands.Add(Validate());
+        return data;
+    }
+
+    private static Command Validate()
+    {
+        var schema = new Option<FileInfo?>("--schema") { Description = "A JSON Schema file (offline; a registry definition file with a payload works too)." };
+        var fqid = new Option<string?>("--fqid") { Description = "A registered FQID or alias, fetched from the registry (--server)." };
+        var input = new Option<FileInfo>("--input", "-i") { Description = "The data file.", Required = true };
+        var format = new Option<string?>("--format") { Description = "ndjson, csv or parquet (default: by the file's extension)." };
+        var policy = new Option<string>("--drift-policy") { Description = "quarantine (default), fail, rescue or allow.", DefaultValueFactory = _ => "quarantine" };
+        var quarantine = new Option<DirectoryInfo?>("--quarantine") { Description = "Folder for the records that do not pass (records.ndjson) and why (manifest.ndjson)." };
+        var report = new Option<FileInfo?>("--report") { Description = "Write the JSON report to this file." };
+        var passed = new Option<FileInfo?>("--passed") { Description = "Write the records that pass (rescued ones in their rescued form) as NDJSON." };
+        var noDrift = new Option<bool>("--no-drift") { Description = "Validate only; skip drift detection." };
+        var command = new Command("validate", "Validate every record of a file; report drift; quarantine what does not pass.")
+            { schema, fqid, input, format, policy, quarantine, report, passed, noDrift };
+        command.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                var (contractFqid, compiled, shape) = await LoadSchemaAsync(parse, parse.GetValue(schema), parse.GetValue(fqid), ct);
+                var file = parse.GetValue(input)!;
+                if (!file.Exists)
+                {
+                    return Fail($"{file.FullName} does not exist.");
+                }
+                var dataFormat = ParseFormat(parse.GetValue(format)) ?? RecordReaders.FromFileName(file.Name)
+                    ?? throw new ArgumentException($"Cannot tell the format of {file.Name}: pass --format ndjson|csv|parquet.");
+                if (!PipelineWireNames.TryParse(parse.GetValue(policy), out DriftPolicy driftPolicy))
+                {
+                    return Fail("--drift-policy must be quarantine, fail, rescue or allow.");
+                }
+                var summary = await RunAsync(file, dataFormat, compiled, shape, driftPolicy, !parse.GetValue(noDrift),
+                    parse.GetValue(quarantine), parse.GetValue(passed), ct);
+                var response = PipelineMapper.ToResponse(summary, null, 0, contractFqid, parse.GetValue(quarantine)?.FullName, null, false, summary.Failed);
+                if (parse.GetValue(report) is { } reportFile)
+                {
+                    await File.WriteAllTextAsync(reportFile.FullName, JsonSerializer.Serialize(response, Indented), ct);
+                }
+                Print(response, ClientOptions.Json(parse));
+                return summary.Quarantined == 0 && !summary.Failed ? AllPassed : SomeFailed;
+            }
+            catch (RegistryApiException e)
+            {
+                Printer.Error(e.Problem, ClientOptions.Json(parse));
+                return Error;
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or SchemaCompileException or JsonException or UnauthorizedAccessException
+                or CsvFormatException or ParquetFormatException or RecordTooLargeException)
+            {
+                return Fail(e.Message);
+            }
+        });
+        return command;
+    }
+
+    private static readonly JsonSerializerOptions Indented = new(RegistryJson.Options) { WriteIndented = true };
+
+    private static async Task<BatchSummary> RunAsync(FileInfo file, DataFormat format, CompiledSchema compiled, DataShape shape, DriftPolicy policy,
+        bool detectDrift, DirectoryInfo? quarantineDir, FileInfo? passedFile, CancellationToken ct)
+    {
+        await using var source = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using var reader = await RecordReaders.OpenAsync(format, source, shape.TopLevelKinds, ct);
+        FileStream? records = null, manifest = null, passed = null;
+        QuarantineWriter? quarantine = null;
+        try
+        {
+            if (quarantineDir is not null)
+            {
+                quarantineDir.Create();
+                records = Create(Path.Combine(quarantineDir.FullName, "records.ndjson"));
+                manifest = Create(Path.Combine(quarantineDir.FullName, "manifest.ndjson"));
+                quarantine = new QuarantineWriter(records, manifest);
+            }
+            if (passedFile is not null)
+            {
+                passed = Create(passedFile.FullName);
+            }
+            using var progress = ProgressBar.ForTerminal(source, file.Length);
+            var classifier = new RecordClassifier(compiled, shape, policy, detectDrift);
+            return await BatchValidator.ValidateAsync(reader, classifier, shape, quarantine, passed, progress, ct);
+        }
+        finally
+        {
+            if (quarantine is not null)
+            {
+                await quarantine.DisposeAsync();
+            }
+            foreach (var stream in new[] { records, manifest, passed })
+            {
+                if (stream is not null)
+                {
+                    await stream.DisposeAsync();
+                }
+            }
+        }
+    }
+
+    private static FileStream Create(string path) =>
+        new(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+
+    /// <summary>The schema from a file, or from the registry with the payloads it references (compiled locally).</summary>
+    private static async Task<(string Fqid, CompiledSchema Schema, DataShape Shape)> LoadSchemaAsync(ParseResult parse, FileInfo? file, string? fqid, CancellationToken ct)
+    {
+        if ((file is null) == (fqid is null))
+        {
+            throw new ArgumentException("Give exactly one of --schema FILE or --fqid FQID.");
+        }
+        if (file is not null)
+        {
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file.FullName, ct));
+            var payload = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("payload", out var inner)
+                && document.RootElement.TryGetProperty("fqid", out _) ? inner : document.RootElement;
+            return (file.Name, CompiledSchema.Compile(payload, null, new Uri(file.FullName)), DataShape.FromSchema(payload));
+        }
+        using var client = ClientOptions.CreateClient(parse);
+        var root = await client.GetAsync(fqid!, ct);
+        var referenced = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pending = new Queue<string>(root.References);
+        while (pending.TryDequeue(out var next))
+        {
+            if (referenced.ContainsKey(next))
+            {
+                continue;
+            }
+            var dependency = await client.GetAsync(next, ct);
+            referenced[next] = dependency.Payload.GetRawText();
+            foreach (var further in dependency.References)
+            {
+                pending.Enqueue(further);
+            }
+        }
+        var text = root.Payload.GetRawText();
+        var prefix = client.CanonicalPrefix;
+        var compiled = CompiledSchema.Compile(text, new JsonSchemaOptions { Resolver = new RegistryReferenceResolver(referenced, prefix) }, new Uri("schemareg:payload"));
+        return (root.Fqid, compiled, DataShape.FromSchema(ReferenceBundler.Bundle(text, referenced, prefix)));
+    }
+
+    private static DataFormat? ParseFormat(string? text) => text?.ToLowerInvariant() switch
+    {
+        null => null,
+        "ndjson" or "jsonl" => DataFormat.Ndjson,
+        "csv" => DataFormat.Csv,
+        "parquet" => DataFormat.Parquet,
+        _ => throw new ArgumentException("--format must be ndjson, csv or parquet."),
+    };
+
+    private static void Print(BatchResponse r, bool json)
+    {
+        if (json)
+        {
+            Printer.Json(r);
+            return;
+        }
+        Console.WriteLine($"{r.Records:N0} records: {r.Valid:N0} valid, {r.Invalid:N0} invalid, {r.Drifted:N0} drifted, {r.Rescued:N0} rescued, " +
+            $"{r.Quarantined:N0} quarantined ({r.PassRate:P2} pass) in {r.DurationMs / 1000:0.00} s, {r.RecordsPerSecond:N0} records/s");
+        var drift = r.Drift.NewFields.Select(f => ("new field", f)).Concat(r.Drift.MissingFields.Select(f => ("missing", f)))
+            .Concat(r.Drift.TypeChanges.Select(f => ("type change", f))).ToList();
+        if (drift.Count > 0)
+        {
+            Printer.Table(["drift", "path", "count", "first", "type", "expected", "samples"], drift.Select(d => new[]
+            {
+                d.Item1, d.f.Path, d.f.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                d.f.FirstRecord.ToString(System.Globalization.CultureInfo.InvariantCulture), d.f.InferredType ?? "", d.f.ExpectedType ?? "",
+                string.Join(" ", d.f.Samples.Take(3)),
+            }));
+        }
+        if (r.Failed)
+        {
+            Console.WriteLine("FAILED: PIPE-1204 drift under the fail policy.");
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return Error;
+    }
+}

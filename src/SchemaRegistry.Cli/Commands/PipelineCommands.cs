@@ -1,0 +1,233 @@
+using System.CommandLine;
+using System.Globalization;
+using SchemaRegistry.Cli.Output;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Data.Readers;
+
+namespace SchemaRegistry.Cli.Commands;
+
+/// <summary><c>schemareg pipelines|runs|drift|quarantine …</c>: the pipeline runtime through the SDK.</summary>
+internal static class PipelineCommands
+{
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static Command Pipelines()
+    {
+        var command = new Command("pipelines", "Register and list pipeline contracts.");
+        var id = new Argument<string>("pipeline-id") { Description = "Pipeline id (finance_gdp_transform)." };
+        var layer = new Option<string>("--layer") { Description = "Layer the stage writes.", Required = true };
+        var fqid = new Option<string>("--fqid") { Description = "Schema FQID or alias (finance.gdp.invoice:latest).", Required = true };
+        var timing = new Option<string?>("--validation-timing") { Description = "on_invocation, pre_job (default), post_transform, pre_and_post, build_time." };
+        var policy = new Option<string?>("--drift-policy") { Description = "quarantine (default), fail, rescue, allow." };
+        var owner = new Option<string?>("--owner") { Description = "Owning team." };
+        var register = new Command("register", "Register a pipeline (or change it with --update).") { id, layer, fqid, timing, policy, owner };
+        var update = new Option<bool>("--update") { Description = "Change an existing pipeline." };
+        register.Options.Add(update);
+        ClientCommand.SetAction(register, async (parse, client, ct) =>
+        {
+            var request = new PipelineRequest(parse.GetValue(id), parse.GetValue(layer), parse.GetValue(fqid), parse.GetValue(timing), parse.GetValue(policy), parse.GetValue(owner));
+            var pipeline = parse.GetValue(update)
+                ? await client.UpdatePipelineAsync(parse.GetValue(id)!, request, ct)
+                : await client.RegisterPipelineAsync(request, ct);
+            Console.WriteLine($"Pipeline {pipeline.PipelineId} ({pipeline.Layer}) runs on {pipeline.Fqid}, drift policy {pipeline.DriftPolicy}.");
+        });
+        var list = new Command("list", "List pipelines.");
+        ClientCommand.SetAction(list, async (parse, client, ct) =>
+        {
+            var all = await client.ListPipelinesAsync(ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(all);
+                return;
+            }
+            Printer.Table(["pipeline", "layer", "schema", "timing", "drift policy", "owner"],
+                all.Select(p => new[] { p.PipelineId, p.Layer, p.Fqid, p.ValidationTiming, p.DriftPolicy, p.Owner }));
+        });
+        command.Subcommands.Add(register);
+        command.Subcommands.Add(list);
+        return command;
+    }
+
+    public static Command Runs()
+    {
+        var command = new Command("runs", "Start runs, send batches, complete runs; read lineage.");
+        var pipeline = new Option<string>("--pipeline") { Description = "Pipeline id.", Required = true };
+        var runIdOption = new Option<string?>("--run-id") { Description = "The job's run id (generated when absent)." };
+        var outputPath = new Option<string?>("--output-path") { Description = "Where the job writes." };
+        var start = new Command("start", "Start a run: pins the pipeline's schema version.") { pipeline, runIdOption, outputPath };
+        ClientCommand.SetAction(start, async (parse, client, ct) =>
+        {
+            var run = await client.StartRunAsync(new StartRunRequest(parse.GetValue(pipeline), parse.GetValue(runIdOption), parse.GetValue(outputPath)), ct);
+            Print(run, ClientOptions.Json(parse));
+        });
+        var runId = new Argument<string>("run-id") { Description = "Run id." };
+        var file = new Option<FileInfo>("--input", "-i") { Description = "Batch file (NDJSON, CSV or Parquet by extension).", Required = true };
+        var batch = new Command("batch", "Send a batch file to a run for validation.") { runId, file };
+        ClientCommand.SetAction(batch, async (parse, client, ct) =>
+        {
+            var input = parse.GetValue(file)!;
+            var contentType = RecordReaders.FromFileName(input.Name) switch
+            {
+                Data.Records.DataFormat.Csv => "text/csv",
+                Data.Records.DataFormat.Parquet => "application/vnd.apache.parquet",
+                _ => "application/x-ndjson",
+            };
+            await using var stream = input.OpenRead();
+            var result = await client.SendBatchAsync(parse.GetValue(runId)!, stream, contentType, ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(result);
+                return;
+            }
+            Console.WriteLine($"Batch {result.Batch} of {result.RunId} on {result.Fqid}: {N(result.Records)} records, {N(result.Valid)} valid, " +
+                $"{N(result.Invalid)} invalid, {N(result.Drifted)} drifted, {N(result.Quarantined)} quarantined{(result.Failed ? " — FAILED (PIPE-1204)" : "")}.");
+        });
+        var status = new Option<string?>("--status") { Description = "failed when the job itself failed; omit to let the registry decide." };
+        var error = new Option<string?>("--error") { Description = "Why the job failed." };
+        var complete = new Command("complete", "Complete a run (records its lineage).") { runId, status, outputPath, error };
+        ClientCommand.SetAction(complete, async (parse, client, ct) =>
+            Print(await client.CompleteRunAsync(parse.GetValue(runId)!, new CompleteRunRequest(parse.GetValue(status), parse.GetValue(outputPath), parse.GetValue(error)), ct),
+                ClientOptions.Json(parse)));
+        var get = new Command("get", "Show a run and its batches.") { runId };
+        ClientCommand.SetAction(get, async (parse, client, ct) => Print(await client.GetRunAsync(parse.GetValue(runId)!, ct), ClientOptions.Json(parse)));
+        var schema = new Option<string?>("--schema") { Description = "Runs of a subject (impact analysis) or of one FQID." };
+        var byPipeline = new Option<string?>("--pipeline") { Description = "Runs of a pipeline." };
+        var list = new Command("list", "Runs (lineage), newest first.") { schema, byPipeline };
+        ClientCommand.SetAction(list, async (parse, client, ct) =>
+        {
+            var runs = await client.ListRunsAsync(parse.GetValue(byPipeline), parse.GetValue(schema), 100, ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(runs);
+                return;
+            }
+            Printer.Table(["run", "pipeline", "schema", "status", "result", "records", "quarantined", "started", "output"], runs.Select(r => new[]
+            {
+                r.RunId, r.PipelineId, r.SchemaFqid, r.Status, r.ValidationResult ?? "", N(r.Counts.Records), N(r.Counts.Quarantined), Printer.Time(r.StartedAt), r.OutputPath ?? "",
+            }));
+        });
+        foreach (var sub in new[] { start, batch, complete, get, list })
+        {
+            command.Subcommands.Add(sub);
+        }
+        return command;
+    }
+
+    public static Command Lineage()
+    {
+        var schema = new Option<string?>("--schema") { Description = "A subject (impact analysis: every pipeline and version that ran on it) or an FQID." };
+        var pipeline = new Option<string?>("--pipeline") { Description = "A pipeline's runs." };
+        var run = new Option<string?>("--run") { Description = "One run." };
+        var command = new Command("lineage", "Who ran on which schema version: by schema, pipeline or run.") { schema, pipeline, run };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+        {
+            var lineage = await client.LineageAsync(parse.GetValue(schema), parse.GetValue(pipeline), parse.GetValue(run), ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(lineage);
+                return;
+            }
+            Printer.Table(["pipeline", "versions", "runs", "last run", "last status"], lineage.Pipelines.Select(p => new[]
+            {
+                p.PipelineId, string.Join(", ", p.Versions), p.Runs.ToString(CultureInfo.InvariantCulture), Printer.Time(p.LastRunAt), p.LastStatus,
+            }));
+            Console.WriteLine();
+            Printer.Table(["run", "pipeline", "schema", "status", "result", "output"], lineage.Runs.Select(r => new[]
+            {
+                r.RunId, r.PipelineId, r.SchemaFqid, r.Status, r.ValidationResult ?? "", r.OutputPath ?? "",
+            }));
+        });
+        return command;
+    }
+
+    public static Command Drift()
+    {
+        var command = new Command("drift", "Drift cases: list and acknowledge.");
+        var subject = new Option<string?>("--subject") { Description = "domain.layer.entity." };
+        var status = new Option<string?>("--status") { Description = "open, acknowledged or resolved." };
+        var list = new Command("list", "List drift cases, newest first.") { subject, status };
+        ClientCommand.SetAction(list, async (parse, client, ct) =>
+        {
+            var cases = await client.ListDriftCasesAsync(parse.GetValue(subject), parse.GetValue(status), ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(cases);
+                return;
+            }
+            Printer.Table(["id", "subject", "status", "fields", "runs", "opened"], cases.Select(c => new[]
+            {
+                c.Id.ToString(CultureInfo.InvariantCulture), c.Subject, c.Status,
+                string.Join(", ", c.Fields.Select(f => $"{f.Path} ({f.Kind}, {N(f.Occurrences)})")), c.RunIds.Count.ToString(CultureInfo.InvariantCulture), Printer.Time(c.OpenedAt),
+            }));
+        });
+        var id = new Argument<long>("id") { Description = "Case id." };
+        var comment = new Option<string?>("--comment") { Description = "Why." };
+        var ack = new Command("ack", "Acknowledge an open case (it stops blocking publication).") { id, comment };
+        ClientCommand.SetAction(ack, async (parse, client, ct) =>
+        {
+            var acknowledged = await client.AcknowledgeDriftAsync(parse.GetValue(id), parse.GetValue(comment), ct);
+            Console.WriteLine($"Drift case {acknowledged.Id} on {acknowledged.Subject} is {acknowledged.Status}.");
+        });
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(ack);
+        return command;
+    }
+
+    public static Command Quarantine()
+    {
+        var command = new Command("quarantine", "Quarantined records: list, replay against a newer version, purge.");
+        var runId = new Option<string>("--run") { Description = "Run id.", Required = true };
+        var ls = new Command("ls", "List a run's quarantined batches.") { runId };
+        ClientCommand.SetAction(ls, async (parse, client, ct) =>
+        {
+            var items = await client.ListQuarantineAsync(parse.GetValue(runId)!, ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(items);
+                return;
+            }
+            Printer.Table(["batch", "quarantined", "released", "key", "created"], items.Select(q => new[]
+            {
+                q.Batch.ToString(CultureInfo.InvariantCulture), N(q.Quarantined), N(q.Released), q.Key, Printer.Time(q.CreatedAt),
+            }));
+        });
+        var fqid = new Option<string?>("--fqid") { Description = "Version to re-validate against (default: the newest published)." };
+        var replay = new Command("replay", "Re-validate a run's quarantine and release the records that now pass.") { runId, fqid };
+        ClientCommand.SetAction(replay, async (parse, client, ct) =>
+        {
+            var result = await client.ReplayQuarantineAsync(new QuarantineReplayRequest(parse.GetValue(runId), parse.GetValue(fqid)), ct);
+            Console.WriteLine($"Replayed {N(result.Examined)} records of {result.RunId} against {result.Fqid}: {N(result.Released)} released" +
+                (result.ReleasedKey is null ? "" : $" to {result.ReleasedKey}") + $", {N(result.Remaining)} still quarantined.");
+        });
+        var olderThan = new Option<string?>("--older-than") { Description = "Age like 30d (default: the server's retention)." };
+        var purge = new Command("purge", "Delete quarantines older than an age.") { olderThan };
+        ClientCommand.SetAction(purge, async (parse, client, ct) =>
+        {
+            var age = parse.GetValue(olderThan);
+            int? days = age is null ? null : int.TryParse(age.TrimEnd('d', 'D'), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d
+                : throw new IOException("--older-than must be a number of days such as 30d.");
+            var result = await client.PurgeQuarantineAsync(days, ct);
+            Console.WriteLine($"Purged the quarantine of {result.Batches} batches ({result.Files} files).");
+        });
+        command.Subcommands.Add(ls);
+        command.Subcommands.Add(replay);
+        command.Subcommands.Add(purge);
+        return command;
+    }
+
+    private static void Print(RunResponse run, bool json)
+    {
+        if (json)
+        {
+            Printer.Json(run);
+            return;
+        }
+        Console.WriteLine($"Run {run.RunId} of {run.PipelineId} on {run.SchemaFqid} ({run.ContentHash[..Math.Min(12, run.ContentHash.Length)]}): {run.Status}" +
+            (run.ValidationResult is null ? "" : $", {run.ValidationResult}") +
+            $"; {N(run.Counts.Records)} records in {run.Counts.Batches} batches, {N(run.Counts.Quarantined)} quarantined" + (run.Error is null ? "" : $"; {run.Error}"));
+        foreach (var b in run.Batches ?? [])
+        {
+            Console.WriteLine($"  batch {b.Batch} ({b.Format}): {N(b.Counts.Records)} records, {N(b.Counts.Quarantined)} quarantined, {N(b.Released)} released{(b.Failed ? ", FAILED" : "")}");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using SchemaRegistry.Contracts;
+
+namespace SchemaRegistry.Client;
+
+/// <summary>Pipelines, runs, batches, drift cases and the quarantine.</summary>
+public sealed partial class RegistryClient
+{
+    /// <summary>Registers a pipeline contract.</summary>
+    public Task<PipelineResponse> RegisterPipelineAsync(PipelineRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<PipelineResponse>(HttpMethod.Post, "v1/pipelines", request, cancellationToken);
+
+    /// <summary>Changes a pipeline contract.</summary>
+    public Task<PipelineResponse> UpdatePipelineAsync(string pipelineId, PipelineRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<PipelineResponse>(HttpMethod.Put, $"v1/pipelines/{Escape(pipelineId)}", request, cancellationToken);
+
+    /// <summary>Lists pipelines.</summary>
+    public Task<List<PipelineResponse>> ListPipelinesAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<List<PipelineResponse>>(HttpMethod.Get, "v1/pipelines", null, cancellationToken);
+
+    /// <summary>Starts a run, pinning the pipeline's schema version.</summary>
+    public Task<RunResponse> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<RunResponse>(HttpMethod.Post, "v1/runs", request, cancellationToken);
+
+    /// <summary>Streams a batch (NDJSON, CSV or Parquet, by <paramref name="contentType"/>) to a run for validation.</summary>
+    public Task<BatchResponse> SendBatchAsync(string runId, Stream content, string contentType, CancellationToken cancellationToken = default)
+    {
+        var body = new StreamContent(content, 1 << 16);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return SendContentAsync<BatchResponse>(HttpMethod.Post, $"v1/runs/{Escape(runId)}/batches", body, cancellationToken);
+    }
+
+    /// <summary>Completes a run (its lineage record).</summary>
+    public Task<RunResponse> CompleteRunAsync(string runId, CompleteRunRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<RunResponse>(HttpMethod.Post, $"v1/runs/{Escape(runId)}/complete", request, cancellationToken);
+
+    /// <summary>A run with its batches.</summary>
+    public Task<RunResponse> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>
+        SendAsync<RunResponse>(HttpMethod.Get, $"v1/runs/{Escape(runId)}", null, cancellationToken);
+
+    /// <summary>Runs (lineage), newest first: of a pipeline, of any version of a subject, or of one FQID.</summary>
+    public Task<List<RunResponse>> ListRunsAsync(string? pipelineId = null, string? schema = null, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        var query = $"v1/runs?limit={limit}" + (pipelineId is null ? "" : $"&pipeline_id={Escape(pipelineId)}") + (schema is null ? "" : $"&schema={Escape(schema)}");
+        return SendAsync<List<RunResponse>>(HttpMethod.Get, query, null, cancellationToken);
+    }
+
+    /// <summary>Drift cases, newest first.</summary>
+    public Task<List<DriftCaseResponse>> ListDriftCasesAsync(string? subject = null, string? status = null, CancellationToken cancellationToken = default)
+    {
+        var query = "v1/drift?" + (subject is null ? "" : $"subject={Escape(subject)}&") + (status is null ? "" : $"status={Escape(status)}");
+        return SendAsync<List<DriftCaseResponse>>(HttpMethod.Get, query.TrimEnd('&', '?'), null, cancellationToken);
+    }
+
+    /// <summary>Acknowledges an open drift case.</summary>
+    public Task<DriftCaseResponse> AcknowledgeDriftAsync(long id, string? comment = null, CancellationToken cancellationToken = default) =>
+        SendAsync<DriftCaseResponse>(HttpMethod.Post, $"v1/drift/{id}/ack", new DriftActionRequest(comment), cancellationToken);
+
+    /// <summary>A run's quarantined batches.</summary>
+    public Task<List<QuarantineItem>> ListQuarantineAsync(string runId, CancellationToken cancellationToken = default) =>
+        SendAsync<List<QuarantineItem>>(HttpMethod.Get, $"v1/quarantine?run_id={Escape(runId)}", null, cancellationToken);
+
+    /// <summary>Re-validates a run's quarantine against a version and releases what now passes.</summary>
+    public Task<QuarantineReplayResponse> ReplayQuarantineAsync(QuarantineReplayRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<QuarantineReplayResponse>(HttpMethod.Post, "v1/quarantine/replay", request, cancellationToken);
+
+    /// <summary>Deletes quarantines older than a number of days.</summary>
+    public Task<QuarantinePurgeResponse> PurgeQuarantineAsync(int? olderThanDays, CancellationToken cancellationToken = default) =>
+        SendAsync<QuarantinePurgeResponse>(HttpMethod.Post, "v1/quarantine/purge", new QuarantinePurgeRequest(olderThanDays), cancellationToken);
+
+    /// <summary>Lineage by schema (a subject or an FQID: impact analysis), by pipeline or by run; give exactly one.</summary>
+    public Task<LineageResponse> LineageAsync(string? schema = null, string? pipelineId = null, string? runId = null, CancellationToken cancellationToken = default)
+    {
+        var query = "v1/lineage?" + (schema is null ? "" : $"schema={Escape(schema)}") + (pipelineId is null ? "" : $"pipeline={Escape(pipelineId)}")
+            + (runId is null ? "" : $"run={Escape(runId)}");
+        return SendAsync<LineageResponse>(HttpMethod.Get, query, null, cancellationToken);
+    }
+
+    /// <summary>Re-derives a run's lineage (the runbook's metadata-sync recovery).</summary>
+    public Task<RunResponse> SyncMetadataAsync(string runId, CancellationToken cancellationToken = default) =>
+        SendAsync<RunResponse>(HttpMethod.Post, "v1/schema/sync/metadata", new MetadataSyncRequest(runId), cancellationToken);
+}

@@ -1,0 +1,9 @@
+namespace SchemaRegistry.Core.Pipelines;
+
+/// <summary>A drift case moves open → acknowledged → resolved; an open or acknowledged case gates publication.</summary>
+public enum DriftCaseStatus
+{
+    Open,
+    Acknowledged,
+    Resolved,
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Data.Records;
+
+namespace SchemaRegistry.Data.Validation;
+
+/// <summary>
+/// Streams a source through a <see cref="RecordClassifier"/>: counts every outcome, aggregates drift, writes every
+/// record that does not pass to the quarantine and every record that passes (rescued ones in their rescued form)
+/// to <paramref name="passed"/> when given. Memory is one block of records whatever the source's size.
+/// </summary>
+public static class BatchValidator
+{
+    public static async Task<BatchSummary> ValidateAsync(
+        IRecordReader reader,
+        RecordClassifier classifier,
+        Drift.DataShape shape,
+        QuarantineWriter? quarantine,
+        Stream? passed,
+        IProgress<BatchProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var report = new Drift.DriftReport();
+        var sourceDrift = reader.DeclaredFields.Count > 0 ? shape.Compare(reader.DeclaredFields) : [];
+        long records = 0, valid = 0, invalid = 0, drifted = 0, rescued = 0, quarantined = 0;
+        var failedSample = new List<long>();
+        var block = new RecordBlock();
+        while (await reader.ReadAsync(block, cancellationToken))
+        {
+            foreach (var record in block.Records)
+            {
+                var json = block.Json(record);
+                var outcome = classifier.Classify(json);
+                records++;
+                if (classifier.Drift.Count > 0)
+                {
+                    report.AddAll(classifier.Drift, record.Number);
+                }
+                switch (outcome)
+                {
+                    case RecordOutcome.Valid:
+                        valid++;
+                        if (passed is not null)
+                        {
+                            await WriteLineAsync(passed, block.JsonMemory(record), cancellationToken);
+                        }
+                        continue;
+                    case RecordOutcome.Rescued:
+                        rescued++;
+                        if (passed is not null)
+                        {
+                            await WriteLineAsync(passed, classifier.RescuedJson.ToArray(), cancellationToken);
+                        }
+                        continue;
+                    case RecordOutcome.Invalid:
+                        invalid++;
+                        break;
+                    default:
+                        drifted++;
+                        break;
+                }
+                quarantined++;
+                if (failedSample.Count < BatchSummary.MaxFailedRecordSample)
+                {
+                    failedSample.Add(record.Number);
+                }
+                if (quarantine is not null)
+                {
+                    await quarantine.WriteAsync(block.JsonMemory(record), record.Number, outcome, classifier.Explain(json), cancellationToken);
+                }
+            }
+            progress?.Report(new BatchProgress(records, quarantined));
+        }
+        var failed = classifier.Policy == DriftPolicy.Fail && (drifted > 0 || sourceDrift.Count > 0);
+        return new BatchSummary(records, valid, invalid, drifted, rescued, quarantined, report, sourceDrift, clock.Elapsed, failed, failedSample);
+    }
+
+    private static async ValueTask WriteLineAsync(Stream stream, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    {
+        await stream.WriteAsync(json, cancellationToken);
+        stream.WriteByte((byte)'\n');
+    }
+}

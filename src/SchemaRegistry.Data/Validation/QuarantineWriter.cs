@@ -1,0 +1,57 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace SchemaRegistry.Data.Validation;
+
+/// <summary>
+/// Writes quarantined records as NDJSON, each exactly as it arrived, and beside it a manifest with one line per
+/// record: its number in the source, its outcome and every reason. Line i of one matches line i of the other.
+/// </summary>
+public sealed class QuarantineWriter : IAsyncDisposable
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly Stream _records;
+    private readonly Stream _manifest;
+    private readonly Utf8JsonWriter _writer;
+
+    public QuarantineWriter(Stream records, Stream manifest)
+    {
+        _records = records;
+        _manifest = manifest;
+        _writer = new Utf8JsonWriter(manifest, WriterOptions);
+    }
+
+    public long Count { get; private set; }
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> record, long number, RecordOutcome outcome, IReadOnlyList<RecordReason> reasons, CancellationToken cancellationToken)
+    {
+        await _records.WriteAsync(record, cancellationToken);
+        _records.WriteByte((byte)'\n');
+        _writer.Reset();
+        _writer.WriteStartObject();
+        _writer.WriteNumber("record", number);
+        _writer.WriteString("outcome", outcome.ToString().ToLowerInvariant());
+        _writer.WriteStartArray("reasons");
+        foreach (var reason in reasons)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteString("code", reason.Code);
+            _writer.WriteString("keyword", reason.Keyword);
+            _writer.WriteString("path", reason.Path);
+            _writer.WriteString("message", reason.Message);
+            _writer.WriteEndObject();
+        }
+        _writer.WriteEndArray();
+        _writer.WriteEndObject();
+        await _writer.FlushAsync(cancellationToken);
+        _manifest.WriteByte((byte)'\n');
+        Count++;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        await _records.FlushAsync();
+        await _manifest.FlushAsync();
+    }
+}

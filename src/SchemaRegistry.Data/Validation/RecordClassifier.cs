@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Data.Drift;
+using SchemaRegistry.JsonSchema;
+
+namespace SchemaRegistry.Data.Validation;
+
+/// <summary>
+/// Decides each record's outcome under a drift policy: drift detection and validation on the fast path, the full
+/// reasons only for records that did not pass. Holds per-record buffers: one classifier per thread.
+/// </summary>
+public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, DriftPolicy policy, bool detectDrift = true)
+{
+    public const string RescuedField = "_rescued_data";
+    public const int MaxReasonsPerRecord = 20;
+
+    private readonly DriftDetector _drift = new(shape);
+    private byte[] _rescued = [];
+    private int _rescuedLength;
+
+    public DriftPolicy Policy => policy;
+
+    public CompiledSchema Schema => schema;
+
+    /// <summary>The drift found in the last record classified (empty when drift detection is off).</summary>
+    public IReadOnlyList<DriftFinding> Drift => _drift.Findings;
+
+    /// <summary>The last record as it passes after rescue (only after <see cref="RecordOutcome.Rescued"/>).</summary>
+    public ReadOnlySpan<byte> RescuedJson => _rescued.AsSpan(0, _rescuedLength);
+
+    public RecordOutcome Classify(ReadOnlySpan<byte> json)
+    {
+        var drifted = detectDrift && _drift.Inspect(json);
+        var valid = schema.IsValid(json);
+        if (!drifted || policy == DriftPolicy.Allow)
+        {
+            return valid ? RecordOutcome.Valid : RecordOutcome.Invalid;
+        }
+        return policy == DriftPolicy.Rescue && TryRescue(json) ? RecordOutcome.Rescued : RecordOutcome.Drifted;
+    }
+
+    /// <summary>Every reason the last classified record (given again) did not pass: its drift, then its validation errors.</summary>
+    public IReadOnlyList<RecordReason> Explain(ReadOnlySpan<byte> json)
+    {
+        var reasons = new List<RecordReason>();
+        foreach (var finding in _drift.Findings)
+        {
+            reasons.Add(new RecordReason("PIPE-1204", PipelineWireNames.Of(finding.Kind), finding.Path, Describe(finding)));
+        }
+        foreach (var error in schema.Evaluate(json).Errors)
+        {
+            if (reasons.Count >= MaxReasonsPerRecord)
+            {
+                break;
+            }
+            var keyword = error.KeywordLocation.Length == 0 ? "" : error.KeywordLocation[(error.KeywordLocation.LastIndexOf('/') + 1)..];
+            reasons.Add(new RecordReason("PIPE-1002", keyword, error.InstanceLocation, error.Message));
+        }
+        return reasons;
+    }
+
+    private static string Describe(DriftFinding finding) => finding.Kind switch
+    {
+        DriftKind.NewField => $"The field '{finding.Path}' is not declared by the schema.",
+        DriftKind.MissingField => $"The required field '{finding.Path}' is absent.",
+        DriftKind.TypeChange => $"The field '{(finding.Path.Length == 0 ? "(record)" : finding.Path)}' holds {KindNames.Of(finding.Observed)}; the schema declares {KindNames.Of(finding.Expected)}.",
+        _ => "The schema version changed under the run.",
+    };
+
+    /// <summary>
+    /// Moves every drifted field into <c>_rescued_data</c> (keyed by its path) and checks that what is left is
+    /// valid. Fields inside arrays and missing fields cannot be rescued.
+    /// </summary>
+    private bool TryRescue(ReadOnlySpan<byte> json)
+    {
+        if (_drift.Findings.Any(f => !f.Rescuable || f.Path.Length == 0 || f.Path.Contains(DriftPath.ArrayMarker, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+        if (JsonNode.Parse(json) is not JsonObject record)
+        {
+            return false;
+        }
+        var rescued = new JsonObject();
+        foreach (var finding in _drift.Findings)
+        {
+            var segments = finding.Path.Split('.');
+            JsonObject? parent = record;
+            foreach (var segment in segments[..^1])
+            {
+                parent = parent?[segment] as JsonObject;
+            }
+            if (parent is null || !parent.Remove(segments[^1], out var value))
+            {
+                return false;
+            }
+            rescued[finding.Path] = value;
+        }
+        if (!schema.IsValid(JsonSerializer.SerializeToUtf8Bytes(record)))
+        {
+            return false;
+        }
+        record[RescuedField] = rescued;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(record);
+        _rescued = bytes;
+        _rescuedLength = bytes.Length;
+        return true;
+    }
+}

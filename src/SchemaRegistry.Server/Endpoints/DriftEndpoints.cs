@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Security;
+using SchemaRegistry.Server.Auth;
+using SchemaRegistry.Server.Hosting;
+using SchemaRegistry.Server.Http;
+using SchemaRegistry.Server.Pipelines;
+
+namespace SchemaRegistry.Server.Endpoints;
+
+/// <summary>Drift cases and the quarantine: everyone reads; ops-engineer and schema-admin act.</summary>
+internal static class DriftEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/drift", (string? subject, string? status, DriftService service, CancellationToken ct) => service.ListAsync(subject, status, ct))
+            .RequirePermission(Permission.Read);
+        app.MapGet("/v1/drift/{id:long}", (long id, DriftService service, CancellationToken ct) => service.GetAsync(id, ct)).RequirePermission(Permission.Read);
+        app.MapPost("/v1/drift/{id:long}/ack", Acknowledge).RequirePermission(Permission.ManageDrift);
+        app.MapPost("/v1/drift/{id:long}/resolve", Resolve).RequirePermission(Permission.ManageDrift);
+        app.MapGet("/v1/quarantine", (string run_id, QuarantineService service, CancellationToken ct) => service.ListAsync(run_id, ct))
+            .RequirePermission(Permission.Read);
+        app.MapPost("/v1/quarantine/replay", Replay).RequirePermission(Permission.ManageDrift);
+        app.MapPost("/v1/quarantine/purge", Purge).RequirePermission(Permission.ManageDrift);
+    }
+
+    private static async Task<Ok<DriftCaseResponse>> Acknowledge(long id, HttpContext http, DriftService service, CancellationToken ct)
+    {
+        var body = http.Request.ContentLength is 0 ? new DriftActionRequest() : await JsonBody.ReadAsync<DriftActionRequest>(http.Request, ct);
+        return TypedResults.Ok(await service.AcknowledgeAsync(id, body, http.User.ToPrincipal(), ct));
+    }
+
+    private static async Task<Ok<DriftCaseResponse>> Resolve(long id, HttpContext http, DriftService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<DriftActionRequest>(http.Request, ct);
+        return TypedResults.Ok(await service.ResolveAsync(id, body, http.User.ToPrincipal(), ct));
+    }
+
+    private static async Task<Ok<QuarantineReplayResponse>> Replay(HttpContext http, QuarantineService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<QuarantineReplayRequest>(http.Request, ct);
+        return TypedResults.Ok(await service.ReplayAsync(body, ct));
+    }
+
+    private static async Task<Ok<QuarantinePurgeResponse>> Purge(HttpContext http, QuarantineService service, RegistryOptions options, CancellationToken ct)
+    {
+        var body = http.Request.ContentLength is 0 ? new QuarantinePurgeRequest() : await JsonBody.ReadAsync<QuarantinePurgeRequest>(http.Request, ct);
+        return TypedResults.Ok(await service.PurgeAsync(body.OlderThanDays ?? options.QuarantineRetentionDays, ct));
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Security;
+using SchemaRegistry.Server.Auth;
+using SchemaRegistry.Server.Hosting;
+using SchemaRegistry.Server.Http;
+using SchemaRegistry.Server.Pipelines;
+
+namespace SchemaRegistry.Server.Endpoints;
+
+/// <summary>Pipelines, runs and batches: pipeline-runner runs; ops-engineer and schema-admin manage contracts.</summary>
+internal static class PipelineEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/pipelines", Register).RequirePermission(Permission.ManagePipelines);
+        app.MapPut("/v1/pipelines/{pipelineId}", Update).RequirePermission(Permission.ManagePipelines);
+        app.MapGet("/v1/pipelines", (PipelineService service, CancellationToken ct) => service.ListAsync(ct)).RequirePermission(Permission.Read);
+        app.MapGet("/v1/pipelines/{pipelineId}", (string pipelineId, PipelineService service, CancellationToken ct) => service.GetAsync(pipelineId, ct))
+            .RequirePermission(Permission.Read);
+        app.MapPost("/v1/runs", Start).RequirePermission(Permission.RunPipelines);
+        app.MapGet("/v1/runs", (string? pipeline_id, string? schema, int? limit, PipelineService service, CancellationToken ct) =>
+            service.ListRunsAsync(pipeline_id, schema, limit, ct)).RequirePermission(Permission.Read);
+        app.MapGet("/v1/runs/{runId}", (string runId, PipelineService service, CancellationToken ct) => service.GetRunAsync(runId, ct))
+            .RequirePermission(Permission.Read);
+        app.MapPost("/v1/runs/{runId}/batches", Batch).RequirePermission(Permission.RunPipelines);
+        app.MapPost("/v1/runs/{runId}/complete", Complete).RequirePermission(Permission.RunPipelines);
+        app.MapGet("/v1/lineage", (string? schema, string? pipeline, string? run, int? limit, LineageService service, CancellationToken ct) =>
+            service.QueryAsync(schema, pipeline, run, limit, ct)).RequirePermission(Permission.Read);
+        app.MapPost("/v1/schema/sync/metadata", Sync).RequirePermission(Permission.SyncMetadata);
+    }
+
+    private static async Task<Created<PipelineResponse>> Register(HttpContext http, PipelineService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<PipelineRequest>(http.Request, ct);
+        var created = await service.RegisterAsync(body, http.User.ToPrincipal(), ct);
+        return TypedResults.Created($"/v1/pipelines/{created.PipelineId}", created);
+    }
+
+    private static async Task<Ok<PipelineResponse>> Update(string pipelineId, HttpContext http, PipelineService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<PipelineRequest>(http.Request, ct);
+        return TypedResults.Ok(await service.UpdateAsync(pipelineId, body, ct));
+    }
+
+    private static async Task<Created<RunResponse>> Start(HttpContext http, PipelineService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<StartRunRequest>(http.Request, ct);
+        var run = await service.StartRunAsync(body, http.User.ToPrincipal(), ct);
+        return TypedResults.Created($"/v1/runs/{run.RunId}", run);
+    }
+
+    /// <summary>The body is streamed through the validator (never held whole); its limit is the batch limit, not the JSON one.</summary>
+    private static async Task<Ok<BatchResponse>> Batch(string runId, HttpContext http, BatchService service, RegistryOptions options, CancellationToken ct)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxBatchBytes;
+        }
+        return TypedResults.Ok(await service.ValidateAsync(runId, http.Request.ContentType, http.Request.Body, ct));
+    }
+
+    /// <summary>The runbook's call, as written: <c>curl -X POST …/v1/schema/sync/metadata -d '{"run_id":"jr-2a8bc9a1b1"}'</c>.</summary>
+    private static async Task<Ok<RunResponse>> Sync(HttpContext http, LineageService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<MetadataSyncRequest>(http.Request, ct);
+        return TypedResults.Ok(await service.SyncAsync(body, ct));
+    }
+
+    private static async Task<Ok<RunResponse>> Complete(string runId, HttpContext http, PipelineService service, CancellationToken ct)
+    {
+        var body = http.Request.ContentLength is 0 ? new CompleteRunRequest() : await JsonBody.ReadAsync<CompleteRunRequest>(http.Request, ct);
+        return TypedResults.Ok(await service.CompleteRunAsync(runId, body, ct));
+    }
+}

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Core.Events;
+using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Data.Readers;
+using SchemaRegistry.Data.Records;
+using SchemaRegistry.Data.Validation;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Server.Pipelines;
+
+/// <summary>
+/// Validates a batch of a run as it streams in: against the version the run pinned, with drift detection, under
+/// the pipeline's drift policy. Quarantined records are spooled to local files and then stored in the blob store;
+/// the batch, its drift and its events are recorded in one transaction.
+/// </summary>
+internal sealed class BatchService(IRegistryStorage storage, PipelineService pipelines, DataContracts contracts, TimeProvider time)
+{
+    public async Task<BatchResponse> ValidateAsync(string runId, string? contentType, Stream body, CancellationToken cancellationToken)
+    {
+        var run = await pipelines.LoadRunAsync(runId, cancellationToken);
+        if (run.Status != RunStatus.Running)
+        {
+            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {PipelineWireNames.Of(run.Status)}; it takes no more batches."));
+        }
+        var format = RecordReaders.FromContentType(contentType)
+            ?? throw new RegistryException(new RegistryError(ErrorCode.UnsupportedMediaType, ErrorKind.UnsupportedMediaType, "Unsupported batch format",
+                "Send a batch as application/x-ndjson, text/csv or application/vnd.apache.parquet."));
+        var record = await storage.Schemas.GetAsync(run.Fqid, cancellationToken)
+            ?? throw new RegistryException(RegistryError.NotFound($"Schema {run.Fqid}"));
+        var contract = await contracts.GetAsync(record, cancellationToken);
+        var deprecated = record.State == SchemaState.Deprecated;
+        var batchNumber = run.Counts.Batches + 1;
+        using var spool = new SpoolFolder();
+        var summary = await ValidateToSpoolAsync(format, body, contract, run.DriftPolicy, spool, cancellationToken);
+        string? quarantineKey = null;
+        if (summary.Quarantined > 0)
+        {
+            quarantineKey = QuarantineKeys.Batch(run, batchNumber);
+            await UploadAsync(spool.Records, quarantineKey + QuarantineKeys.RecordsSuffix, cancellationToken);
+            await UploadAsync(spool.Manifest, quarantineKey + QuarantineKeys.ManifestSuffix, cancellationToken);
+        }
+        var failed = summary.Failed || (deprecated && run.DriftPolicy == DriftPolicy.Fail);
+        var now = time.GetUtcNow();
+        var observation = Observe(run, summary, deprecated);
+        var events = Events(run, batchNumber, summary, observation, failed, now);
+        var counts = new RunCounts(1, summary.Records, summary.Valid, summary.Invalid, summary.Drifted, summary.Rescued, summary.Quarantined);
+        var batch = new RunBatch(run.RunId, batchNumber, format.ToString().ToLowerInvariant(), counts, failed, quarantineKey, 0,
+            summary.Duration.TotalMilliseconds, now);
+        long? caseId;
+        try
+        {
+            caseId = await storage.Pipelines.RecordBatchAsync(batch, observation, events, cancellationToken);
+        }
+        catch (StoreConflictException e)
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.ConcurrentChange, ErrorKind.Conflict, "Batch not recorded",
+                $"{e.Message} Send the batch again."));
+        }
+        Metrics.PipelineMetrics.Observe(summary, failed, observation is not null);
+        return PipelineMapper.ToResponse(summary, run.RunId, batchNumber, run.Fqid.ToString(), quarantineKey, caseId, deprecated, failed);
+    }
+
+    private static async Task<BatchSummary> ValidateToSpoolAsync(DataFormat format, Stream body, DataContract contract, DriftPolicy policy,
+        SpoolFolder spool, CancellationToken cancellationToken)
+    {
+        var source = body;
+        FileStream? copy = null;
+        try
+        {
+            if (format == DataFormat.Parquet)
+            {
+                // The footer is at the end: a Parquet body is spooled to disk so the reader can seek.
+                copy = spool.Create("body.parquet");
+                await body.CopyToAsync(copy, 1 << 16, cancellationToken);
+                copy.Position = 0;
+                source = copy;
+            }
+            await using var reader = await OpenAsync(format, source, contract, cancellationToken);
+            await using var records = spool.Create("records.ndjson");
+            await using var manifest = spool.Create("manifest.ndjson");
+            var classifier = new RecordClassifier(contract.Schema, contract.Shape, policy);
+            BatchSummary summary;
+            await using (var quarantine = new QuarantineWriter(records, manifest))
+            {
+                summary = await BatchValidator.ValidateAsync(reader, classifier, contract.Shape, quarantine, null, null, cancellationToken);
+            }
+            return summary;
+        }
+        catch (Exception e) when (e is RecordTooLargeException or CsvFormatException or ParquetFormatException)
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.BatchValidationFailed, ErrorKind.Unprocessable, "Batch unreadable", e.Message));
+        }
+        finally
+        {
+            if (copy is not null)
+            {
+                await copy.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<IRecordReader> OpenAsync(DataFormat format, Stream source, DataContract contract, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RecordReaders.OpenAsync(format, source, contract.Shape.TopLevelKinds, cancellationToken);
+        }
+        catch (Exception e) when (e is CsvFormatException or ParquetFormatException or IOException)
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.BatchValidationFailed, ErrorKind.Unprocessable, "Batch unreadable", e.Message));
+        }
+    }
+
+    private async Task UploadAsync(string path, string key, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await storage.Blobs.PutAsync(key, stream, cancellationToken);
+    }
+
+    private static DriftObservation? Observe(PipelineRun run, BatchSummary summary, bool deprecated)
+    {
+        var fields = summary.Drift.Fields
+            .Select(f => new DriftCaseField(f.Path, f.Kind, f.Count, run.RunId, f.FirstRecord, f.Samples.ToList(), f.InferredType))
+            .ToList();
+        if (deprecated)
+        {
+            fields.Add(new DriftCaseField(run.Fqid.ToString(), DriftKind.VersionDeprecated, 1, run.RunId, 0, [], null));
+        }
+        return fields.Count == 0 ? null : new DriftObservation(run.Fqid.Subject, run.RunId, fields);
+    }
+
+    private static List<OutboxEvent> Events(PipelineRun run, int batch, BatchSummary summary, DriftObservation? drift, bool failed, DateTimeOffset now)
+    {
+        var subject = run.Fqid.ToString();
+        var events = new List<OutboxEvent>();
+        if (drift is not null)
+        {
+            events.Add(new(EventTypes.SchemaDriftDetected, subject, now, JsonSerializer.Serialize(new
+            {
+                code = ErrorCode.DriftDetected,
+                run_id = run.RunId,
+                pipeline_id = run.PipelineId,
+                batch,
+                drift_policy = PipelineWireNames.Of(run.DriftPolicy),
+                drifted_records = summary.Drifted,
+                quarantined_records = summary.Quarantined,
+                fields = drift.Fields.Select(f => new { path = f.Path, kind = PipelineWireNames.Of(f.Kind), count = f.Occurrences }),
+            })));
+        }
+        if (failed)
+        {
+            events.Add(new(EventTypes.PipelineFailed, subject, now, JsonSerializer.Serialize(new
+            {
+                code = ErrorCode.DriftDetected,
+                run_id = run.RunId,
+                pipeline_id = run.PipelineId,
+                batch,
+                reason = "Drift failed the batch under the fail policy.",
+            })));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using SchemaRegistry.Core.Pipelines;
+
+namespace SchemaRegistry.Server.Pipelines;
+
+/// <summary>
+/// Where a run's quarantine lives in the blob store: <c>quarantine/{domain}/{layer}/{entity}/{yyyy}/{mm}/{dd}/{run_id}/</c>
+/// (the run's start date), one <c>batch-NNNNNN-xxxxxxxx.ndjson</c> with its <c>.manifest.ndjson</c> per batch.
+/// </summary>
+internal static class QuarantineKeys
+{
+    public const string RecordsSuffix = ".ndjson";
+    public const string ManifestSuffix = ".manifest.ndjson";
+
+    public static string RunFolder(PipelineRun run)
+    {
+        var s = run.Fqid.Subject;
+        var day = run.StartedAt.UtcDateTime;
+        return string.Create(CultureInfo.InvariantCulture, $"quarantine/{s.Domain}/{s.Layer}/{s.Entity}/{day:yyyy}/{day:MM}/{day:dd}/{run.RunId}/");
+    }
+
+    /// <summary>A batch's key prefix; the random part keeps a retried batch from overwriting another's files.</summary>
+    public static string Batch(PipelineRun run, int batch) =>
+        string.Create(CultureInfo.InvariantCulture, $"{RunFolder(run)}batch-{batch:D6}-{Guid.NewGuid().ToString("N")[..8]}");
+
+    public static string Released(PipelineRun run, DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"{RunFolder(run)}released-{at.UtcDateTime:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}{RecordsSuffix}");
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Core.Events;
+using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Data.Validation;
+using SchemaRegistry.Storage.Ports;
+
+namespace SchemaRegistry.Server.Pipelines;
+
+/// <summary>The quarantine: list a run's, replay it against a newer version (releasing what now passes), purge old ones.</summary>
+internal sealed class QuarantineService(IRegistryStorage storage, Layers layers, PipelineService pipelines, DataContracts contracts, TimeProvider time)
+{
+    public async Task<List<QuarantineItem>> ListAsync(string runId, CancellationToken cancellationToken)
+    {
+        var run = await pipelines.LoadRunAsync(runId, cancellationToken);
+        return (await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken))
+            .Where(b => b.QuarantineKey is not null)
+            .Select(b => new QuarantineItem(run.RunId, run.PipelineId, b.BatchNumber, b.Counts.Quarantined, b.Released, b.QuarantineKey!, b.CreatedAt))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Re-validates every record still quarantined for a run against <paramref name="request"/>'s version (default:
+    /// the subject's newest published one). Records that now pass move to one released NDJSON file beside the
+    /// quarantine; the rest stay, with their manifest lines.
+    /// </summary>
+    public async Task<QuarantineReplayResponse> ReplayAsync(QuarantineReplayRequest request, CancellationToken cancellationToken)
+    {
+        var run = await pipelines.LoadRunAsync(request.RunId ?? "", cancellationToken);
+        var fqid = await TargetAsync(run, request.Fqid, cancellationToken);
+        var record = await storage.Schemas.GetAsync(fqid, cancellationToken) ?? throw new RegistryException(RegistryError.NotFound($"Schema {fqid}"));
+        var contract = await contracts.GetAsync(record, cancellationToken);
+        var policy = run.DriftPolicy == DriftPolicy.Fail ? DriftPolicy.Quarantine : run.DriftPolicy;
+        var classifier = new RecordClassifier(contract.Schema, contract.Shape, policy);
+        using var spool = new SpoolFolder();
+        long examined = 0, released = 0, remaining = 0;
+        var now = time.GetUtcNow();
+        await using (var releasedFile = spool.Create("released.ndjson"))
+        {
+            foreach (var batch in await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken))
+            {
+                if (batch.QuarantineKey is not { } key)
+                {
+                    continue;
+                }
+                var (batchExamined, batchReleased) = await ReplayBatchAsync(key, classifier, releasedFile, spool, cancellationToken);
+                examined += batchExamined;
+                released += batchReleased;
+                remaining += batchExamined - batchReleased;
+                if (batchReleased > 0)
+                {
+                    await storage.Pipelines.AddReleasedAsync(run.RunId, batch.BatchNumber, batchReleased, [], cancellationToken);
+                }
+            }
+        }
+        string? releasedKey = null;
+        if (released > 0)
+        {
+            releasedKey = QuarantineKeys.Released(run, now);
+            await using var stream = File.OpenRead(spool.File("released.ndjson"));
+            await storage.Blobs.PutAsync(releasedKey, stream, cancellationToken);
+        }
+        var data = JsonSerializer.Serialize(new { run_id = run.RunId, fqid = fqid.ToString(), examined, released, remaining, released_key = releasedKey });
+        await storage.Events.AppendAsync(EventTypes.QuarantineReleased, run.Fqid.ToString(), now, data, cancellationToken);
+        return new QuarantineReplayResponse(run.RunId, fqid.ToString(), examined, released, remaining, releasedKey);
+    }
+
+    private async Task<(long Examined, long Released)> ReplayBatchAsync(string key, RecordClassifier classifier, FileStream releasedFile,
+        SpoolFolder spool, CancellationToken cancellationToken)
+    {
+        long examined = 0, released = 0;
+        var keptRecords = spool.File("kept.ndjson");
+        var keptManifest = spool.File("kept.manifest.ndjson");
+        await using (var records = spool.Create("kept.ndjson"))
+        await using (var manifest = spool.Create("kept.manifest.ndjson"))
+        {
+            await foreach (var record in QuarantinedBatch.ReadAsync(storage.Blobs, key, cancellationToken))
+            {
+                examined++;
+                var outcome = classifier.Classify(record.Json);
+                if (outcome is RecordOutcome.Valid or RecordOutcome.Rescued)
+                {
+                    released++;
+                    await releasedFile.WriteAsync(outcome == RecordOutcome.Valid ? record.Json : classifier.RescuedJson.ToArray(), cancellationToken);
+                    releasedFile.WriteByte((byte)'\n');
+                    continue;
+                }
+                await records.WriteAsync(record.Json, cancellationToken);
+                records.WriteByte((byte)'\n');
+                await manifest.WriteAsync(record.ManifestLine, cancellationToken);
+                manifest.WriteByte((byte)'\n');
+            }
+        }
+        if (released > 0)
+        {
+            // Released records leave the quarantine: the batch's files are replaced by what is kept.
+            await using var records = File.OpenRead(keptRecords);
+            await storage.Blobs.PutAsync(key + QuarantineKeys.RecordsSuffix, records, cancellationToken);
+            await using var manifest = File.OpenRead(keptManifest);
+            await storage.Blobs.PutAsync(key + QuarantineKeys.ManifestSuffix, manifest, cancellationToken);
+        }
+        return (examined, released);
+    }
+
+    private async Task<Fqid> TargetAsync(PipelineRun run, string? fqidText, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(fqidText))
+        {
+            if (!Fqid.TryParse(fqidText, layers, out var fqid, out var error))
+            {
+                throw new RegistryException(RegistryError.Envelope(error));
+            }
+            if (fqid.Subject != run.Fqid.Subject)
+            {
+                throw new RegistryException(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Other subject",
+                    $"Run {run.RunId} ran on {run.Fqid.Subject}; its quarantine replays against a version of that subject."));
+            }
+            return fqid;
+        }
+        return await storage.Schemas.ResolveAsync(run.Fqid.Subject, null, cancellationToken)
+            ?? throw new RegistryException(RegistryError.NotFound($"A published version of {run.Fqid.Subject}"));
+    }
+
+    /// <summary>Deletes the quarantine of batches older than the retention; returns how many batches and files.</summary>
+    public async Task<QuarantinePurgeResponse> PurgeAsync(int olderThanDays, CancellationToken cancellationToken)
+    {
+        if (olderThanDays < 0)
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Invalid age", "older_than_days must be 0 or more."));
+        }
+        var now = time.GetUtcNow();
+        int batches = 0, files = 0;
+        foreach (var batch in await storage.Pipelines.ListQuarantinedBatchesAsync(now.AddDays(-olderThanDays), cancellationToken))
+        {
+            var key = batch.QuarantineKey!;
+            files += (await storage.Blobs.DeleteAsync(key + QuarantineKeys.RecordsSuffix, cancellationToken) ? 1 : 0)
+                + (await storage.Blobs.DeleteAsync(key + QuarantineKeys.ManifestSuffix, cancellationToken) ? 1 : 0);
+            var data = JsonSerializer.Serialize(new { run_id = batch.RunId, batch = batch.BatchNumber, key, older_than_days = olderThanDays });
+            await storage.Pipelines.ClearQuarantineAsync(batch.RunId, batch.BatchNumber,
+                [new OutboxEvent(EventTypes.QuarantinePurged, batch.RunId, now, data)], cancellationToken);
+            batches++;
+        }
+        return new QuarantinePurgeResponse(batches, files);
+    }
+}

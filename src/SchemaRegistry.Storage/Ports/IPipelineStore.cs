@@ -1,0 +1,70 @@
+using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Core.Pipelines;
+
+namespace SchemaRegistry.Storage.Ports;
+
+/// <summary>
+/// Pipeline contracts, their runs and batches (the lineage), drift cases and the quarantine index. Every write
+/// appends its <see cref="OutboxEvent"/>s in the same transaction.
+/// </summary>
+public interface IPipelineStore
+{
+    /// <summary>Registers a pipeline; throws <see cref="StoreConflictException"/> when the id exists.</summary>
+    Task AddPipelineAsync(Pipeline pipeline, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a pipeline's contract; false when it does not exist.</summary>
+    Task<bool> UpdatePipelineAsync(Pipeline pipeline, CancellationToken cancellationToken);
+
+    Task<Pipeline?> GetPipelineAsync(string pipelineId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Pipeline>> ListPipelinesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Starts a run; throws <see cref="StoreConflictException"/> when the run id exists.</summary>
+    Task StartRunAsync(PipelineRun run, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+
+    Task<PipelineRun?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PipelineRun>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a batch (its number must be the run's next one, else <see cref="StoreConflictException"/>), adds its
+    /// counts to the run's totals, merges <paramref name="drift"/> into the subject's open or acknowledged case
+    /// (creating one when there is none) and adds the run to that case; all in one transaction with the events.
+    /// Returns the id of the case the drift went to, or null without drift.
+    /// </summary>
+    Task<long?> RecordBatchAsync(RunBatch batch, DriftObservation? drift, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RunBatch>> ListBatchesAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes a running run with its final status and lineage fields; false when the run is not running.
+    /// </summary>
+    Task<bool> CompleteRunAsync(string runId, RunStatus status, DateTimeOffset completedAt, string? outputPath,
+        string validationResult, string? failureReason, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Re-derives a run's totals from its batches (the lineage's counts), idempotently, with the events; false when
+    /// the run does not exist.
+    /// </summary>
+    Task<bool> RecomputeRunAsync(string runId, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Adds <paramref name="released"/> to a batch's released count (after a quarantine replay).</summary>
+    Task AddReleasedAsync(string runId, int batchNumber, long released, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a batch's quarantine (after a purge deleted its files).</summary>
+    Task ClearQuarantineAsync(string runId, int batchNumber, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Batches that still have a quarantine and were created before <paramref name="before"/>.</summary>
+    Task<IReadOnlyList<RunBatch>> ListQuarantinedBatchesAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
+    Task<DriftCase?> GetDriftCaseAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Cases, newest first, optionally of one subject and/or one status.</summary>
+    Task<IReadOnlyList<DriftCase>> ListDriftCasesAsync(SubjectName? subject, DriftCaseStatus? status, CancellationToken cancellationToken);
+
+    /// <summary>Moves an open case to acknowledged; false when it is not open.</summary>
+    Task<bool> AcknowledgeDriftCaseAsync(long id, string principal, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Resolves an open or acknowledged case; false when it is already resolved or does not exist.</summary>
+    Task<bool> ResolveDriftCaseAsync(long id, string principal, DateTimeOffset at, string resolution, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+}
