@@ -6,7 +6,8 @@ namespace SchemaRegistry.Contracts;
 /// <param name="Types">Event types to deliver; empty for all.</param>
 /// <param name="SubjectPattern">FQID pattern with <c>*</c> wildcards; empty for all.</param>
 /// <param name="From"><c>now</c> (default: only later events) or <c>start</c> (the whole stream).</param>
-public sealed record SubscriptionRequest(string? Url, string? Secret, IReadOnlyList<string>? Types = null, string? SubjectPattern = null, string? From = null);
+/// <param name="Format"><c>cloudevents</c> (default) or <c>openlineage</c>: run events as OpenLineage RunEvents, nothing else.</param>
+public sealed record SubscriptionRequest(string? Url, string? Secret, IReadOnlyList<string>? Types = null, string? SubjectPattern = null, string? From = null, string? Format = null);
 
 /// <summary>A subscription and its delivery progress (the secret is never shown again).</summary>
 /// <param name="Id">Stable id.</param>
@@ -17,7 +18,8 @@ public sealed record SubscriptionRequest(string? Url, string? Secret, IReadOnlyL
 /// <param name="Attempts">Failed attempts at the next event.</param>
 /// <param name="CreatedAt">When created.</param>
 /// <param name="CreatedBy">Who created it.</param>
-public sealed record SubscriptionResponse(string Id, string Url, IReadOnlyList<string> Types, string SubjectPattern, long Cursor, int Attempts, DateTimeOffset CreatedAt, string CreatedBy);
+/// <param name="Format">cloudevents or openlineage.</param>
+public sealed record SubscriptionResponse(string Id, string Url, IReadOnlyList<string> Types, string SubjectPattern, long Cursor, int Attempts, DateTimeOffset CreatedAt, string CreatedBy, string Format = "cloudevents");
 
 /// <summary>An event a subscription gave up on.</summary>
 /// <param name="Sequence">The event's sequence.</param>

@@ -117,33 +117,23 @@ internal ref struct ThriftCompactWalker
 
     private bool Length(out int length)
     {
-        length = 0;
-        var start = _position;
-        if (!Varint())
-        {
-            return false;
-        }
-        ulong value = 0;
-        for (int i = start, shift = 0; i < _position; i++, shift += 7)
-        {
-            value |= (ulong)(_data[i] & 0x7F) << shift;
-        }
-        if (value > int.MaxValue)
-        {
-            return false;
-        }
-        length = (int)value;
-        return true;
+        var valid = Varint(out var value) && value <= int.MaxValue;
+        length = valid ? (int)value : 0;
+        return valid;
     }
 
-    private bool Varint()
+    private bool Varint() => Varint(out _);
+
+    private bool Varint(out ulong value)
     {
-        for (var i = 0; i < 10; i++)
+        value = 0;
+        for (var shift = 0; shift < 70; shift += 7)
         {
             if (!Byte(out var b))
             {
                 return false;
             }
+            value |= (ulong)(b & 0x7F) << shift;
             if ((b & 0x80) == 0)
             {
                 return true;

@@ -38,10 +38,14 @@ internal static class SubscriptionEndpoints
         {
             throw Invalid("from must be now or start.");
         }
+        if (body.Format is not (null or Subscription.CloudEventsFormat or Subscription.OpenLineageFormat))
+        {
+            throw Invalid("format must be cloudevents or openlineage.");
+        }
         var cursor = body.From == "start" ? 0 : await storage.Events.LastSequenceAsync(ct);
         var now = time.GetUtcNow();
         var subscription = new Subscription("sub_" + Guid.NewGuid().ToString("N")[..16], url.AbsoluteUri, body.Types ?? [], body.SubjectPattern ?? "",
-            body.Secret, cursor, 0, now, now, http.User.ToPrincipal().Name);
+            body.Secret, cursor, 0, now, now, http.User.ToPrincipal().Name, Format: body.Format ?? Subscription.CloudEventsFormat);
         await storage.Subscriptions.AddAsync(subscription, ct);
         return TypedResults.Created($"/v1/subscriptions/{subscription.Id}", ToResponse(subscription));
     }
@@ -87,7 +91,7 @@ internal static class SubscriptionEndpoints
     }
 
     private static SubscriptionResponse ToResponse(Subscription s) =>
-        new(s.Id, s.Url, s.Types, s.SubjectPattern, s.Cursor, s.Attempts, s.CreatedAt, s.CreatedBy);
+        new(s.Id, s.Url, s.Types, s.SubjectPattern, s.Cursor, s.Attempts, s.CreatedAt, s.CreatedBy, s.Format);
 
     private static RegistryException Invalid(string detail) =>
         new(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Invalid subscription", detail));

@@ -15,15 +15,18 @@ namespace SchemaRegistry.Server.Events;
 /// the retry budget the event is dead-lettered and delivery moves on. Progress is stored, so it survives restarts;
 /// a lease per subscription keeps replicas from delivering for the same subscription at once.
 /// </summary>
-internal sealed class WebhookDeliverer(IRegistryStorage storage, RegistryOptions options, TimeProvider time, ILogger<WebhookDeliverer> logger) : BackgroundService
+internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEvents openLineage, RegistryOptions options, TimeProvider time, ILogger<WebhookDeliverer> logger) : BackgroundService
 {
     public const string SignatureHeader = "X-Schemareg-Signature";
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private readonly string _owner = Guid.NewGuid().ToString("N");
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
+    public const string OpenLineageSubscriptionId = "openlineage";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await EnsureOpenLineageSubscriptionAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -40,6 +43,29 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, RegistryOptions
             }
             await Task.Delay(TimeSpan.FromMilliseconds(options.DeliveryPollMs), time, stoppingToken);
         }
+    }
+
+    /// <summary><c>Registry:OpenLineageUrl</c> is a subscription like any other (retries, dead letters, cursor), in the OpenLineage format.</summary>
+    private async Task EnsureOpenLineageSubscriptionAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.OpenLineageUrl))
+        {
+            return;
+        }
+        var existing = await storage.Subscriptions.GetAsync(OpenLineageSubscriptionId, cancellationToken);
+        if (existing?.Url == options.OpenLineageUrl && existing.Format == Subscription.OpenLineageFormat)
+        {
+            return;
+        }
+        if (existing is not null)
+        {
+            await storage.Subscriptions.DeleteAsync(existing.Id, cancellationToken);
+        }
+        var now = time.GetUtcNow();
+        var cursor = existing?.Cursor ?? await storage.Events.LastSequenceAsync(cancellationToken);
+        await storage.Subscriptions.AddAsync(new Subscription(OpenLineageSubscriptionId, options.OpenLineageUrl,
+            [Core.Events.EventTypes.RunStarted, Core.Events.EventTypes.RunCompleted], "", Convert.ToHexString(RandomNumberGenerator.GetBytes(24)),
+            cursor, 0, now, now, "configuration", Format: Subscription.OpenLineageFormat), cancellationToken);
     }
 
     private DateTimeOffset _nextHousekeeping;
@@ -86,7 +112,15 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, RegistryOptions
                 cursor = stored.Sequence;
                 continue;
             }
-            var error = await PostAsync(subscription, CloudEvents.From(stored) with { ReplayName = subscription.ReplayName }, cancellationToken);
+            var body = subscription.Format == Subscription.OpenLineageFormat
+                ? await openLineage.BuildAsync(stored, cancellationToken)
+                : JsonSerializer.SerializeToUtf8Bytes(CloudEvents.From(stored) with { ReplayName = subscription.ReplayName }, RegistryJson.Options);
+            if (body is null)
+            {
+                cursor = stored.Sequence;
+                continue;
+            }
+            var error = await PostAsync(subscription, body, stored.Id, cancellationToken);
             Metrics.RegistryMetrics.Deliveries.WithLabels(error is null ? "delivered" : "failed").Inc();
             if (error is null)
             {
@@ -118,13 +152,13 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, RegistryOptions
     private TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(options.WebhookBackoffMs * Math.Pow(2, Math.Min(attempt - 1, 16)) * (0.5 + Random.Shared.NextDouble()));
 
-    private async Task<string?> PostAsync(Subscription subscription, CloudEvent cloudEvent, CancellationToken cancellationToken)
+    private async Task<string?> PostAsync(Subscription subscription, byte[] body, string eventId, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(cloudEvent, RegistryJson.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(CloudEvents.MediaType);
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(
+            subscription.Format == Subscription.OpenLineageFormat ? "application/json" : CloudEvents.MediaType);
         request.Headers.Add(SignatureHeader, "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(subscription.Secret), body)));
-        request.Headers.Add("X-Schemareg-Event-Id", cloudEvent.Id);
+        request.Headers.Add("X-Schemareg-Event-Id", eventId);
         try
         {
             using var response = await _http.SendAsync(request, cancellationToken);

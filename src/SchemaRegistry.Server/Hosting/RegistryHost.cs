@@ -52,6 +52,7 @@ public static class RegistryHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IPayloadValidator, JsonSchemaPayloadValidator>();
         builder.Services.AddSingleton<ReferenceLoader>();
+        builder.Services.AddSingleton<Events.OpenLineageEvents>();
         builder.Services.AddHostedService<Events.WebhookDeliverer>();
         builder.Services.AddSingleton<CompatibilityService>();
         builder.Services.AddSingleton<SchemaService>();

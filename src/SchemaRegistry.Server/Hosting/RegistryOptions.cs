@@ -51,6 +51,12 @@ public sealed class RegistryOptions
     /// <summary>Write logs as one JSON object per line (for log shippers).</summary>
     public bool JsonLogs { get; set; }
 
+    /// <summary>When set, run events are also sent as OpenLineage RunEvents to this URL (a subscription named <c>openlineage</c>).</summary>
+    public string? OpenLineageUrl { get; set; }
+
+    /// <summary>The OpenLineage namespace of jobs (pipelines) and contract datasets.</summary>
+    public string OpenLineageNamespace { get; set; } = "schemareg";
+
     /// <summary>How long quarantined records are kept, in days (a background job purges older ones).</summary>
     public int QuarantineRetentionDays { get; set; } = 30;
 

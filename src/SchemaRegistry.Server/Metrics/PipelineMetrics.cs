@@ -18,6 +18,20 @@ internal static class PipelineMetrics
     public static readonly Gauge SuccessRate = Prometheus.Metrics.CreateGauge(
         "pipeline_validation_success_rate", "Share of validated records that passed (valid or rescued), since start.");
 
+    public static readonly Counter Runs = Prometheus.Metrics.CreateCounter(
+        "pipeline_runs_total", "Completed runs, by status (success, completed_with_quarantine, failed).", "status");
+
+    public static readonly Gauge FailureRate = Prometheus.Metrics.CreateGauge(
+        "pipeline_failure_rate", "Share of completed runs that failed, since start.");
+
+    public static void RunCompleted(string status)
+    {
+        Runs.WithLabels(status).Inc();
+        var failed = Runs.WithLabels("failed").Value;
+        var all = failed + Runs.WithLabels("success").Value + Runs.WithLabels("completed_with_quarantine").Value;
+        FailureRate.Set(all == 0 ? 0 : failed / all);
+    }
+
     public static readonly Histogram ValidationLatency = Prometheus.Metrics.CreateHistogram(
         "pipeline_runtime_validation_latency_ms", "Time to validate one batch, in milliseconds.",
         new HistogramConfiguration { Buckets = [1, 5, 10, 50, 100, 500, 1000, 5000, 30000, 120000] });

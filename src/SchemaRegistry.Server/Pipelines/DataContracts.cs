@@ -22,7 +22,9 @@ internal sealed class DataContracts(ReferenceLoader references, Layers layers, R
     public async Task<DataContract> GetAsync(SchemaRecord record, CancellationToken cancellationToken)
     {
         var key = (record.Fqid.ToString(), record.ContentHash);
-        var entry = _cache.GetOrAdd(key, _ => new Lazy<Task<DataContract>>(() => BuildAsync(record, CancellationToken.None)));
+        var hit = _cache.TryGetValue(key, out var entry);
+        Metrics.RegistryMetrics.CacheLookup("data_contracts", hit);
+        entry ??= _cache.GetOrAdd(key, _ => new Lazy<Task<DataContract>>(() => BuildAsync(record, CancellationToken.None)));
         try
         {
             return await entry.Value.WaitAsync(cancellationToken);

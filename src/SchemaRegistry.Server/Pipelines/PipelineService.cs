@@ -162,6 +162,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         {
             throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is already {PipelineWireNames.Of(run.Status)}."));
         }
+        Metrics.PipelineMetrics.RunCompleted(PipelineWireNames.Of(status));
         return await GetRunAsync(run.RunId, cancellationToken);
     }
 

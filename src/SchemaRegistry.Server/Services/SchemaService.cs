@@ -61,14 +61,22 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
 
     public async Task<SchemaResponse> GetAsync(string selectorText, CancellationToken cancellationToken)
     {
-        if (!SchemaSelector.TryParse(selectorText, layers, out var selector, out var error))
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
         {
-            throw new RegistryException(RegistryError.Envelope(error));
+            if (!SchemaSelector.TryParse(selectorText, layers, out var selector, out var error))
+            {
+                throw new RegistryException(RegistryError.Envelope(error));
+            }
+            var fqid = selector.Exact ?? await storage.Schemas.ResolveAsync(selector.Subject, selector.Major, cancellationToken)
+                ?? throw new RegistryException(RegistryError.NotFound($"A published version for {selector}"));
+            var record = await LoadAsync(fqid, cancellationToken);
+            return await DescribeAsync(record, selector.IsAlias ? selector.ToString() : null, cancellationToken);
         }
-        var fqid = selector.Exact ?? await storage.Schemas.ResolveAsync(selector.Subject, selector.Major, cancellationToken)
-            ?? throw new RegistryException(RegistryError.NotFound($"A published version for {selector}"));
-        var record = await LoadAsync(fqid, cancellationToken);
-        return await DescribeAsync(record, selector.IsAlias ? selector.ToString() : null, cancellationToken);
+        finally
+        {
+            Metrics.RegistryMetrics.ResolverLatency.Observe(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 
     public async Task<VersionListResponse> ListVersionsAsync(string subjectText, CancellationToken cancellationToken)

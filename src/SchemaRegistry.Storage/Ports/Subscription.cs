@@ -3,6 +3,7 @@ namespace SchemaRegistry.Storage.Ports;
 /// <summary>
 /// A webhook: where to deliver which events, the secret that signs them, and how far delivery has come. A replay is
 /// a temporary subscription with a <see cref="ReplayName"/> that re-delivers up to <see cref="ReplayUntil"/> and then ends.
+/// <see cref="Format"/> shapes each delivery.
 /// </summary>
 public sealed record Subscription(
     string Id,
@@ -16,4 +17,11 @@ public sealed record Subscription(
     DateTimeOffset CreatedAt,
     string CreatedBy,
     string? ReplayName = null,
-    long? ReplayUntil = null);
+    long? ReplayUntil = null,
+    string Format = Subscription.CloudEventsFormat)
+{
+    public const string CloudEventsFormat = "cloudevents";
+
+    /// <summary>Run events delivered as OpenLineage RunEvents (START, COMPLETE, FAIL); other events are skipped.</summary>
+    public const string OpenLineageFormat = "openlineage";
+}

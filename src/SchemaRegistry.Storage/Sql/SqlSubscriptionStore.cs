@@ -6,16 +6,16 @@ namespace SchemaRegistry.Storage.Sql;
 
 internal sealed class SqlSubscriptionStore(SqlProvider provider) : ISubscriptionStore
 {
-    private const string Columns = "id, url, types, subject_pattern, secret, cursor, attempts, next_attempt_at, created_at, created_by, replay_name, replay_until";
+    private const string Columns = "id, url, types, subject_pattern, secret, cursor, attempts, next_attempt_at, created_at, created_by, replay_name, replay_until, format";
 
     public async Task AddAsync(Subscription s, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var command = Db.Command(connection,
-            $"INSERT INTO subscriptions ({Columns}, lease_owner, lease_until) VALUES (@id, @url, @types, @pattern, @secret, @cursor, 0, @next, @created_at, @created_by, @replay_name, @replay_until, NULL, 0)",
+            $"INSERT INTO subscriptions ({Columns}, lease_owner, lease_until) VALUES (@id, @url, @types, @pattern, @secret, @cursor, 0, @next, @created_at, @created_by, @replay_name, @replay_until, @format, NULL, 0)",
             null, ("@id", s.Id), ("@url", s.Url), ("@types", JsonSerializer.Serialize(s.Types)), ("@pattern", s.SubjectPattern), ("@secret", s.Secret),
             ("@cursor", s.Cursor), ("@next", Db.ToUnixMs(s.NextAttemptAt)), ("@created_at", Db.ToUnixMs(s.CreatedAt)), ("@created_by", s.CreatedBy),
-            ("@replay_name", s.ReplayName), ("@replay_until", s.ReplayUntil));
+            ("@replay_name", s.ReplayName), ("@replay_until", s.ReplayUntil), ("@format", s.Format));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -102,7 +102,7 @@ internal sealed class SqlSubscriptionStore(SqlProvider provider) : ISubscription
         {
             subscriptions.Add(new Subscription(reader.GetString(0), reader.GetString(1), JsonSerializer.Deserialize<List<string>>(reader.GetString(2))!,
                 reader.GetString(3), reader.GetString(4), reader.GetInt64(5), reader.GetInt32(6), Db.FromUnixMs(reader.GetInt64(7)),
-                Db.FromUnixMs(reader.GetInt64(8)), reader.GetString(9), Db.NullableString(reader, 10), Db.NullableLong(reader, 11)));
+                Db.FromUnixMs(reader.GetInt64(8)), reader.GetString(9), Db.NullableString(reader, 10), Db.NullableLong(reader, 11), reader.GetString(12)));
         }
         return subscriptions;
     }

@@ -24,4 +24,34 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Contains("registry_api_latency_ms_count{route=\"/v1/schema/{fqid}\",method=\"GET\",status=\"4xx\"}", text, StringComparison.Ordinal);
         Assert.Contains("registry_errors_total{code=\"REG-1001\"}", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Pipeline_metrics_move_with_batches_and_runs()
+    {
+        using var client = _server.Client();
+        using var http = _server.Http();
+        await client.RegisterAsync(Schemas.Draft("finance.gdp.metric:v1.0"));
+        await client.PublishAsync("finance.gdp.metric:v1.0", force: true, reason: "metrics");
+        await client.GetAsync("finance.gdp.metric:latest");
+        await client.RegisterPipelineAsync(new Contracts.PipelineRequest("metrics_job", "gdp", "finance.gdp.metric:latest"));
+        for (var run = 0; run < 2; run++)
+        {
+            await client.StartRunAsync(new Contracts.StartRunRequest("metrics_job", $"m-{run}"));
+            await client.SendBatchAsync($"m-{run}", new MemoryStream("{\"id\":\"a\"}\n{\"id\":\"b\",\"new\":1}\n"u8.ToArray()), "application/x-ndjson");
+            await client.CompleteRunAsync($"m-{run}", new Contracts.CompleteRunRequest(run == 1 ? "failed" : null));
+        }
+
+        var text = await http.GetStringAsync("metrics");
+
+        Assert.Matches(@"pipeline_records_total\{outcome=""valid""\} [1-9]", text);
+        Assert.Matches(@"pipeline_records_total\{outcome=""drifted""\} [1-9]", text);
+        Assert.Matches(@"pipeline_drift_events_total [1-9]", text);
+        Assert.Matches(@"pipeline_runs_total\{status=""failed""\} [1-9]", text);
+        Assert.Matches(@"pipeline_failure_rate 0\.[0-9]", text);
+        Assert.Matches(@"pipeline_validation_success_rate 0\.[0-9]", text);
+        Assert.Matches(@"pipeline_runtime_validation_latency_ms_count [1-9]", text);
+        Assert.Matches(@"schema_resolver_latency_ms_count [1-9]", text);
+        Assert.Matches(@"registry_cache_requests_total\{cache=""data_contracts"",result=""hit""\} [1-9]", text);
+        Assert.Matches(@"registry_cache_hit_ratio\{cache=""data_contracts""\} 0\.[0-9]", text);
+    }
 }

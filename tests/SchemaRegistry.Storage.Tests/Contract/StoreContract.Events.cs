@@ -60,3 +60,20 @@ public abstract partial class StoreContract
         Assert.Equal(last, await storage.Events.LastSequenceAsync(None));
     }
 }
+
+public abstract partial class StoreContract
+{
+    [Fact]
+    public async Task Subscriptions_keep_their_delivery_format()
+    {
+        var storage = await Fixture.OpenAsync(await Fixture.CreateDatabaseAsync());
+        var plain = new Subscription("sub_plain", "http://127.0.0.1:1/a", [], "", "secret-secret-secret", 0, 0, T0, T0, "test");
+        var lineage = plain with { Id = "sub_lineage", Format = Subscription.OpenLineageFormat, Types = ["RunStarted", "RunCompleted"] };
+        await storage.Subscriptions.AddAsync(plain, None);
+        await storage.Subscriptions.AddAsync(lineage, None);
+
+        Assert.Equal(Subscription.CloudEventsFormat, (await storage.Subscriptions.GetAsync("sub_plain", None))!.Format);
+        var read = (await storage.Subscriptions.GetAsync("sub_lineage", None))!;
+        Assert.Equal((Subscription.OpenLineageFormat, 2), (read.Format, read.Types.Count));
+    }
+}
