@@ -91,8 +91,10 @@ public sealed class AccessPolicyTests
         var expected = role switch
         {
             Role.SchemaAdmin => true,
-            Role.OpsEngineer => permission is Permission.Read or Permission.WriteDraft or Permission.Validate or Permission.Submit,
-            Role.PipelineRunner or Role.Reader => permission is Permission.Read,
+            Role.OpsEngineer => permission is Permission.Read or Permission.WriteDraft or Permission.Validate or Permission.Submit
+                or Permission.ManagePipelines or Permission.ManageDrift or Permission.SyncMetadata,
+            Role.PipelineRunner => permission is Permission.Read or Permission.RunPipelines or Permission.SyncMetadata,
+            Role.Reader => permission is Permission.Read,
             _ => throw new InvalidOperationException($"Role {role} is missing from this test."),
         };
 
