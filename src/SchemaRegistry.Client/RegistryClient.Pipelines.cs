@@ -30,6 +30,10 @@ public sealed partial class RegistryClient
         return SendContentAsync<BatchResponse>(HttpMethod.Post, $"v1/runs/{Escape(runId)}/batches", body, cancellationToken);
     }
 
+    /// <summary>Reports a batch validated in the pipeline worker (REG-1002 when that batch number is already recorded).</summary>
+    public Task<BatchResponse> ReportBatchAsync(string runId, BatchReportRequest report, CancellationToken cancellationToken = default) =>
+        SendAsync<BatchResponse>(HttpMethod.Post, $"v1/runs/{Escape(runId)}/reports", report, cancellationToken);
+
     /// <summary>Completes a run (its lineage record).</summary>
     public Task<RunResponse> CompleteRunAsync(string runId, CompleteRunRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<RunResponse>(HttpMethod.Post, $"v1/runs/{Escape(runId)}/complete", request, cancellationToken);

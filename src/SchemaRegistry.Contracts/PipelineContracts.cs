@@ -199,3 +199,23 @@ public sealed record LineageResponse(IReadOnlyList<LineagePipelineItem> Pipeline
 /// <param name="LastRunAt">Start of its newest run.</param>
 /// <param name="LastStatus">Status of its newest run.</param>
 public sealed record LineagePipelineItem(string PipelineId, IReadOnlyList<string> Versions, int Runs, DateTimeOffset LastRunAt, string LastStatus);
+
+/// <summary>
+/// Body of <c>POST /v1/runs/{run_id}/reports</c>: a batch validated inside the pipeline worker by the SDK (same
+/// engine), reported for the run's lineage and drift cases. Sending the same batch number again is refused with
+/// REG-1002, so a spooled report can be re-sent safely.
+/// </summary>
+/// <param name="Batch">The batch's number in the run (the next one).</param>
+/// <param name="Format">ndjson, csv or parquet.</param>
+/// <param name="Records">Records read.</param>
+/// <param name="Valid">Passed as they were.</param>
+/// <param name="Invalid">Broke a value rule.</param>
+/// <param name="Drifted">Drifted, not let through.</param>
+/// <param name="Rescued">Passed after rescue.</param>
+/// <param name="Quarantined">Sent to the worker's quarantine.</param>
+/// <param name="DurationMs">Validation time.</param>
+/// <param name="Failed">True when the drift policy failed the batch.</param>
+/// <param name="Drift">Its drift, by kind.</param>
+/// <param name="Quarantine">Where the worker put the quarantined records.</param>
+public sealed record BatchReportRequest(int Batch, string? Format, long Records, long Valid, long Invalid, long Drifted, long Rescued, long Quarantined,
+    double DurationMs, bool Failed, DriftSummary? Drift, string? Quarantine);

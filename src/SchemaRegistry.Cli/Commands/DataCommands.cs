@@ -1,3 +1,4 @@
+using SchemaRegistry.Data.References;
 using System.CommandLine;
 using System.Text.Json;
 using SchemaRegistry.Cli.Output;
@@ -10,8 +11,6 @@ using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
 using SchemaRegistry.JsonSchema;
 using SchemaRegistry.Server.Pipelines;
-using SchemaRegistry.Server.Services;
-using SchemaRegistry.Server.Validation;
 
 namespace SchemaRegistry.Cli.Commands;
 

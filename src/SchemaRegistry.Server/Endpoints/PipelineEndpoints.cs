@@ -29,6 +29,7 @@ internal static class PipelineEndpoints
             .RequirePermission(Permission.Read);
         app.MapPost("/v1/runs/{runId}/batches", Batch).RequirePermission(Permission.RunPipelines);
         app.MapPost("/v1/runs/{runId}/complete", Complete).RequirePermission(Permission.RunPipelines);
+        app.MapPost("/v1/runs/{runId}/reports", Report).RequirePermission(Permission.RunPipelines);
         app.MapGet("/v1/lineage", (string? schema, string? pipeline, string? run, int? limit, LineageService service, CancellationToken ct) =>
             service.QueryAsync(schema, pipeline, run, limit, ct)).RequirePermission(Permission.Read);
         app.MapPost("/v1/schema/sync/metadata", Sync).RequirePermission(Permission.SyncMetadata);
@@ -69,6 +70,12 @@ internal static class PipelineEndpoints
     {
         var body = await JsonBody.ReadAsync<MetadataSyncRequest>(http.Request, ct);
         return TypedResults.Ok(await service.SyncAsync(body, ct));
+    }
+
+    private static async Task<Ok<BatchResponse>> Report(string runId, HttpContext http, BatchService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<BatchReportRequest>(http.Request, ct);
+        return TypedResults.Ok(await service.RecordReportAsync(runId, body, ct));
     }
 
     private static async Task<Ok<RunResponse>> Complete(string runId, HttpContext http, PipelineService service, CancellationToken ct)

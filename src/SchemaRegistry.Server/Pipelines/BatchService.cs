@@ -4,6 +4,7 @@ using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Data.Drift;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
@@ -61,6 +62,59 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         }
         Metrics.PipelineMetrics.Observe(summary, failed, observation is not null);
         return PipelineMapper.ToResponse(summary, run.RunId, batchNumber, run.Fqid.ToString(), quarantineKey, caseId, deprecated, failed);
+    }
+
+    /// <summary>Records a batch the SDK validated in the pipeline worker: counts, drift and events as for a streamed batch.</summary>
+    public async Task<BatchResponse> RecordReportAsync(string runId, BatchReportRequest report, CancellationToken cancellationToken)
+    {
+        var run = await pipelines.LoadRunAsync(runId, cancellationToken);
+        if (report.Batch <= run.Counts.Batches)
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.AlreadyExists, ErrorKind.Conflict, "Batch already recorded",
+                $"Batch {report.Batch} of run {run.RunId} is already recorded."));
+        }
+        if (run.Status != RunStatus.Running)
+        {
+            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {PipelineWireNames.Of(run.Status)}; it takes no more batches."));
+        }
+        if (report.Batch != run.Counts.Batches + 1 || Math.Min(Math.Min(report.Records, report.Valid), Math.Min(Math.Min(report.Invalid, report.Drifted), Math.Min(report.Rescued, report.Quarantined))) < 0
+            || report.Valid + report.Invalid + report.Drifted + report.Rescued != report.Records || report.Quarantined > report.Invalid + report.Drifted)
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Inconsistent report",
+                $"batch must be {run.Counts.Batches + 1}; counts must be non-negative, valid + invalid + drifted + rescued = records, quarantined ≤ invalid + drifted."));
+        }
+        var record = await storage.Schemas.GetAsync(run.Fqid, cancellationToken);
+        var deprecated = record?.State == SchemaState.Deprecated;
+        var fields = new List<DriftCaseField>();
+        foreach (var (kind, items) in new[] { (DriftKind.NewField, report.Drift?.NewFields), (DriftKind.MissingField, report.Drift?.MissingFields), (DriftKind.TypeChange, report.Drift?.TypeChanges) })
+        {
+            fields.AddRange((items ?? []).Select(f => new DriftCaseField(f.Path, kind, f.Count, run.RunId, f.FirstRecord, f.Samples.Take(DriftReport.MaxSamples).ToList(), f.InferredType)));
+        }
+        if (deprecated)
+        {
+            fields.Add(new DriftCaseField(run.Fqid.ToString(), DriftKind.VersionDeprecated, 1, run.RunId, 0, [], null));
+        }
+        var observation = fields.Count == 0 ? null : new DriftObservation(run.Fqid.Subject, run.RunId, fields);
+        var failed = report.Failed || (deprecated && run.DriftPolicy == DriftPolicy.Fail);
+        var now = time.GetUtcNow();
+        var summary = new BatchSummary(report.Records, report.Valid, report.Invalid, report.Drifted, report.Rescued, report.Quarantined, new DriftReport(), [],
+            TimeSpan.FromMilliseconds(report.DurationMs), failed, []);
+        var counts = new RunCounts(1, report.Records, report.Valid, report.Invalid, report.Drifted, report.Rescued, report.Quarantined);
+        var batch = new RunBatch(run.RunId, report.Batch, "sdk:" + (report.Format ?? "ndjson"), counts, failed, null, 0, report.DurationMs, now);
+        long? caseId;
+        try
+        {
+            caseId = await storage.Pipelines.RecordBatchAsync(batch, observation, Events(run, report.Batch, summary, observation, failed, now), cancellationToken);
+        }
+        catch (StoreConflictException e)
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.ConcurrentChange, ErrorKind.Conflict, "Batch not recorded", $"{e.Message} Send the report again."));
+        }
+        Metrics.PipelineMetrics.Observe(summary, failed, observation is not null);
+        return new BatchResponse(run.RunId, report.Batch, run.Fqid.ToString(), report.Records, report.Valid, report.Invalid, report.Drifted, report.Rescued,
+            report.Quarantined, summary.PassRate, report.DurationMs, summary.RecordsPerSecond, failed,
+            failed ? ErrorCode.DriftDetected : report.Quarantined > 0 ? ErrorCode.BatchValidationFailed : null,
+            report.Drift ?? new DriftSummary([], [], [], deprecated), [], [], report.Quarantine, caseId);
     }
 
     private static async Task<BatchSummary> ValidateToSpoolAsync(DataFormat format, Stream body, DataContract contract, DriftPolicy policy,

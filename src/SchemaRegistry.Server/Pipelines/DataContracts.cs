@@ -1,3 +1,4 @@
+using SchemaRegistry.Data.References;
 using System.Collections.Concurrent;
 using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Documents;

@@ -1,3 +1,4 @@
+using SchemaRegistry.Data.References;
 using System.Text.Json;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Compatibility;

@@ -1,3 +1,4 @@
+using SchemaRegistry.Data.References;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;

@@ -12,16 +12,36 @@ public sealed class RegistryServer : IAsyncDisposable
 {
     public const string AdminToken = "sr_test_admin_token_0123456789abcdef";
 
-    private readonly WebApplication _app;
+    private WebApplication _app;
     private readonly TempDirectory _dir;
     private readonly string? _postgresUrl;
+    private readonly Dictionary<string, string?> _overrides;
+    private bool _stopped;
 
-    private RegistryServer(WebApplication app, TempDirectory dir, string? postgresUrl)
+    private RegistryServer(WebApplication app, TempDirectory dir, string? postgresUrl, Dictionary<string, string?> overrides)
     {
         _app = app;
         _dir = dir;
         _postgresUrl = postgresUrl;
+        _overrides = overrides;
         BaseAddress = new Uri(app.Urls.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+    }
+
+    /// <summary>Stops the server, keeping its data (an outage).</summary>
+    public async Task StopAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopped = true;
+    }
+
+    /// <summary>Starts the server again on the same address and data.</summary>
+    public async Task RestartAsync()
+    {
+        var overrides = new Dictionary<string, string?>(_overrides) { ["Registry:Urls"] = BaseAddress.ToString().TrimEnd('/') };
+        _app = await RegistryHost.BuildAsync(overrides, CancellationToken.None);
+        await _app.StartAsync();
+        _stopped = false;
     }
 
     public Uri BaseAddress { get; }
@@ -45,7 +65,7 @@ public sealed class RegistryServer : IAsyncDisposable
         }
         var app = await RegistryHost.BuildAsync(overrides, CancellationToken.None);
         await app.StartAsync();
-        return new RegistryServer(app, dir, postgres);
+        return new RegistryServer(app, dir, postgres, overrides);
     }
 
     /// <summary>A raw HTTP client, for checking statuses and bodies exactly as curl would see them.</summary>
@@ -71,8 +91,11 @@ public sealed class RegistryServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (!_stopped)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
         if (_postgresUrl is not null)
         {
             await TestPostgres.DropDatabaseAsync(_postgresUrl);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using SchemaRegistry.Core.Checks;
 using SchemaRegistry.JsonSchema;
 
-namespace SchemaRegistry.Server.Validation;
+namespace SchemaRegistry.Data.References;
 
 /// <summary>Resolves <c>schemareg:FQID</c> and canonical-URL references to the payloads of registered schemas given up front.</summary>
 public sealed class RegistryReferenceResolver(IReadOnlyDictionary<string, string> payloads, string canonicalPrefix) : ISchemaResolver

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SchemaRegistry.Core.Checks;
 
-namespace SchemaRegistry.Server.Services;
+namespace SchemaRegistry.Data.References;
 
 /// <summary>
 /// Makes a payload self-contained for comparison: every referenced registered schema is copied under

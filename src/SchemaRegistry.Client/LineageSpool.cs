@@ -1,0 +1,74 @@
+using System.Text.Json;
+using SchemaRegistry.Contracts;
+
+namespace SchemaRegistry.Client;
+
+/// <summary>
+/// Batch reports and run completions that could not reach the registry, kept as numbered JSON files per run and
+/// re-sent in order. A report the registry already has (REG-1002) or a run already completed (REG-1003) counts as
+/// delivered, so re-sending is safe after a crash between sending and deleting.
+/// </summary>
+public static class LineageSpool
+{
+    private const string ReportSuffix = "-report.json";
+    private const string CompleteSuffix = "-complete.json";
+
+    internal static async Task SaveAsync(string directory, string runId, object item, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(directory, runId);
+        Directory.CreateDirectory(folder);
+        var next = Directory.EnumerateFiles(folder, "*.json").Count() + 1;
+        var suffix = item is BatchReportRequest ? ReportSuffix : CompleteSuffix;
+        var temp = Path.Combine(folder, $"{next:D6}{suffix}.tmp");
+        await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(item, item.GetType(), RegistryJson.Options), cancellationToken);
+        File.Move(temp, temp[..^4], overwrite: false);
+    }
+
+    /// <summary>Items waiting for a run.</summary>
+    public static int Pending(string directory, string runId) =>
+        Directory.Exists(Path.Combine(directory, runId)) ? Directory.EnumerateFiles(Path.Combine(directory, runId), "*.json").Count() : 0;
+
+    /// <summary>Re-sends every spooled item of every run, oldest first; stops at the first transport failure. Returns how many were delivered.</summary>
+    public static async Task<int> FlushAsync(RegistryClient client, string directory, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+        var delivered = 0;
+        foreach (var folder in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
+        {
+            var runId = Path.GetFileName(folder);
+            foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            {
+                try
+                {
+                    var json = await File.ReadAllBytesAsync(file, cancellationToken);
+                    if (file.EndsWith(ReportSuffix, StringComparison.Ordinal))
+                    {
+                        await client.ReportBatchAsync(runId, JsonSerializer.Deserialize<BatchReportRequest>(json, RegistryJson.Options)!, cancellationToken);
+                    }
+                    else
+                    {
+                        await client.CompleteRunAsync(runId, JsonSerializer.Deserialize<CompleteRunRequest>(json, RegistryJson.Options)!, cancellationToken);
+                    }
+                }
+                catch (RegistryApiException e) when (e.Code is "REG-1002" or "REG-1003")
+                {
+                    // Already applied: the earlier attempt reached the registry.
+                }
+                catch (RegistryApiException e) when (e.Status is 0 or >= 500)
+                {
+                    return delivered;
+                }
+                File.Delete(file);
+                delivered++;
+            }
+            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        return delivered;
+    }
+}

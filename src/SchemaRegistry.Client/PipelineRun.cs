@@ -1,0 +1,137 @@
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Data.Drift;
+using SchemaRegistry.Data.Readers;
+using SchemaRegistry.Data.Records;
+using SchemaRegistry.Data.References;
+using SchemaRegistry.Data.Validation;
+using SchemaRegistry.JsonSchema;
+
+namespace SchemaRegistry.Client;
+
+/// <summary>
+/// A run driven from inside the pipeline worker: started on the registry (which pins the version), then every batch
+/// is validated here with the registry's own engine (drift detection, quarantine to local files) and reported for
+/// lineage; completing records the run. Schemas come through the <see cref="SchemaResolver"/>, so with a warm cache
+/// validation goes on while the registry is down, and reports and the completion are spooled to disk and re-sent.
+/// </summary>
+public sealed class PipelineRun
+{
+    private readonly RegistryClient _client;
+    private readonly PipelineRunOptions _options;
+    private readonly CompiledSchema _schema;
+    private readonly DataShape _shape;
+    private int _batches;
+
+    private PipelineRun(RegistryClient client, PipelineRunOptions options, RunResponse run, CompiledSchema schema, DataShape shape)
+    {
+        _client = client;
+        _options = options;
+        Run = run;
+        _schema = schema;
+        _shape = shape;
+        _batches = run.Counts.Batches;
+    }
+
+    /// <summary>The run as the registry started it (its pinned FQID).</summary>
+    public RunResponse Run { get; }
+
+    /// <summary>The drift policy the run started with.</summary>
+    public DriftPolicy Policy => PipelineWireNames.TryParse(Run.DriftPolicy, out DriftPolicy policy) ? policy : DriftPolicy.Quarantine;
+
+    /// <summary>Starts a run of a registered pipeline and loads its pinned version (and the versions it references).</summary>
+    public static async Task<PipelineRun> StartAsync(RegistryClient client, SchemaResolver resolver, StartRunRequest request,
+        PipelineRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var run = await client.StartRunAsync(request, cancellationToken);
+        var (schema, shape) = await LoadAsync(resolver, client.CanonicalPrefix, run.SchemaFqid, cancellationToken);
+        return new PipelineRun(client, options ?? new PipelineRunOptions(), run, schema, shape);
+    }
+
+    /// <summary>Compiles a version with everything it references, all fetched through the resolver's cache.</summary>
+    public static async Task<(CompiledSchema Schema, DataShape Shape)> LoadAsync(SchemaResolver resolver, string canonicalPrefix, string fqid, CancellationToken cancellationToken)
+    {
+        var root = (await resolver.ResolveAsync(fqid, cancellationToken)).Schema;
+        var referenced = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pending = new Queue<string>(root.References);
+        while (pending.TryDequeue(out var next))
+        {
+            if (referenced.ContainsKey(next))
+            {
+                continue;
+            }
+            var dependency = (await resolver.ResolveAsync(next, cancellationToken)).Schema;
+            referenced[next] = dependency.Payload.GetRawText();
+            foreach (var further in dependency.References)
+            {
+                pending.Enqueue(further);
+            }
+        }
+        var payload = root.Payload.GetRawText();
+        var schema = CompiledSchema.Compile(payload, new JsonSchemaOptions { Resolver = new RegistryReferenceResolver(referenced, canonicalPrefix) }, new Uri("schemareg:payload"));
+        return (schema, DataShape.FromSchema(ReferenceBundler.Bundle(payload, referenced, canonicalPrefix)));
+    }
+
+    /// <summary>
+    /// Validates one batch here, quarantines what does not pass to local files, writes what passes to
+    /// <paramref name="passed"/> when given, and reports the batch to the registry (spooled when it is unreachable).
+    /// </summary>
+    public async Task<BatchResponse> ValidateAsync(Stream data, DataFormat format, Stream? passed = null, CancellationToken cancellationToken = default)
+    {
+        var batch = Interlocked.Increment(ref _batches);
+        var folder = Path.Combine(_options.QuarantineDirectory, Run.RunId);
+        Directory.CreateDirectory(folder);
+        var prefix = Path.Combine(folder, $"batch-{batch:D6}");
+        BatchSummary summary;
+        await using (var records = new FileStream(prefix + ".ndjson", FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.Asynchronous))
+        await using (var manifest = new FileStream(prefix + ".manifest.ndjson", FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.Asynchronous))
+        await using (var reader = await RecordReaders.OpenAsync(format, data, _shape.TopLevelKinds, cancellationToken))
+        {
+            await using var quarantine = new QuarantineWriter(records, manifest);
+            var classifier = new RecordClassifier(_schema, _shape, Policy, _options.DetectDrift);
+            summary = await BatchValidator.ValidateAsync(reader, classifier, _shape, quarantine, passed, null, cancellationToken);
+        }
+        var drift = new DriftSummary(Items(summary.Drift, DriftKind.NewField), Items(summary.Drift, DriftKind.MissingField), Items(summary.Drift, DriftKind.TypeChange));
+        var report = new BatchReportRequest(batch, format.ToString().ToLowerInvariant(), summary.Records, summary.Valid, summary.Invalid, summary.Drifted,
+            summary.Rescued, summary.Quarantined, summary.Duration.TotalMilliseconds, summary.Failed, drift, summary.Quarantined > 0 ? prefix : null);
+        await SendOrSpoolAsync(report, () => _client.ReportBatchAsync(Run.RunId, report, cancellationToken), cancellationToken);
+        return new BatchResponse(Run.RunId, batch, Run.SchemaFqid, summary.Records, summary.Valid, summary.Invalid, summary.Drifted, summary.Rescued,
+            summary.Quarantined, summary.PassRate, summary.Duration.TotalMilliseconds, summary.RecordsPerSecond, summary.Failed,
+            summary.Failed ? "PIPE-1204" : summary.Quarantined > 0 ? "PIPE-1002" : null, drift, [], summary.FailedRecordSample, report.Quarantine, null);
+    }
+
+    /// <summary>Completes the run (after re-sending anything spooled); returns null when the completion itself was spooled.</summary>
+    public async Task<RunResponse?> CompleteAsync(CompleteRunRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        request ??= new CompleteRunRequest();
+        RunResponse? completed = null;
+        await SendOrSpoolAsync(request, async () => completed = await _client.CompleteRunAsync(Run.RunId, request, cancellationToken), cancellationToken);
+        return completed;
+    }
+
+    /// <summary>Reports and completions still waiting for the registry.</summary>
+    public int Spooled => LineageSpool.Pending(_options.SpoolDirectory, Run.RunId);
+
+    private async Task SendOrSpoolAsync(object item, Func<Task> send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (LineageSpool.Pending(_options.SpoolDirectory, Run.RunId) > 0)
+            {
+                await LineageSpool.FlushAsync(_client, _options.SpoolDirectory, cancellationToken);
+            }
+            if (LineageSpool.Pending(_options.SpoolDirectory, Run.RunId) == 0)
+            {
+                await send();
+                return;
+            }
+        }
+        catch (RegistryApiException e) when (e.Status is 0 or >= 500)
+        {
+        }
+        await LineageSpool.SaveAsync(_options.SpoolDirectory, Run.RunId, item, cancellationToken);
+    }
+
+    private static List<DriftFieldItem> Items(DriftReport report, DriftKind kind) =>
+        report.OfKind(kind).Select(f => new DriftFieldItem(f.Path, f.Count, f.FirstRecord, f.Samples, f.InferredType, f.ExpectedType)).ToList();
+}

@@ -1,0 +1,14 @@
+namespace SchemaRegistry.Client;
+
+/// <summary>Where a <see cref="PipelineRun"/> keeps its files.</summary>
+public sealed record PipelineRunOptions
+{
+    /// <summary>Quarantined records go to <c>{QuarantineDirectory}/{run_id}/batch-NNNNNN.ndjson</c> (+ <c>.manifest.ndjson</c>).</summary>
+    public string QuarantineDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "schemareg-quarantine");
+
+    /// <summary>Reports and completions the registry could not take wait in <c>{SpoolDirectory}/{run_id}/</c> until re-sent.</summary>
+    public string SpoolDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "schemareg-spool");
+
+    /// <summary>Drift detection on (default) or off.</summary>
+    public bool DetectDrift { get; init; } = true;
+}
