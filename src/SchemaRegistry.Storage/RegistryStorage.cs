@@ -10,9 +10,9 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
 {
     private readonly SqlProvider _provider;
 
-    private RegistryStorage(SqlProvider provider, FileBlobStore blobs, Layers layers)
+    private RegistryStorage(SqlProvider provider, (IBlobStore Store, string Description) blobs, Layers layers)
     {
-        BlobsDescription = $"file:{blobs.Root}";
+        BlobsDescription = blobs.Description;
         _provider = provider;
         Schemas = new SqlSchemaStore(provider, layers);
         Keys = new SqlApiKeyStore(provider);
@@ -20,7 +20,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         Events = new SqlEventStore(provider);
         Subscriptions = new SqlSubscriptionStore(provider);
         Pipelines = new SqlPipelineStore(provider, layers);
-        Blobs = blobs;
+        Blobs = blobs.Store;
     }
 
     public ISchemaStore Schemas { get; }
@@ -38,7 +38,19 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
     {
         var provider = CreateProvider(databaseUrl);
         await new Migrator(provider).MigrateAsync(cancellationToken);
-        return new RegistryStorage(provider, new FileBlobStore(StorageUrls.FileBlobRoot(blobsUrl)), layers);
+        return new RegistryStorage(provider, OpenBlobs(blobsUrl), layers);
+    }
+
+    /// <summary>The blob store named by <c>file:DIR</c> or <c>s3://bucket/prefix?…</c>, and how to show it (never with secrets).</summary>
+    private static (IBlobStore Store, string Description) OpenBlobs(string blobsUrl)
+    {
+        if (StorageUrls.IsS3Blobs(blobsUrl))
+        {
+            var s3 = new S3BlobStore(StorageUrls.S3Blobs(blobsUrl));
+            return (s3, s3.Description);
+        }
+        var files = new FileBlobStore(StorageUrls.FileBlobRoot(blobsUrl));
+        return (files, $"file:{files.Root}");
     }
 
     /// <summary>Applies pending migrations only; returns the versions applied.</summary>
@@ -70,7 +82,11 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         }
     }
 
-    public void Dispose() => (_provider as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        (_provider as IDisposable)?.Dispose();
+        (Blobs as IDisposable)?.Dispose();
+    }
 
     private static SqlProvider CreateProvider(string databaseUrl)
     {
@@ -82,8 +98,13 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         {
             return new PostgresProvider(StorageUrls.PostgresConnectionString(databaseUrl));
         }
+        if (StorageUrls.IsMySql(databaseUrl))
+        {
+            return new MySqlProvider(StorageUrls.MySqlConnectionString(databaseUrl));
+        }
         throw new ArgumentException(
-            $"Database URL '{databaseUrl.Split('@')[^1]}' is not supported (use sqlite:PATH or postgres://user:pass@host:port/db).",
+            $"Database URL '{databaseUrl.Split('@')[^1]}' is not supported " +
+            "(use sqlite:PATH, postgres://user:pass@host:port/db or mysql://user:pass@host:port/db).",
             nameof(databaseUrl));
     }
 }

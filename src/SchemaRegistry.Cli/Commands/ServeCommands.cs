@@ -8,7 +8,7 @@ internal static class ServeCommands
 {
     private static readonly Option<string?> DataDir = new("--data-dir") { Description = "Folder for the embedded defaults (default ./data)." };
     private static readonly Option<string?> Urls = new("--urls") { Description = "Listen addresses (default http://127.0.0.1:8081)." };
-    private static readonly Option<string?> Database = new("--database") { Description = "sqlite:PATH or postgres://user:pass@host:port/db (env SCHEMAREG_DATABASE_URL)." };
+    private static readonly Option<string?> Database = new("--database") { Description = "sqlite:PATH, postgres://user:pass@host:port/db or mysql://user:pass@host:port/db (env SCHEMAREG_DATABASE_URL)." };
     private static readonly Option<string?> Blobs = new("--blobs") { Description = "file:DIR (env SCHEMAREG_BLOBS_URL)." };
 
     public static Command Serve()

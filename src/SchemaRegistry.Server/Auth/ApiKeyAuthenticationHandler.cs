@@ -15,6 +15,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IRegistryStorage storage,
+    Caching.ApiKeyCache keys,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -35,7 +36,15 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Fail("The Authorization header must be 'Bearer <api key>'.");
         }
         var secret = header["Bearer ".Length..].Trim();
-        var key = await storage.Keys.FindBySecretHashAsync(ApiKeySecrets.Hash(secret), Context.RequestAborted);
+        var hash = ApiKeySecrets.Hash(secret);
+        if (!keys.TryGet(hash, out var key))
+        {
+            key = await storage.Keys.FindBySecretHashAsync(hash, Context.RequestAborted);
+            if (key is not null)
+            {
+                keys.Put(hash, key);
+            }
+        }
         var now = time.GetUtcNow();
         if (key is null)
         {

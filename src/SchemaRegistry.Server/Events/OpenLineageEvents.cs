@@ -105,9 +105,7 @@ internal sealed class OpenLineageEvents(IRegistryStorage storage, RegistryOption
         }
         if (completed && run.Counts.Quarantined > 0)
         {
-            var folder = QuarantineKeys.RunFolder(run);
-            var blobs = storage.BlobsDescription;
-            var (ns, name) = blobs.StartsWith("file:", StringComparison.Ordinal) ? ("file", blobs["file:".Length..].TrimEnd('/') + "/" + folder) : (blobs, folder);
+            var (ns, name) = QuarantineLocation(storage.BlobsDescription, QuarantineKeys.RunFolder(run));
             outputs.Add(Output(ns, name, run.Counts.Quarantined));
         }
         return outputs;
@@ -124,6 +122,21 @@ internal sealed class OpenLineageEvents(IRegistryStorage storage, RegistryOption
             };
         }
         return output;
+    }
+
+    /// <summary>The quarantine folder as an OpenLineage dataset: <c>file</c> + absolute path, or <c>s3://bucket</c> + <c>/prefix/folder</c>.</summary>
+    internal static (string Namespace, string Name) QuarantineLocation(string blobs, string folder)
+    {
+        if (blobs.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return ("file", blobs["file:".Length..].TrimEnd('/') + "/" + folder);
+        }
+        var location = blobs.Split('?')[0];
+        var scheme = location.IndexOf("://", StringComparison.Ordinal);
+        var rest = scheme < 0 ? location : location[(scheme + 3)..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        var prefix = slash < 0 ? "" : rest[(slash + 1)..].Trim('/');
+        return ((scheme < 0 ? "" : location[..(scheme + 3)]) + (slash < 0 ? rest : rest[..slash]), "/" + (prefix.Length > 0 ? prefix + "/" : "") + folder);
     }
 
     /// <summary>OpenLineage's dataset naming: <c>s3://bucket/path</c> → namespace <c>s3://bucket</c>, name <c>/path</c>; a plain path is a file.</summary>

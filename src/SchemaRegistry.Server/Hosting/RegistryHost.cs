@@ -55,6 +55,9 @@ public static class RegistryHost
         builder.Services.AddSingleton<Events.OpenLineageEvents>();
         builder.Services.AddHostedService<Events.WebhookDeliverer>();
         builder.Services.AddSingleton<CompatibilityService>();
+        builder.Services.AddSingleton<Caching.SchemaReadCache>();
+        builder.Services.AddSingleton<Caching.ApiKeyCache>();
+        builder.Services.AddHostedService<Caching.ChangeWatcher>();
         builder.Services.AddSingleton<SchemaService>();
         builder.Services.AddSingleton<Pipelines.DataContracts>();
         builder.Services.AddSingleton<Pipelines.PipelineService>();

@@ -19,10 +19,10 @@ public sealed class RegistryOptions
     /// <summary>Folder for the embedded defaults (SQLite file, blobs, admin.token).</summary>
     public string DataDir { get; set; } = "./data";
 
-    /// <summary><c>sqlite:PATH</c> or <c>postgres://user:pass@host:port/db</c>; default <c>sqlite:{DataDir}/registry.db</c>.</summary>
+    /// <summary><c>sqlite:PATH</c>, <c>postgres://user:pass@host:port/db</c> or <c>mysql://user:pass@host:port/db</c> (MySQL 8, MariaDB); default <c>sqlite:{DataDir}/registry.db</c>.</summary>
     public string? Database { get; set; }
 
-    /// <summary><c>file:DIR</c>; default <c>file:{DataDir}/blobs</c>.</summary>
+    /// <summary><c>file:DIR</c> or <c>s3://bucket/prefix?endpoint=…&amp;region=…</c>; default <c>file:{DataDir}/blobs</c>.</summary>
     public string? Blobs { get; set; }
 
     /// <summary>The layers a subject may name.</summary>

@@ -7,7 +7,7 @@ using SchemaRegistry.Storage.Ports;
 namespace SchemaRegistry.Server.Services;
 
 /// <summary>Creating, listing and revoking API keys. Secrets are returned once and stored only as hashes.</summary>
-internal sealed class KeyService(IRegistryStorage storage, TimeProvider time)
+internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Caching.ApiKeyCache cache)
 {
     public const int MaxNameLength = 100;
 
@@ -56,6 +56,7 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time)
         {
             throw new RegistryException(RegistryError.Transition($"Key {id} is already revoked."));
         }
+        cache.Forget(id);
         return ToResponse(key with { RevokedAt = now });
     }
 

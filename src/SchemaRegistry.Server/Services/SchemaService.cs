@@ -14,7 +14,7 @@ using SchemaRegistry.Storage.Ports;
 namespace SchemaRegistry.Server.Services;
 
 /// <summary>The registry's use cases: each loads, asks the domain what may happen, and stores the outcome.</summary>
-internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, CompatibilityService compatibility, ReferenceLoader references, Pipelines.DriftService drift, RegistryOptions options, TimeProvider time)
+internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, CompatibilityService compatibility, ReferenceLoader references, Pipelines.DriftService drift, Caching.SchemaReadCache cache, RegistryOptions options, TimeProvider time)
 {
     public async Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         try
         {
             await storage.Schemas.InsertAsync(record, Entry(record, SchemaAction.Register, null, actor, now, null), cancellationToken);
+            cache.Invalidate(record.Fqid.Subject.ToString());
         }
         catch (StoreConflictException)
         {
@@ -68,10 +69,19 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
             {
                 throw new RegistryException(RegistryError.Envelope(error));
             }
+            var subject = selector.Subject.ToString();
+            var key = selector.ToString();
+            if (cache.TryGet(subject, key, out var cached))
+            {
+                return cached;
+            }
+            var generation = cache.Generation(subject);
             var fqid = selector.Exact ?? await storage.Schemas.ResolveAsync(selector.Subject, selector.Major, cancellationToken)
                 ?? throw new RegistryException(RegistryError.NotFound($"A published version for {selector}"));
             var record = await LoadAsync(fqid, cancellationToken);
-            return await DescribeAsync(record, selector.IsAlias ? selector.ToString() : null, cancellationToken);
+            var response = await DescribeAsync(record, selector.IsAlias ? key : null, cancellationToken);
+            cache.Put(subject, key, response, generation);
+            return response;
         }
         finally
         {
@@ -230,6 +240,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         try
         {
             await storage.Schemas.UpdateAsync(updated, current.Revision, entry, cancellationToken);
+            cache.Invalidate(current.Fqid.Subject.ToString());
         }
         catch (StoreConflictException)
         {

@@ -25,6 +25,8 @@ internal sealed class Migrator(SqlProvider provider)
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
+        // Where the lock belongs to the session (MySQL), it is held from here to the end; elsewhere this is null.
+        await using var migrationLock = await provider.LockMigrationsAsync(connection, cancellationToken);
         // Under the migration lock too: concurrent CREATE TABLE IF NOT EXISTS races in PostgreSQL's catalog.
         await using (var setup = await connection.BeginTransactionAsync(cancellationToken))
         {

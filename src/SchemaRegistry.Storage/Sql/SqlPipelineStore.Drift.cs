@@ -20,6 +20,13 @@ internal sealed partial class SqlPipelineStore
         "CASE WHEN excluded.updated_at > drift_cases.updated_at THEN excluded.updated_at ELSE drift_cases.updated_at END " +
         "RETURNING id";
 
+    // MySQL and MariaDB have neither ON CONFLICT nor RETURNING: the arbiter is the UNIQUE index on the generated column
+    // unresolved_subject (NULL once resolved), and LAST_INSERT_ID(id) hands back the id of the row updated instead.
+    private const string OpenCaseMySql =
+        "INSERT INTO drift_cases (subject, status, opened_at, updated_at) VALUES (@subject, @open, @at, @at) " +
+        "ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), updated_at = GREATEST(updated_at, @at); " +
+        "SELECT LAST_INSERT_ID()";
+
     public async Task<long?> RecordBatchAsync(RunBatch batch, DriftObservation? drift, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
@@ -73,13 +80,13 @@ internal sealed partial class SqlPipelineStore
 
     /// <summary>
     /// Finds or opens the subject's unresolved case and merges the fields into it. The upsert locks the case row
-    /// (PostgreSQL; SQLite's write transaction is exclusive), so the read-modify-write of the samples below is safe.
+    /// (PostgreSQL, MySQL; SQLite's write transaction is exclusive), so the read-modify-write of the samples below is safe.
     /// </summary>
-    private static async Task<long> MergeDriftAsync(DbConnection connection, DbTransaction transaction, DriftObservation drift, DateTimeOffset at,
+    private async Task<long> MergeDriftAsync(DbConnection connection, DbTransaction transaction, DriftObservation drift, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         long caseId;
-        await using (var open = Db.Command(connection, OpenCaseSql, transaction,
+        await using (var open = Db.Command(connection, provider.Dialect == "mysql" ? OpenCaseMySql : OpenCaseSql, transaction,
             ("@subject", drift.Subject.ToString()), ("@open", PipelineWireNames.Of(DriftCaseStatus.Open)), ("@at", Db.ToUnixMs(at))))
         {
             caseId = Convert.ToInt64(await open.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
@@ -89,7 +96,7 @@ internal sealed partial class SqlPipelineStore
             await MergeFieldAsync(connection, transaction, caseId, field, cancellationToken);
         }
         await using (var run = Db.Command(connection,
-            "INSERT INTO drift_case_runs (case_id, run_id) VALUES (@case_id, @run_id) ON CONFLICT (case_id, run_id) DO NOTHING",
+            "INSERT INTO drift_case_runs (case_id, run_id) VALUES (@case_id, @run_id) " + provider.OnConflictDoNothing("case_id, run_id"),
             transaction, ("@case_id", caseId), ("@run_id", drift.RunId)))
         {
             await run.ExecuteNonQueryAsync(cancellationToken);

@@ -27,4 +27,29 @@ internal abstract class SqlProvider
 
     /// <summary>Escape clause for LIKE patterns whose wildcards were escaped with a backslash.</summary>
     public virtual string LikeEscape => "ESCAPE '\\'";
+
+    /// <summary>
+    /// Serialises migrators for the whole of <see cref="Migrator.MigrateAsync"/> on the migrator's connection, where the
+    /// database's lock is held by the session rather than by a transaction (MySQL's <c>GET_LOCK</c>, needed there because
+    /// DDL commits implicitly). Disposing releases it. Null (the default) where <see cref="MigrationLockSql"/> locks each
+    /// migration transaction instead.
+    /// </summary>
+    public virtual Task<IAsyncDisposable?> LockMigrationsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable?>(null);
+
+    /// <summary>An identifier quoted for this database (for column names that are reserved words in some dialect).</summary>
+    public virtual string Quote(string identifier) => $"\"{identifier}\"";
+
+    /// <summary>An integer expression widened to 64 bits.</summary>
+    public virtual string CastToBigInt(string expression) => $"CAST({expression} AS BIGINT)";
+
+    /// <summary>
+    /// The clause after <c>INSERT … VALUES (…)</c> that turns a unique violation on <paramref name="conflictColumns"/> into
+    /// an update with <paramref name="assignments"/> (which may use the statement's parameters, not <c>excluded</c>).
+    /// </summary>
+    public virtual string OnConflictUpdate(string conflictColumns, string assignments) =>
+        $"ON CONFLICT ({conflictColumns}) DO UPDATE SET {assignments}";
+
+    /// <summary>The clause after <c>INSERT … VALUES (…)</c> that skips a row already present under <paramref name="conflictColumns"/>.</summary>
+    public virtual string OnConflictDoNothing(string conflictColumns) => $"ON CONFLICT ({conflictColumns}) DO NOTHING";
 }

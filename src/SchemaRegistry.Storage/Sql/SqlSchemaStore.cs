@@ -118,7 +118,7 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         var sql =
             "SELECT subject, COUNT(*), MAX(updated_at), " +
-            "MAX(CASE WHEN state=@published THEN CAST(major AS BIGINT) * 1000000 + minor ELSE -1 END) " +
+            $"MAX(CASE WHEN state=@published THEN {provider.CastToBigInt("major")} * 1000000 + minor ELSE -1 END) " +
             $"FROM schema_versions {filter} GROUP BY subject {having}ORDER BY subject LIMIT {Math.Clamp(query.Limit, 1, 5000)}";
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var command = Db.Command(connection, sql, null, [.. parameters]);

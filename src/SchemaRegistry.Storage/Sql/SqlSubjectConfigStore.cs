@@ -16,10 +16,9 @@ internal sealed class SqlSubjectConfigStore(SqlProvider provider) : ISubjectConf
     public async Task SetModeAsync(SubjectName subject, CompatibilityMode mode, string principal, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
-        // ON CONFLICT … DO UPDATE is spelled the same by SQLite and PostgreSQL.
         await using var command = Db.Command(connection,
             "INSERT INTO subject_config (subject, compatibility, updated_at, updated_by) VALUES (@s, @m, @t, @p) " +
-            "ON CONFLICT (subject) DO UPDATE SET compatibility=@m, updated_at=@t, updated_by=@p", null,
+            provider.OnConflictUpdate("subject", "compatibility=@m, updated_at=@t, updated_by=@p"), null,
             ("@s", subject.ToString()), ("@m", WireNames.Of(mode)), ("@t", Db.ToUnixMs(at)), ("@p", principal));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

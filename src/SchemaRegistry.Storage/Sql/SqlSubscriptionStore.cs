@@ -6,7 +6,10 @@ namespace SchemaRegistry.Storage.Sql;
 
 internal sealed class SqlSubscriptionStore(SqlProvider provider) : ISubscriptionStore
 {
-    private const string Columns = "id, url, types, subject_pattern, secret, cursor, attempts, next_attempt_at, created_at, created_by, replay_name, replay_until, format";
+    // CURSOR is a reserved word in MySQL and MariaDB.
+    private readonly string _cursor = provider.Quote("cursor");
+
+    private string Columns => $"id, url, types, subject_pattern, secret, {_cursor}, attempts, next_attempt_at, created_at, created_by, replay_name, replay_until, format";
 
     public async Task AddAsync(Subscription s, CancellationToken cancellationToken)
     {
@@ -59,7 +62,7 @@ internal sealed class SqlSubscriptionStore(SqlProvider provider) : ISubscription
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var command = Db.Command(connection,
-            "UPDATE subscriptions SET cursor=@cursor, attempts=@attempts, next_attempt_at=@next, lease_owner=NULL, lease_until=0 WHERE id=@id AND lease_owner=@owner",
+            $"UPDATE subscriptions SET {_cursor}=@cursor, attempts=@attempts, next_attempt_at=@next, lease_owner=NULL, lease_until=0 WHERE id=@id AND lease_owner=@owner",
             null, ("@cursor", cursor), ("@attempts", attempts), ("@next", Db.ToUnixMs(nextAttemptAt)), ("@id", id), ("@owner", owner));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -83,4 +83,13 @@ public sealed class OpenLineageTests : IAsyncLifetime
         Assert.False(schema.IsValid(Encoding.UTF8.GetBytes(
             """{"eventType":"START","eventTime":"2025-10-07T00:00:00Z","producer":"http://x/","schemaURL":"http://x/","run":{"runId":"6f1c1a5e-3b7d-5c1e-9a4b-0c2d3e4f5a6b","facets":{"x":{}}},"job":{"namespace":"n","name":"j"}}""")));
     }
+
+    [Theory]
+    [InlineData("file:/data/blobs", "file", "/data/blobs/quarantine/x/")]
+    [InlineData("s3://warehouse", "s3://warehouse", "/quarantine/x/")]
+    [InlineData("s3://warehouse/registry/prod?endpoint=http://127.0.0.1:9000", "s3://warehouse", "/registry/prod/quarantine/x/")]
+    public void The_quarantine_is_named_as_openlineage_names_datasets(string blobs, string ns, string name)
+    {
+        Assert.Equal((ns, name), SchemaRegistry.Server.Events.OpenLineageEvents.QuarantineLocation(blobs, "quarantine/x/"));
+    }
 }
