@@ -19,17 +19,15 @@ public sealed class PipelineRun
 {
     private readonly RegistryClient _client;
     private readonly PipelineRunOptions _options;
-    private readonly CompiledSchema _schema;
-    private readonly DataShape _shape;
+    private readonly ContractSchema _contract;
     private int _batches;
 
-    private PipelineRun(RegistryClient client, PipelineRunOptions options, RunResponse run, CompiledSchema schema, DataShape shape)
+    private PipelineRun(RegistryClient client, PipelineRunOptions options, RunResponse run, ContractSchema contract)
     {
         _client = client;
         _options = options;
         Run = run;
-        _schema = schema;
-        _shape = shape;
+        _contract = contract;
         _batches = run.Counts.Batches;
     }
 
@@ -44,12 +42,12 @@ public sealed class PipelineRun
         PipelineRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var run = await client.StartRunAsync(request, cancellationToken);
-        var (schema, shape) = await LoadAsync(resolver, client.CanonicalPrefix, run.SchemaFqid, cancellationToken);
-        return new PipelineRun(client, options ?? new PipelineRunOptions(), run, schema, shape);
+        var contract = await LoadAsync(resolver, client.CanonicalPrefix, run.SchemaFqid, cancellationToken);
+        return new PipelineRun(client, options ?? new PipelineRunOptions(), run, contract);
     }
 
     /// <summary>Compiles a version with everything it references, all fetched through the resolver's cache.</summary>
-    public static async Task<(CompiledSchema Schema, DataShape Shape)> LoadAsync(SchemaResolver resolver, string canonicalPrefix, string fqid, CancellationToken cancellationToken)
+    public static async Task<ContractSchema> LoadAsync(SchemaResolver resolver, string canonicalPrefix, string fqid, CancellationToken cancellationToken)
     {
         var root = (await resolver.ResolveAsync(fqid, cancellationToken)).Schema;
         var referenced = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -67,9 +65,7 @@ public sealed class PipelineRun
                 pending.Enqueue(further);
             }
         }
-        var payload = root.Payload.GetRawText();
-        var schema = CompiledSchema.Compile(payload, new JsonSchemaOptions { Resolver = new RegistryReferenceResolver(referenced, canonicalPrefix) }, new Uri("schemareg:payload"));
-        return (schema, DataShape.FromSchema(ReferenceBundler.Bundle(payload, referenced, canonicalPrefix)));
+        return ContractSchema.Compile(root.Payload.GetRawText(), referenced, canonicalPrefix);
     }
 
     /// <summary>
@@ -85,11 +81,11 @@ public sealed class PipelineRun
         BatchSummary summary;
         await using (var records = new FileStream(prefix + ".ndjson", FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.Asynchronous))
         await using (var manifest = new FileStream(prefix + ".manifest.ndjson", FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.Asynchronous))
-        await using (var reader = await RecordReaders.OpenAsync(format, data, _shape.TopLevelKinds, cancellationToken))
+        await using (var reader = await RecordReaders.OpenAsync(format, data, _contract.Shape.TopLevelKinds, cancellationToken))
         {
             await using var quarantine = new QuarantineWriter(records, manifest);
-            var classifier = new RecordClassifier(_schema, _shape, Policy, _options.DetectDrift);
-            summary = await BatchValidator.ValidateAsync(reader, classifier, _shape, quarantine, passed, null, cancellationToken);
+            var classifier = _contract.Classifier(Policy, _options.DetectDrift);
+            summary = await BatchValidator.ValidateAsync(reader, classifier, _contract.Shape, quarantine, passed, null, cancellationToken);
         }
         var drift = new DriftSummary(Items(summary.Drift, DriftKind.NewField), Items(summary.Drift, DriftKind.MissingField), Items(summary.Drift, DriftKind.TypeChange));
         var report = new BatchReportRequest(batch, format.ToString().ToLowerInvariant(), summary.Records, summary.Valid, summary.Invalid, summary.Drifted,

@@ -49,7 +49,7 @@ internal static class DataCommands
         {
             try
             {
-                var (contractFqid, compiled, shape) = await LoadSchemaAsync(parse, parse.GetValue(schema), parse.GetValue(fqid), ct);
+                var (contractFqid, contract) = await LoadSchemaAsync(parse, parse.GetValue(schema), parse.GetValue(fqid), ct);
                 var file = parse.GetValue(input)!;
                 if (!file.Exists)
                 {
@@ -61,7 +61,7 @@ internal static class DataCommands
                 {
                     return Fail("--drift-policy must be quarantine, fail, rescue or allow.");
                 }
-                var summary = await RunAsync(file, dataFormat, compiled, shape, driftPolicy, !parse.GetValue(noDrift),
+                var summary = await RunAsync(file, dataFormat, contract, driftPolicy, !parse.GetValue(noDrift),
                     parse.GetValue(quarantine), parse.GetValue(passed), ct);
                 var response = PipelineMapper.ToResponse(summary, null, 0, contractFqid, parse.GetValue(quarantine)?.FullName, null, false, summary.Failed);
                 if (parse.GetValue(report) is { } reportFile)
@@ -87,11 +87,11 @@ internal static class DataCommands
 
     private static readonly JsonSerializerOptions Indented = new(RegistryJson.Options) { WriteIndented = true };
 
-    private static async Task<BatchSummary> RunAsync(FileInfo file, DataFormat format, CompiledSchema compiled, DataShape shape, DriftPolicy policy,
+    private static async Task<BatchSummary> RunAsync(FileInfo file, DataFormat format, ContractSchema contract, DriftPolicy policy,
         bool detectDrift, DirectoryInfo? quarantineDir, FileInfo? passedFile, CancellationToken ct)
     {
         await using var source = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await using var reader = await RecordReaders.OpenAsync(format, source, shape.TopLevelKinds, ct);
+        await using var reader = await RecordReaders.OpenAsync(format, source, contract.Shape.TopLevelKinds, ct);
         FileStream? records = null, manifest = null, passed = null;
         QuarantineWriter? quarantine = null;
         try
@@ -108,8 +108,8 @@ internal static class DataCommands
                 passed = Create(passedFile.FullName);
             }
             using var progress = ProgressBar.ForTerminal(source, file.Length);
-            var classifier = new RecordClassifier(compiled, shape, policy, detectDrift);
-            return await BatchValidator.ValidateAsync(reader, classifier, shape, quarantine, passed, progress, ct);
+            var classifier = contract.Classifier(policy, detectDrift);
+            return await BatchValidator.ValidateAsync(reader, classifier, contract.Shape, quarantine, passed, progress, ct);
         }
         finally
         {
@@ -131,7 +131,7 @@ internal static class DataCommands
         new(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
 
     /// <summary>The schema from a file, or from the registry with the payloads it references (compiled locally).</summary>
-    private static async Task<(string Fqid, CompiledSchema Schema, DataShape Shape)> LoadSchemaAsync(ParseResult parse, FileInfo? file, string? fqid, CancellationToken ct)
+    private static async Task<(string Fqid, ContractSchema Contract)> LoadSchemaAsync(ParseResult parse, FileInfo? file, string? fqid, CancellationToken ct)
     {
         if ((file is null) == (fqid is null))
         {
@@ -142,7 +142,8 @@ internal static class DataCommands
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file.FullName, ct));
             var payload = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("payload", out var inner)
                 && document.RootElement.TryGetProperty("fqid", out _) ? inner : document.RootElement;
-            return (file.Name, CompiledSchema.Compile(payload, null, new Uri(file.FullName)), DataShape.FromSchema(payload));
+            var closed = TryCompile(ClosedSchema.Close(payload.GetRawText()), new Uri(file.FullName));
+            return (file.Name, new ContractSchema(CompiledSchema.Compile(payload, null, new Uri(file.FullName)), closed, DataShape.FromSchema(payload)));
         }
         using var client = ClientOptions.CreateClient(parse);
         var root = await client.GetAsync(fqid!, ct);
@@ -161,10 +162,19 @@ internal static class DataCommands
                 pending.Enqueue(further);
             }
         }
-        var text = root.Payload.GetRawText();
-        var prefix = client.CanonicalPrefix;
-        var compiled = CompiledSchema.Compile(text, new JsonSchemaOptions { Resolver = new RegistryReferenceResolver(referenced, prefix) }, new Uri("schemareg:payload"));
-        return (root.Fqid, compiled, DataShape.FromSchema(ReferenceBundler.Bundle(text, referenced, prefix)));
+        return (root.Fqid, ContractSchema.Compile(root.Payload.GetRawText(), referenced, client.CanonicalPrefix));
+    }
+
+    private static CompiledSchema? TryCompile(string schema, Uri baseUri)
+    {
+        try
+        {
+            return CompiledSchema.Compile(schema, null, baseUri);
+        }
+        catch (SchemaCompileException)
+        {
+            return null;
+        }
     }
 
     private static DataFormat? ParseFormat(string? text) => text?.ToLowerInvariant() switch

@@ -22,6 +22,9 @@ public sealed class DriftDetector(DataShape shape)
     /// <summary>The findings of the last record inspected.</summary>
     public IReadOnlyList<DriftFinding> Findings => _findings;
 
+    /// <summary>Forgets the last record's findings (a record known not to drift).</summary>
+    public void Reset() => _findings.Clear();
+
     /// <summary>Inspects one record; returns true when it drifted. A record that is not JSON has no shape to drift: false.</summary>
     public bool Inspect(ReadOnlySpan<byte> json)
     {
@@ -71,7 +74,7 @@ public sealed class DriftDetector(DataShape shape)
 
     private void VisitObject(ref Utf8JsonReader reader, ShapeNode node, ReadOnlySpan<byte> json)
     {
-        if (!node.DeclaresFields)
+        if (!node.DeclaresFields && node.RequiredIndexes.Length == 0)
         {
             reader.Skip();
             return;
@@ -99,6 +102,13 @@ public sealed class DriftDetector(DataShape shape)
                 _path.Add(node.Names[index]);
                 Visit(ref reader, node.Children[index], json);
                 _path.RemoveAt(_path.Count - 1);
+                continue;
+            }
+            if (!node.DeclaresFields)
+            {
+                // Only required names are known here: other fields are free, not new.
+                reader.Read();
+                reader.Skip();
                 continue;
             }
             var name = reader.GetString()!;

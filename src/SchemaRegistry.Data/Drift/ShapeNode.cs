@@ -42,6 +42,8 @@ internal sealed class ShapeNode
 
     public void Seal()
     {
+        // Only properties (or a rule for other names) declare fields; a required name alone does not close an object.
+        var names = Properties.Count > 0;
         foreach (var name in Required)
         {
             if (!Properties.ContainsKey(name))
@@ -53,8 +55,8 @@ internal sealed class ShapeNode
         Children = Names.Select(n => Properties[n]).ToArray();
         RequiredIndexes = Names.Select((n, i) => (n, i)).Where(p => Required.Contains(p.n)).Select(p => p.i).ToArray();
         NameTable = new Utf8NameTable(Names);
-        DeclaresFields = Names.Length > 0 || Closed || Additional is not null || Patterns.Count > 0;
-        AcceptsAnything = Kinds == ValueKinds.All && !DeclaresFields && Items is null && PrefixItems.Count == 0;
+        DeclaresFields = names || Closed || Additional is not null || Patterns.Count > 0;
+        AcceptsAnything = Kinds == ValueKinds.All && !DeclaresFields && RequiredIndexes.Length == 0 && Items is null && PrefixItems.Count == 0;
     }
 
     public ShapeNode? MatchPattern(string name)

@@ -7,6 +7,8 @@ internal sealed class ParquetLeafNode(string name, ParquetColumn column) : Parqu
 {
     public override ParquetColumn FirstColumn => column;
 
+    public override bool IsNull => column.Definition < column.MaxDefinition;
+
     public override void Write(Utf8JsonWriter json) => column.Write(json);
 
     public override void Skip() => column.Skip();

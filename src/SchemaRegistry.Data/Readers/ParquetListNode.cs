@@ -16,6 +16,8 @@ internal sealed class ParquetListNode(
 {
     public override ParquetColumn FirstColumn => element.FirstColumn;
 
+    public override bool IsNull => FirstColumn.Definition < definitionLevel;
+
     public override void Write(Utf8JsonWriter json)
     {
         var first = FirstColumn;

@@ -14,6 +14,8 @@ internal sealed class ParquetMapNode(
 {
     public override ParquetColumn FirstColumn => key;
 
+    public override bool IsNull => key.Definition < definitionLevel;
+
     public override void Write(Utf8JsonWriter json)
     {
         var definition = key.Definition;

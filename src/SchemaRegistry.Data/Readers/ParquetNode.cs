@@ -13,6 +13,9 @@ internal abstract class ParquetNode(string name)
     /// <summary>A column below this node; its levels tell whether the node is null, empty or repeated.</summary>
     public abstract ParquetColumn FirstColumn { get; }
 
+    /// <summary>True when the node has no value at the current position (its parent being present).</summary>
+    public abstract bool IsNull { get; }
+
     /// <summary>Writes the node's value for the current position and moves the columns below past it.</summary>
     public abstract void Write(Utf8JsonWriter json);
 

@@ -25,11 +25,14 @@ public sealed class ParquetRecordReader : IRecordReader
     private long _rowsLeft;
     private long _row;
 
-    private ParquetRecordReader(ParquetReader reader, ParquetSchemaMap map, int targetBytes)
+    private readonly HashSet<string> _nullable;
+
+    private ParquetRecordReader(ParquetReader reader, ParquetSchemaMap map, int targetBytes, IReadOnlySet<string>? nullableColumns)
     {
         _reader = reader;
         _map = map;
         _targetBytes = targetBytes;
+        _nullable = new HashSet<string>(nullableColumns ?? new HashSet<string>(), StringComparer.Ordinal);
     }
 
     /// <summary>The file's fields from its footer, one per leaf, struct, list and list element.</summary>
@@ -39,10 +42,15 @@ public sealed class ParquetRecordReader : IRecordReader
     /// <param name="stream">The Parquet file.</param>
     /// <param name="targetBytes">How many bytes of records one <see cref="ReadAsync"/> gathers, about.</param>
     /// <param name="cancellationToken">Cancels reading the footer.</param>
+    /// <param name="nullableColumns">
+    /// Top-level columns whose nulls are written as <c>null</c>; elsewhere a null optional field is left out of the
+    /// record, as an absent JSON member.
+    /// </param>
     public static async Task<ParquetRecordReader> OpenAsync(
         Stream stream,
         int targetBytes = RecordReaders.DefaultTargetBytes,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlySet<string>? nullableColumns = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanRead || !stream.CanSeek)
@@ -63,7 +71,7 @@ public sealed class ParquetRecordReader : IRecordReader
         }
         try
         {
-            return new ParquetRecordReader(reader, new ParquetSchemaMap(reader.Schema), targetBytes);
+            return new ParquetRecordReader(reader, new ParquetSchemaMap(reader.Schema), targetBytes, nullableColumns);
         }
         catch (Exception exception) when (exception is not ParquetFormatException)
         {
@@ -191,6 +199,12 @@ public sealed class ParquetRecordReader : IRecordReader
             json.WriteStartObject();
             foreach (var root in _map.Roots)
             {
+                if (root.IsNull && !_nullable.Contains(root.Name.Value))
+                {
+                    // Absent, unless the schema declares the column nullable (then null is its value).
+                    root.Skip();
+                    continue;
+                }
                 json.WritePropertyName(root.Name);
                 root.Write(json);
             }

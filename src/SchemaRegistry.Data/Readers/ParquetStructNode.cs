@@ -8,6 +8,8 @@ internal sealed class ParquetStructNode(string name, IReadOnlyList<ParquetNode> 
 {
     public override ParquetColumn FirstColumn => fields[0].FirstColumn;
 
+    public override bool IsNull => FirstColumn.Definition < definitionLevel;
+
     public override void Write(Utf8JsonWriter json)
     {
         if (FirstColumn.Definition < definitionLevel)
@@ -19,6 +21,13 @@ internal sealed class ParquetStructNode(string name, IReadOnlyList<ParquetNode> 
         json.WriteStartObject();
         foreach (var field in fields)
         {
+            // An optional field without a value is absent, as a missing JSON member is (not null, which a schema
+            // that declares the field as a string would reject).
+            if (field.IsNull)
+            {
+                field.Skip();
+                continue;
+            }
             json.WritePropertyName(field.Name);
             field.Write(json);
         }

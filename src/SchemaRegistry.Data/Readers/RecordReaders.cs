@@ -15,7 +15,8 @@ public static class RecordReaders
     /// <summary>
     /// Opens a reader over <paramref name="stream"/>, which the caller keeps and disposes after the reader. Parquet
     /// needs a seekable stream and reads its footer here; <paramref name="columnKinds"/> (the JSON kinds the schema
-    /// declares per top-level property) guide CSV's cell conversion and are ignored by the other formats.
+    /// declares per top-level property) guide CSV's cell conversion, and tell Parquet which top-level nulls to keep
+    /// (a null optional field is otherwise absent).
     /// </summary>
     public static async Task<IRecordReader> OpenAsync(
         DataFormat format,
@@ -29,7 +30,8 @@ public static class RecordReaders
         {
             DataFormat.Ndjson => new NdjsonRecordReader(stream),
             DataFormat.Csv => new CsvRecordReader(stream, columnKinds),
-            DataFormat.Parquet => await ParquetRecordReader.OpenAsync(stream, cancellationToken: cancellationToken),
+            DataFormat.Parquet => await ParquetRecordReader.OpenAsync(stream, cancellationToken: cancellationToken,
+                nullableColumns: columnKinds.Where(c => (c.Value & ValueKinds.Null) != 0).Select(c => c.Key).ToHashSet(StringComparer.Ordinal)),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown data format."),
         };
     }

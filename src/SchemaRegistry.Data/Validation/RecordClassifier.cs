@@ -7,10 +7,11 @@ using SchemaRegistry.JsonSchema;
 namespace SchemaRegistry.Data.Validation;
 
 /// <summary>
-/// Decides each record's outcome under a drift policy: drift detection and validation on the fast path, the full
-/// reasons only for records that did not pass. Holds per-record buffers: one classifier per thread.
+/// Decides each record's outcome under a drift policy. With the schema's closed variant (<see cref="ClosedSchema"/>)
+/// one validation pass settles the records that pass; the others get drift detection and validation, and the full
+/// reasons only when they do not pass. Holds per-record buffers: one classifier per thread.
 /// </summary>
-public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, DriftPolicy policy, bool detectDrift = true)
+public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, DriftPolicy policy, bool detectDrift = true, CompiledSchema? closed = null)
 {
     public const string RescuedField = "_rescued_data";
     public const int MaxReasonsPerRecord = 20;
@@ -31,6 +32,12 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
 
     public RecordOutcome Classify(ReadOnlySpan<byte> json)
     {
+        if (detectDrift && closed is not null && closed.IsValid(json))
+        {
+            // Valid against the closed variant: valid, and no field the schema does not declare, so no drift.
+            _drift.Reset();
+            return RecordOutcome.Valid;
+        }
         var drifted = detectDrift && _drift.Inspect(json);
         var valid = schema.IsValid(json);
         if (!drifted || policy == DriftPolicy.Allow)

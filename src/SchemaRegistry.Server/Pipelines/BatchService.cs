@@ -135,7 +135,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
             await using var reader = await OpenAsync(format, source, contract, cancellationToken);
             await using var records = spool.Create("records.ndjson");
             await using var manifest = spool.Create("manifest.ndjson");
-            var classifier = new RecordClassifier(contract.Schema, contract.Shape, policy);
+            var classifier = contract.Classifier(policy);
             BatchSummary summary;
             await using (var quarantine = new QuarantineWriter(records, manifest))
             {

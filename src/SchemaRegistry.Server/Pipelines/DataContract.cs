@@ -1,8 +1,14 @@
 using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Drift;
-using SchemaRegistry.JsonSchema;
+using SchemaRegistry.Data.Validation;
 
 namespace SchemaRegistry.Server.Pipelines;
 
-/// <summary>A published version ready to check data: compiled with its references, and its data shape.</summary>
-internal sealed record DataContract(Fqid Fqid, string ContentHash, CompiledSchema Schema, DataShape Shape);
+/// <summary>A published version ready to check data: compiled with its references (and closed variant), and its data shape.</summary>
+internal sealed record DataContract(Fqid Fqid, string ContentHash, ContractSchema Compiled)
+{
+    public DataShape Shape => Compiled.Shape;
+
+    public RecordClassifier Classifier(DriftPolicy policy) => Compiled.Classifier(policy);
+}

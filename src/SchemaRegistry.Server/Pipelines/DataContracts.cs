@@ -4,7 +4,7 @@ using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Naming;
-using SchemaRegistry.Data.Drift;
+using SchemaRegistry.Data.Validation;
 using SchemaRegistry.JsonSchema;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Server.Services;
@@ -43,10 +43,7 @@ internal sealed class DataContracts(ReferenceLoader references, Layers layers, R
         var payload = record.Definition.Payload;
         try
         {
-            var schema = CompiledSchema.Compile(payload,
-                new JsonSchemaOptions { Resolver = new RegistryReferenceResolver(referenced, options.CanonicalPrefix) }, new Uri("schemareg:payload"));
-            var shape = DataShape.FromSchema(ReferenceBundler.Bundle(payload, referenced, options.CanonicalPrefix));
-            return new DataContract(record.Fqid, record.ContentHash, schema, shape);
+            return new DataContract(record.Fqid, record.ContentHash, ContractSchema.Compile(payload, referenced, options.CanonicalPrefix));
         }
         catch (SchemaCompileException e)
         {

@@ -117,7 +117,7 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
     /// <summary>Why the contract does not accept the case's drifted records, or null when it does.</summary>
     private async Task<string?> RefusalAsync(DriftCase driftCase, DataContract contract, CancellationToken cancellationToken)
     {
-        var classifier = new RecordClassifier(contract.Schema, contract.Shape, DriftPolicy.Quarantine);
+        var classifier = contract.Classifier(DriftPolicy.Quarantine);
         var examined = 0L;
         foreach (var runId in driftCase.RunIds)
         {

@@ -33,7 +33,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
         var record = await storage.Schemas.GetAsync(fqid, cancellationToken) ?? throw new RegistryException(RegistryError.NotFound($"Schema {fqid}"));
         var contract = await contracts.GetAsync(record, cancellationToken);
         var policy = run.DriftPolicy == DriftPolicy.Fail ? DriftPolicy.Quarantine : run.DriftPolicy;
-        var classifier = new RecordClassifier(contract.Schema, contract.Shape, policy);
+        var classifier = contract.Classifier(policy);
         using var spool = new SpoolFolder();
         long examined = 0, released = 0, remaining = 0;
         var now = time.GetUtcNow();
