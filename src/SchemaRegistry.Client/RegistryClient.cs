@@ -133,6 +133,13 @@ public sealed partial class RegistryClient : IDisposable
     public Task<KeyResponse> RevokeKeyAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync<KeyResponse>(HttpMethod.Delete, $"v1/keys/{Escape(id)}", null, cancellationToken);
 
+    /// <summary>
+    /// Rotates an API key: a new key with the same name and role (its secret is in the answer, shown once); the old
+    /// one is revoked now, or expires after <see cref="RotateKeyRequest.GraceSeconds"/>.
+    /// </summary>
+    public Task<RotateKeyResponse> RotateKeyAsync(string id, RotateKeyRequest? request = null, CancellationToken cancellationToken = default) =>
+        SendAsync<RotateKeyResponse>(HttpMethod.Post, $"v1/keys/{Escape(id)}/rotate", request ?? new RotateKeyRequest(), cancellationToken);
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -49,3 +49,18 @@ public sealed record ReplayRequest(string? SubscriptionId, long FromSequence, lo
 /// <param name="Name">Its name, on every replayed event.</param>
 /// <param name="SubscriptionId">Where it delivers.</param>
 public sealed record ReplayResponse(string Id, string Name, string SubscriptionId);
+
+/// <summary>One entry of the governance ledger (<c>GET /v1/audit</c>; NDJSON lines of <c>GET /v1/audit/export</c>).</summary>
+/// <param name="Sequence">Position in the ledger, from 1, without gaps.</param>
+/// <param name="At">When.</param>
+/// <param name="Principal">Who (key id, or OIDC subject).</param>
+/// <param name="Role">In which role.</param>
+/// <param name="Action">What (the event type).</param>
+/// <param name="Target">On what (FQID, subject, run, key…).</param>
+/// <param name="Reason">Why, when given.</param>
+/// <param name="BeforeHash">SHA-256 of the content before, when known.</param>
+/// <param name="AfterHash">SHA-256 of the change's content (its event data).</param>
+/// <param name="PreviousHash">The previous entry's hash.</param>
+/// <param name="Hash">SHA-256 over the previous hash and this entry's fields.</param>
+public sealed record AuditEntryResponse(long Sequence, DateTimeOffset At, string Principal, string Role, string Action, string Target,
+    string? Reason, string? BeforeHash, string? AfterHash, string PreviousHash, string Hash);

@@ -30,3 +30,13 @@ public sealed record KeyResponse(
 /// <summary>Answer of <c>GET /v1/keys</c>.</summary>
 /// <param name="Keys">Oldest first.</param>
 public sealed record KeyListResponse(IReadOnlyList<KeyResponse> Keys);
+
+/// <summary>Body of <c>POST /v1/keys/{id}/rotate</c>.</summary>
+/// <param name="GraceSeconds">How long the old key keeps working; 0 (the default) revokes it at once.</param>
+/// <param name="ExpiresAt">The new key's expiry; default: the old key's lifetime (expires_at − created_at) from now, or none.</param>
+public sealed record RotateKeyRequest(int? GraceSeconds = null, DateTimeOffset? ExpiresAt = null);
+
+/// <summary>Answer of <c>POST /v1/keys/{id}/rotate</c>.</summary>
+/// <param name="Key">The new key, with its secret (shown once).</param>
+/// <param name="Previous">The old key: revoked, or expiring at the end of the grace period.</param>
+public sealed record RotateKeyResponse(KeyResponse Key, KeyResponse Previous);

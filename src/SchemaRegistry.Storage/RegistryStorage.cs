@@ -19,6 +19,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         Subjects = new SqlSubjectConfigStore(provider);
         Events = new SqlEventStore(provider);
         Subscriptions = new SqlSubscriptionStore(provider);
+        Audit = new SqlAuditStore(provider);
         Pipelines = new SqlPipelineStore(provider, layers);
         Blobs = blobs.Store;
     }
@@ -29,6 +30,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
     public IEventStore Events { get; }
     public ISubscriptionStore Subscriptions { get; }
     public IPipelineStore Pipelines { get; }
+    public IAuditStore Audit { get; }
     public IBlobStore Blobs { get; }
     public string DatabaseDescription => _provider.Description;
     public string BlobsDescription { get; }

@@ -48,7 +48,7 @@ public sealed class BootstrapTests
         using var dir = new TempDirectory();
         var first = await Schemareg.RunAsync(dir.Path, null, "migrate", "--database", "sqlite:reg.db");
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("Applied migrations: 1, 2, 3, 4, 5, 6, 7", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Applied migrations: 1, 2, 3, 4, 5, 6, 7, 8", first.Stdout, StringComparison.Ordinal);
         var second = await Schemareg.RunAsync(dir.Path, null, "migrate", "--database", "sqlite:reg.db");
         Assert.Equal((0, "The database is up to date."), (second.ExitCode, second.Stdout.Trim()));
     }

@@ -23,6 +23,7 @@ internal static class CliApp
         root.Subcommands.Add(PipelineCommands.Runs());
         root.Subcommands.Add(PipelineCommands.Drift());
         root.Subcommands.Add(PipelineCommands.Lineage());
+        root.Subcommands.Add(AuditCommands.Build());
         root.Subcommands.Add(PipelineCommands.Quarantine());
         return root;
     }

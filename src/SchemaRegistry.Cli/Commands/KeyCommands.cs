@@ -4,7 +4,7 @@ using SchemaRegistry.Contracts;
 
 namespace SchemaRegistry.Cli.Commands;
 
-/// <summary><c>schemareg keys create|list|revoke</c> (schema-admin).</summary>
+/// <summary><c>schemareg keys create|list|revoke|rotate</c> (schema-admin).</summary>
 internal static class KeyCommands
 {
     public static Command Build()
@@ -13,6 +13,7 @@ internal static class KeyCommands
         keys.Subcommands.Add(Create());
         keys.Subcommands.Add(List());
         keys.Subcommands.Add(Revoke());
+        keys.Subcommands.Add(Rotate());
         return keys;
     }
 
@@ -69,6 +70,29 @@ internal static class KeyCommands
                 return;
             }
             Console.WriteLine($"Revoked {key.Id} ({key.Name}).");
+        });
+        return command;
+    }
+
+    private static Command Rotate()
+    {
+        var id = new Argument<string>("id") { Description = "Key id (key_…)." };
+        var grace = new Option<int>("--grace-seconds") { Description = "How long the old key keeps working (default 0: revoked now)." };
+        var expires = new Option<DateTimeOffset?>("--expires") { Description = "The new key's expiry (ISO 8601); default: the old key's lifetime from now." };
+        var command = new Command("rotate", "Replace a key by a new one with the same name and role; the new secret is printed once.") { id, grace, expires };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+        {
+            var result = await client.RotateKeyAsync(parse.GetValue(id)!, new RotateKeyRequest(parse.GetValue(grace), parse.GetValue(expires)), ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(result);
+                return;
+            }
+            var previous = result.Previous;
+            var until = previous.RevokedAt is { } revoked ? $"was revoked at {Printer.Time(revoked)}"
+                : previous.ExpiresAt is { } expiry ? $"works until {Printer.Time(expiry)}" : "is unchanged";
+            Console.WriteLine($"Rotated {previous.Id} ({previous.Name}, {result.Key.Role}) to {result.Key.Id}; the old key {until}. Secret, shown once:");
+            Console.WriteLine(result.Key.Secret);
         });
         return command;
     }

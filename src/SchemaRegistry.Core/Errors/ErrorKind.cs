@@ -11,5 +11,6 @@ public enum ErrorKind
     Unprocessable,
     TooLarge,
     UnsupportedMediaType,
+    TooManyRequests,
     Internal,
 }

@@ -25,6 +25,12 @@ public static class EventTypes
     public const string QuarantinePurged = "QuarantinePurged";
     public const string MetadataSyncFailed = "MetadataSyncFailed";
     public const string LineageSynced = "LineageSynced";
+    public const string KeyCreated = "KeyCreated";
+    public const string KeyRevoked = "KeyRevoked";
+    public const string SubjectConfigChanged = "SubjectConfigChanged";
+    public const string SubscriptionCreated = "SubscriptionCreated";
+    public const string SubscriptionDeleted = "SubscriptionDeleted";
+    public const string ReplayStarted = "ReplayStarted";
 
     /// <summary>The event a lifecycle action emits; a forced publish is still a publish.</summary>
     public static string ForAction(SchemaAction action) => action switch

@@ -26,4 +26,7 @@ public enum Permission
 
     /// <summary>Re-derive a run's lineage (the runbook's metadata-sync recovery).</summary>
     SyncMetadata,
+
+    /// <summary>Read and export the governance ledger.</summary>
+    ReadAudit,
 }

@@ -18,8 +18,8 @@ internal static class PermissionPolicies
                 .RequireAuthenticatedUser()
                 .RequireRole(AccessPolicy.RolesHolding(permission).Select(WireNames.Of)));
         }
-        // Anything mapped without an explicit permission still needs a key.
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // Anything mapped without an explicit permission still needs a key (or a token that maps to a role).
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(System.Security.Claims.ClaimTypes.Role).Build();
     }
 
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)

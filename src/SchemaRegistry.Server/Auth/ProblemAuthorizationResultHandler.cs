@@ -25,7 +25,8 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
         {
             var role = context.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "none";
             await Problems.WriteAsync(context, new RegistryError(ErrorCode.Forbidden, ErrorKind.Forbidden,
-                "Role not permitted", $"The role {role} may not {context.Request.Method} {context.Request.Path}."));
+                "Role not permitted", context.Items[JwtRoleMapping.NoRoleItem] as string
+                    ?? $"The role {role} may not {context.Request.Method} {context.Request.Path}."));
             return;
         }
         await _default.HandleAsync(next, context, policy, authorizeResult);

@@ -5,12 +5,15 @@ namespace SchemaRegistry.Server.Caching;
 
 /// <summary>
 /// Keys by secret hash, remembered for <see cref="Lifetime"/>: a revocation made on this replica applies at once,
-/// one made on another replica within that lifetime. Unknown secrets are not remembered (no cache flooding).
+/// one made on another replica within that lifetime. Unknown secrets are not remembered (no cache flooding). A key
+/// just forgotten (revoked, rotated) is not remembered again for a lifetime, so a lookup that read it before the
+/// change cannot put the old state back. Expiry is checked on every request against the cached expires_at.
 /// </summary>
 internal sealed class ApiKeyCache(TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, (ApiKey Key, DateTimeOffset Until)> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _forgotten = new(StringComparer.Ordinal);
 
     public bool TryGet(string secretHash, out ApiKey key)
     {
@@ -25,15 +28,35 @@ internal sealed class ApiKeyCache(TimeProvider time)
 
     public void Put(string secretHash, ApiKey key)
     {
+        if (RecentlyForgotten(key.Id))
+        {
+            return;
+        }
         if (_keys.Count > 10_000)
         {
             _keys.Clear();
         }
         _keys[secretHash] = (key, time.GetUtcNow() + Lifetime);
+        if (RecentlyForgotten(key.Id))
+        {
+            _keys.TryRemove(secretHash, out _); // forgotten meanwhile
+        }
     }
+
+    private bool RecentlyForgotten(string keyId) =>
+        _forgotten.TryGetValue(keyId, out var until) && until > time.GetUtcNow();
 
     public void Forget(string keyId)
     {
+        var now = time.GetUtcNow();
+        foreach (var (id, until) in _forgotten)
+        {
+            if (until <= now)
+            {
+                _forgotten.TryRemove(id, out _);
+            }
+        }
+        _forgotten[keyId] = now + Lifetime;
         foreach (var (hash, entry) in _keys)
         {
             if (entry.Key.Id == keyId)

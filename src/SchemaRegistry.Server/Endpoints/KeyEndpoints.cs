@@ -18,6 +18,7 @@ internal static class KeyEndpoints
         app.MapPost("/v1/keys", Create).RequirePermission(Permission.ManageKeys).Produces<KeyResponse>(StatusCodes.Status201Created);
         app.MapGet("/v1/keys", List).RequirePermission(Permission.ManageKeys);
         app.MapDelete("/v1/keys/{id}", Revoke).RequirePermission(Permission.ManageKeys);
+        app.MapPost("/v1/keys/{id}/rotate", Rotate).RequirePermission(Permission.ManageKeys).Produces<RotateKeyResponse>(StatusCodes.Status201Created);
     }
 
     private static async Task<Created<KeyResponse>> Create(HttpContext http, KeyService service, CancellationToken ct)
@@ -27,9 +28,19 @@ internal static class KeyEndpoints
         return TypedResults.Created($"/v1/keys/{key.Id}", key);
     }
 
+    private static async Task<Created<RotateKeyResponse>> Rotate(string id, HttpContext http, KeyService service, CancellationToken ct)
+    {
+        // The body is optional: no body (or {}) rotates with no grace period.
+        var body = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false
+            ? new RotateKeyRequest()
+            : await JsonBody.ReadAsync<RotateKeyRequest>(http.Request, ct);
+        var rotated = await service.RotateAsync(id, body, http.User.ToPrincipal(), ct);
+        return TypedResults.Created($"/v1/keys/{rotated.Key.Id}", rotated);
+    }
+
     private static async Task<Ok<KeyListResponse>> List(KeyService service, CancellationToken ct) =>
         TypedResults.Ok(await service.ListAsync(ct));
 
-    private static async Task<Ok<KeyResponse>> Revoke(string id, KeyService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.RevokeAsync(id, ct));
+    private static async Task<Ok<KeyResponse>> Revoke(string id, HttpContext http, KeyService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.RevokeAsync(id, http.User.ToPrincipal(), ct));
 }

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Http;
+using SchemaRegistry.Server.Services;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Endpoints;
@@ -47,14 +49,23 @@ internal static class SubscriptionEndpoints
         var subscription = new Subscription("sub_" + Guid.NewGuid().ToString("N")[..16], url.AbsoluteUri, body.Types ?? [], body.SubjectPattern ?? "",
             body.Secret, cursor, 0, now, now, http.User.ToPrincipal().Name, Format: body.Format ?? Subscription.CloudEventsFormat);
         await storage.Subscriptions.AddAsync(subscription, ct);
+        await ChangeRecorder.RecordAsync(storage, EventTypes.SubscriptionCreated, subscription.Id, http.User.ToPrincipal(), now,
+            new { subscription_id = subscription.Id, url = subscription.Url, types = subscription.Types, subject_pattern = subscription.SubjectPattern, format = subscription.Format });
         return TypedResults.Created($"/v1/subscriptions/{subscription.Id}", ToResponse(subscription));
     }
 
     private static async Task<Ok<List<SubscriptionResponse>>> List(IRegistryStorage storage, CancellationToken ct) =>
         TypedResults.Ok((await storage.Subscriptions.ListAsync(ct)).Select(ToResponse).ToList());
 
-    private static async Task<NoContent> Delete(string id, IRegistryStorage storage, CancellationToken ct) =>
-        await storage.Subscriptions.DeleteAsync(id, ct) ? TypedResults.NoContent() : throw new RegistryException(RegistryError.NotFound($"Subscription {id}"));
+    private static async Task<NoContent> Delete(string id, HttpContext http, IRegistryStorage storage, TimeProvider time, CancellationToken ct)
+    {
+        if (!await storage.Subscriptions.DeleteAsync(id, ct))
+        {
+            throw new RegistryException(RegistryError.NotFound($"Subscription {id}"));
+        }
+        await ChangeRecorder.RecordAsync(storage, EventTypes.SubscriptionDeleted, id, http.User.ToPrincipal(), time.GetUtcNow(), new { subscription_id = id });
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<List<DeadLetterItem>>> DeadLetters(string id, IRegistryStorage storage, CancellationToken ct) =>
         TypedResults.Ok((await storage.Subscriptions.DeadLettersAsync(id, ct)).Select(d => new DeadLetterItem(d.Sequence, d.Attempts, d.LastError, d.At)).ToList());
@@ -87,6 +98,8 @@ internal static class SubscriptionEndpoints
             ReplayUntil = body.ToSequence,
         };
         await storage.Subscriptions.AddAsync(replay, ct);
+        await ChangeRecorder.RecordAsync(storage, EventTypes.ReplayStarted, target.Id, http.User.ToPrincipal(), now,
+            new { replay_id = replay.Id, name, subscription_id = target.Id, from_sequence = body.FromSequence, to_sequence = body.ToSequence });
         return TypedResults.Accepted((string?)null, new ReplayResponse(replay.Id, name, target.Id));
     }
 

@@ -68,8 +68,8 @@ public static class RegistryHost
         builder.Services.AddHostedService<Pipelines.QuarantinePurger>();
         builder.Services.AddSingleton<KeyService>();
         builder.Services.ConfigureHttpJsonOptions(json => RegistryJson.Apply(json.SerializerOptions));
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddRegistryAuthentication(options.Oidc);
+        builder.Services.AddRegistryRateLimiting(options.RateLimit);
         builder.Services.AddAuthorization(PermissionPolicies.Add);
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddOpenApi();
@@ -82,6 +82,7 @@ public static class RegistryHost
         app.UseMiddleware<Metrics.LatencyMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseAuthentication();
+        app.UseRegistryRateLimiting(options.RateLimit);
         app.UseAuthorization();
         HealthEndpoints.Map(app);
         SchemaEndpoints.Map(app);
@@ -92,6 +93,7 @@ public static class RegistryHost
         SubscriptionEndpoints.Map(app);
         PipelineEndpoints.Map(app);
         DriftEndpoints.Map(app);
+        AuditEndpoints.Map(app);
         app.MapOpenApi().AllowAnonymous();
         app.MapMetrics("/metrics").RequirePermission(Core.Security.Permission.Read);
         app.Lifetime.ApplicationStopped.Register(storage.Dispose);

@@ -69,6 +69,12 @@ public sealed class RegistryOptions
     /// <summary>Secret of the first admin key, used only when the store has no key yet.</summary>
     public string? AdminToken { get; set; }
 
+    /// <summary>JWT bearer tokens from an OpenID Connect issuer, beside API keys (<c>Registry:Oidc</c>; off unless set).</summary>
+    public Auth.OidcOptions Oidc { get; set; } = new();
+
+    /// <summary>Requests per second per key or token subject (<c>Registry:RateLimit</c>; off by default).</summary>
+    public Http.RateLimitOptions RateLimit { get; set; } = new();
+
     public string DatabaseUrl => Database is { Length: > 0 } db ? db : $"sqlite:{Path.Combine(DataDir, "registry.db")}";
 
     public string BlobsUrl => Blobs is { Length: > 0 } blobs ? blobs : $"file:{Path.Combine(DataDir, "blobs")}";

@@ -55,7 +55,10 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         {
             throw new RegistryException(RegistryError.Envelope($"compatibility must be one of {string.Join(", ", WireNames.AllModes)}."));
         }
-        await storage.Subjects.SetModeAsync(subject, mode, actor.Name, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        await storage.Subjects.SetModeAsync(subject, mode, actor.Name, now, cancellationToken);
+        await ChangeRecorder.RecordAsync(storage, Core.Events.EventTypes.SubjectConfigChanged, subject.ToString(), actor, now,
+            new { subject = subject.ToString(), compatibility = WireNames.Of(mode) });
         return new SubjectConfig(subject.ToString(), WireNames.Of(mode), "subject");
     }
 

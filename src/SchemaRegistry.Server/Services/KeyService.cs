@@ -11,6 +11,9 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
 {
     public const int MaxNameLength = 100;
 
+    /// <summary>Longest grace period of a rotated key: 30 days.</summary>
+    public const int MaxGraceSeconds = 30 * 24 * 60 * 60;
+
     public async Task<KeyResponse> CreateAsync(CreateKeyRequest request, Principal actor, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim() ?? "";
@@ -34,13 +37,15 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
         {
             throw new RegistryException(new RegistryError(ErrorCode.AlreadyExists, ErrorKind.Conflict, "Key exists", "A key with this id exists; retry."));
         }
+        await ChangeRecorder.RecordAsync(storage, Core.Events.EventTypes.KeyCreated, key.Id, actor, now,
+            new { key_id = key.Id, name = key.Name, key_role = WireNames.Of(key.Role), expires_at = key.ExpiresAt });
         return ToResponse(key) with { Secret = secret };
     }
 
     public async Task<KeyListResponse> ListAsync(CancellationToken cancellationToken) =>
         new((await storage.Keys.ListAsync(cancellationToken)).Select(ToResponse).ToList());
 
-    public async Task<KeyResponse> RevokeAsync(string id, CancellationToken cancellationToken)
+    public async Task<KeyResponse> RevokeAsync(string id, Principal actor, CancellationToken cancellationToken)
     {
         var key = await storage.Keys.GetAsync(id, cancellationToken) ?? throw new RegistryException(RegistryError.NotFound($"Key {id}"));
         var now = time.GetUtcNow();
@@ -57,7 +62,60 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
             throw new RegistryException(RegistryError.Transition($"Key {id} is already revoked."));
         }
         cache.Forget(id);
+        await ChangeRecorder.RecordAsync(storage, Core.Events.EventTypes.KeyRevoked, key.Id, actor, now, new { key_id = key.Id, name = key.Name });
         return ToResponse(key with { RevokedAt = now });
+    }
+
+    /// <summary>
+    /// Replaces a key: a new key with the same name and role (and the same lifetime, unless <c>expires_at</c> is
+    /// given) whose secret is returned once; the old key is revoked now, or expires after the grace period. The
+    /// new key exists before the old one stops, so rotating the last schema-admin key is allowed.
+    /// </summary>
+    public async Task<RotateKeyResponse> RotateAsync(string id, RotateKeyRequest request, Principal actor, CancellationToken cancellationToken)
+    {
+        var grace = request.GraceSeconds ?? 0;
+        if (grace is < 0 or > MaxGraceSeconds)
+        {
+            throw Invalid($"grace_seconds must be 0 (revoke now) to {MaxGraceSeconds} (30 days).");
+        }
+        var old = await storage.Keys.GetAsync(id, cancellationToken) ?? throw new RegistryException(RegistryError.NotFound($"Key {id}"));
+        var now = time.GetUtcNow();
+        if (!old.IsActive(now))
+        {
+            throw new RegistryException(RegistryError.Transition(
+                $"Key {id} is {(old.RevokedAt is null ? "expired" : "revoked")}; create a new key instead of rotating it."));
+        }
+        var expires = request.ExpiresAt ?? (old.ExpiresAt is { } oldExpiry ? now + (oldExpiry - old.CreatedAt) : null);
+        if (expires is { } e && e <= now)
+        {
+            throw Invalid("expires_at must be in the future.");
+        }
+        var secret = ApiKeySecrets.NewSecret();
+        var key = new ApiKey(ApiKeySecrets.NewId(), old.Name, old.Role, ApiKeySecrets.Hash(secret), ApiKeySecrets.PrefixOf(secret),
+            now, actor.Name, expires, null);
+        if (!await storage.Keys.TryInsertAsync(key, cancellationToken))
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.AlreadyExists, ErrorKind.Conflict, "Key exists", "A key with this id exists; retry."));
+        }
+        if (grace == 0)
+        {
+            await storage.Keys.RevokeAsync(id, now, cancellationToken);
+        }
+        else
+        {
+            var until = now.AddSeconds(grace);
+            await storage.Keys.ExpireAsync(id, old.ExpiresAt is { } current && current < until ? current : until, cancellationToken);
+        }
+        cache.Forget(id);
+        var previous = await storage.Keys.GetAsync(id, cancellationToken) ?? old;
+        await ChangeRecorder.RecordAsync(storage, Core.Events.EventTypes.KeyCreated, key.Id, actor, now,
+            new { key_id = key.Id, name = key.Name, key_role = WireNames.Of(key.Role), expires_at = key.ExpiresAt, rotated_from = old.Id });
+        if (previous.RevokedAt is not null)
+        {
+            await ChangeRecorder.RecordAsync(storage, Core.Events.EventTypes.KeyRevoked, old.Id, actor, now,
+                new { key_id = old.Id, name = old.Name, rotated_to = key.Id });
+        }
+        return new RotateKeyResponse(ToResponse(key) with { Secret = secret }, ToResponse(previous));
     }
 
     private static KeyResponse ToResponse(ApiKey k) =>

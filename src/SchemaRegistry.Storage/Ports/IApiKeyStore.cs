@@ -17,5 +17,8 @@ public interface IApiKeyStore
     /// <summary>Marks a key revoked; false when it does not exist or was already revoked.</summary>
     Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Sets a key's expiry (key rotation's grace period); false when it does not exist or is revoked.</summary>
+    Task<bool> ExpireAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+
     Task<bool> AnyAsync(CancellationToken cancellationToken);
 }

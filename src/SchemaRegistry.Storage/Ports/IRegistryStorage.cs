@@ -9,6 +9,7 @@ public interface IRegistryStorage
     IEventStore Events { get; }
     ISubscriptionStore Subscriptions { get; }
     IPipelineStore Pipelines { get; }
+    IAuditStore Audit { get; }
     IBlobStore Blobs { get; }
     string DatabaseDescription { get; }
     string BlobsDescription { get; }

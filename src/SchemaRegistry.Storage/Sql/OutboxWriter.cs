@@ -3,7 +3,7 @@ using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Storage.Sql;
 
-/// <summary>Writes outbox events inside the caller's transaction, after taking the events lock.</summary>
+/// <summary>Writes outbox events, and their ledger entries, inside the caller's transaction after taking the events lock.</summary>
 internal static class OutboxWriter
 {
     /// <summary>Call last in the transaction: the events lock is then held only until the commit that follows.</summary>
@@ -21,5 +21,6 @@ internal static class OutboxWriter
                 ("@id", Guid.NewGuid().ToString("N")), ("@type", e.Type), ("@subject", e.Subject), ("@time", Db.ToUnixMs(e.Time)), ("@data", e.Data));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        await AuditWriter.AppendAsync(connection, transaction, events, cancellationToken);
     }
 }

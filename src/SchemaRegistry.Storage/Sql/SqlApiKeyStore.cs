@@ -55,6 +55,14 @@ internal sealed class SqlApiKeyStore(SqlProvider provider) : IApiKeyStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async Task<bool> ExpireAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection,
+            "UPDATE api_keys SET expires_at=@at WHERE id=@id AND revoked_at IS NULL", null, ("@at", Db.ToUnixMs(at)), ("@id", id));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);

@@ -230,7 +230,6 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
 
     private async Task AppendEventAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
     {
-        await LockEventsAsync(provider, connection, transaction, cancellationToken);
         var data = JsonSerializer.Serialize(new Dictionary<string, string?>
         {
             ["fqid"] = entry.Fqid.ToString(),
@@ -242,10 +241,8 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
             ["role"] = entry.Role,
             ["comment"] = entry.Comment,
         });
-        await using var command = Db.Command(connection, InsertEventSql, transaction,
-            ("@id", Guid.NewGuid().ToString("N")), ("@type", Core.Events.EventTypes.ForAction(entry.Action)),
-            ("@subject", entry.Fqid.ToString()), ("@time", Db.ToUnixMs(entry.At)), ("@data", data));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await OutboxWriter.AppendEventsAsync(provider, connection, transaction,
+            [new OutboxEvent(Core.Events.EventTypes.ForAction(entry.Action), entry.Fqid.ToString(), entry.At, data)], cancellationToken);
     }
 
     private static string EscapeLike(string text) =>

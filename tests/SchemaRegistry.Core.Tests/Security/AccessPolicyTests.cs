@@ -92,7 +92,7 @@ public sealed class AccessPolicyTests
         {
             Role.SchemaAdmin => true,
             Role.OpsEngineer => permission is Permission.Read or Permission.WriteDraft or Permission.Validate or Permission.Submit
-                or Permission.ManagePipelines or Permission.ManageDrift or Permission.SyncMetadata,
+                or Permission.ManagePipelines or Permission.ManageDrift or Permission.SyncMetadata or Permission.ReadAudit,
             Role.PipelineRunner => permission is Permission.Read or Permission.RunPipelines or Permission.SyncMetadata,
             Role.Reader => permission is Permission.Read,
             _ => throw new InvalidOperationException($"Role {role} is missing from this test."),

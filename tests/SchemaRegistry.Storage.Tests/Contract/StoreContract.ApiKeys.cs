@@ -103,6 +103,27 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Expiring_sets_the_expiry_of_a_live_key_and_refuses_revoked_and_unknown_keys()
+    {
+        var key = NewKey(expiresAt: T0.AddDays(90));
+        var revoked = NewKey();
+        Assert.True(await Keys.TryInsertAsync(key, None));
+        Assert.True(await Keys.TryInsertAsync(revoked, None));
+        Assert.True(await Keys.RevokeAsync(revoked.Id, T0.AddHours(1), None));
+        var at = T0.AddMinutes(5).AddTicks(7);
+
+        Assert.True(await Keys.ExpireAsync(key.Id, at, None));
+        Assert.False(await Keys.ExpireAsync(revoked.Id, at, None));
+        Assert.False(await Keys.ExpireAsync(ApiKeySecrets.NewId(), at, None));
+
+        var expiring = await Keys.FindBySecretHashAsync(key.SecretHash, None);
+        Assert.Equal(Ms(at), expiring!.ExpiresAt);
+        Assert.True(expiring.IsActive(at.AddSeconds(-1)));
+        Assert.False(expiring.IsActive(at.AddSeconds(1)));
+        Assert.Null((await Keys.GetAsync(revoked.Id, None))!.ExpiresAt);
+    }
+
+    [Fact]
     public async Task ListAsync_returns_every_key_by_creation_time_and_AnyAsync_tells_whether_there_is_one()
     {
         var storage = await Fixture.OpenAsync(await Fixture.CreateDatabaseAsync());

@@ -77,3 +77,36 @@ public abstract partial class StoreContract
         Assert.Equal((Subscription.OpenLineageFormat, 2), (read.Format, read.Types.Count));
     }
 }
+
+public abstract partial class StoreContract
+{
+    [Fact]
+    public async Task Every_event_has_its_ledger_entry_and_the_chain_holds_under_concurrent_writers()
+    {
+        var storage = await Fixture.OpenAsync(await Fixture.CreateDatabaseAsync());
+        var fqid = V(NewSubject(), 1, 0);
+        await storage.Schemas.InsertAsync(Record(fqid), Entry(fqid, SchemaAction.Register, null, SchemaState.Draft, T0), None);
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; i < 15; i++)
+            {
+                await storage.Events.AppendAsync("ValidationFailed", $"w{writer}", T0.AddSeconds(i),
+                    $$"""{"principal":"writer-{{writer}}","role":"ops-engineer","reason":"try {{i}}"}""", None);
+            }
+        })));
+
+        var ledger = await storage.Audit.ReadAsync(new AuditQuery(Limit: 10_000), None);
+
+        Assert.Equal(1 + 8 * 15, ledger.Count);
+        Assert.Equal(Enumerable.Range(1, ledger.Count).Select(i => (long)i), ledger.Select(e => e.Sequence));
+        Assert.Null(SchemaRegistry.Core.Audit.AuditChain.Verify(ledger, previousSequence: 0));
+        Assert.Equal(("SchemaRegistered", fqid.ToString()), (ledger[0].Action, ledger[0].Target));
+        Assert.Equal(15, (await storage.Audit.ReadAsync(new AuditQuery(Principal: "writer-3"), None)).Count);
+        Assert.Equal(15, (await storage.Audit.ReadAsync(new AuditQuery(Target: "w5"), None)).Count);
+        var tampered = ledger.ToList();
+        tampered[40] = tampered[40] with { Reason = "edited" };
+        Assert.Equal(ledger[40].Sequence, SchemaRegistry.Core.Audit.AuditChain.Verify(tampered, previousSequence: 0)!.Sequence);
+        tampered = ledger.Where((_, i) => i != 70).ToList();
+        Assert.Equal(ledger[71].Sequence, SchemaRegistry.Core.Audit.AuditChain.Verify(tampered, previousSequence: 0)!.Sequence);
+    }
+}
