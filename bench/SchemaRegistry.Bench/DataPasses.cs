@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Drift;
@@ -18,14 +19,41 @@ internal sealed record DataPass(long Records, double Seconds, double CpuSeconds,
     public double Cpus => CpuSeconds / Seconds;
 }
 
-/// <summary>The schema compiled once and its data shape, shared by every pass.</summary>
-internal sealed class DataSetup(CompiledSchema schema, DataShape shape)
+/// <summary>
+/// The schema compiled once, as <c>schemareg data validate --schema FILE</c> compiles it: the schema, its closed
+/// variant (the fast path; null when it does not compile) and its data shape. Shared by every pass.
+/// </summary>
+internal sealed class DataSetup
 {
-    public CompiledSchema Schema { get; } = schema;
+    private DataSetup(ContractSchema contract)
+    {
+        Contract = contract;
+        Kinds = contract.Shape.TopLevelKinds;
+    }
 
-    public DataShape Shape { get; } = shape;
+    public ContractSchema Contract { get; }
 
-    public IReadOnlyDictionary<string, ValueKinds> Kinds { get; } = shape.TopLevelKinds;
+    public CompiledSchema Schema => Contract.Schema;
+
+    public DataShape Shape => Contract.Shape;
+
+    public IReadOnlyDictionary<string, ValueKinds> Kinds { get; }
+
+    public static DataSetup FromFile(string schemaPath, string schemaText)
+    {
+        var baseUri = new Uri(Path.GetFullPath(schemaPath));
+        using var document = JsonDocument.Parse(schemaText);
+        CompiledSchema? closed;
+        try
+        {
+            closed = CompiledSchema.Compile(ClosedSchema.Close(schemaText), null, baseUri);
+        }
+        catch (SchemaCompileException)
+        {
+            closed = null;
+        }
+        return new DataSetup(new ContractSchema(CompiledSchema.Compile(document.RootElement, null, baseUri), closed, DataShape.FromSchema(document.RootElement)));
+    }
 }
 
 /// <summary>
@@ -45,19 +73,19 @@ internal static class DataPasses
     /// without a quarantine writer, so the validator neither explains nor writes the records that fail.
     /// </summary>
     public static Task<DataPass> ValidateAsync(
-        DataSetup setup, DataFormat format, string path, bool dropNulls = false, bool detectDrift = true, bool quarantine = true) =>
+        DataSetup setup, DataFormat format, string path, bool detectDrift = true, bool quarantine = true) =>
         TimedAsync(async () =>
         {
             var folder = Directory.CreateTempSubdirectory("schemareg-bench-quarantine-");
             CleanUp.Add(folder);
             BatchSummary summary;
             await using (var source = OpenSource(path))
-            await using (var reader = await OpenReaderAsync(setup, format, source, dropNulls))
+            await using (var reader = await OpenReaderAsync(setup, format, source))
             await using (var records = CreateQuarantineFile(folder, "records.ndjson"))
             await using (var manifest = CreateQuarantineFile(folder, "manifest.ndjson"))
             await using (var writer = new QuarantineWriter(records, manifest))
             {
-                var classifier = new RecordClassifier(setup.Schema, setup.Shape, DriftPolicy.Quarantine, detectDrift);
+                var classifier = setup.Contract.Classifier(DriftPolicy.Quarantine, detectDrift);
                 summary = await BatchValidator.ValidateAsync(
                     reader, classifier, setup.Shape, quarantine ? writer : null, null, null, CancellationToken.None);
             }
@@ -70,7 +98,7 @@ internal static class DataPasses
         {
             long records = 0, valid = 0;
             await using var source = OpenSource(path);
-            await using var reader = await OpenReaderAsync(setup, DataFormat.Ndjson, source, dropNulls: false);
+            await using var reader = await OpenReaderAsync(setup, DataFormat.Ndjson, source);
             var block = new RecordBlock();
             while (await reader.ReadAsync(block, CancellationToken.None))
             {
@@ -86,7 +114,7 @@ internal static class DataPasses
         {
             long records = 0;
             await using var source = OpenSource(path);
-            await using var reader = await OpenReaderAsync(setup, format, source, dropNulls: false);
+            await using var reader = await OpenReaderAsync(setup, format, source);
             var block = new RecordBlock();
             while (await reader.ReadAsync(block, CancellationToken.None))
             {
@@ -134,11 +162,8 @@ internal static class DataPasses
     private static FileStream CreateQuarantineFile(DirectoryInfo folder, string name) =>
         new(Path.Combine(folder.FullName, name), FileMode.Create, FileAccess.Write, FileShare.Read, FileBufferBytes, FileOptions.Asynchronous);
 
-    private static async Task<IRecordReader> OpenReaderAsync(DataSetup setup, DataFormat format, Stream source, bool dropNulls)
-    {
-        var reader = await RecordReaders.OpenAsync(format, source, setup.Kinds, CancellationToken.None);
-        return dropNulls ? new DataNullDroppingReader(reader, setup.Kinds) : reader;
-    }
+    private static Task<IRecordReader> OpenReaderAsync(DataSetup setup, DataFormat format, Stream source) =>
+        RecordReaders.OpenAsync(format, source, setup.Kinds, CancellationToken.None);
 
     private static int CheckBlock(CompiledSchema schema, RecordBlock block)
     {

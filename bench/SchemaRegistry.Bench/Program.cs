@@ -17,6 +17,13 @@ const string usage = """
           The `data validate` benchmark: the bare validator on FILE's records, then data validate in process on a
           1 GB NDJSON file built from FILE (with drift in 1 record of 200, cached in DIR), on FILE's records as
           NDJSON, CSV and Parquet, and the CLI on a 2 GB file for its peak RSS (0 skips it). Prints a Markdown table.
+      SchemaRegistry.Bench api --url URL --admin-token TOKEN [--schema bench/invoice.schema.json] [--rate 2000]
+              [--seconds 20] [--warmup 5] [--wrk wrk|none] [--wrk-threads 2] [--wrk-connections 64] [--wrk-seconds 20]
+              [--sdk-calls 10000000] [--server-pid PID] [--markdown OUT.md] [--latency-log PREFIX]
+          The API latency benchmark against a running `schemareg serve` (bench/run-api.sh starts one): GET by FQID
+          and by alias at a fixed rate (open loop) and at maximum throughput (wrk), the SDK's cached resolve, then
+          (with --server-pid) stops the server and checks that a warm cache keeps resolving. Prints a Markdown table;
+          --latency-log writes each fixed-rate request's due time and latency to PREFIX.FQID.csv and PREFIX.alias.csv.
     """;
 
 if (args.Length == 0)
@@ -34,6 +41,7 @@ try
         "run" => await RunCommand.RunAsync(arguments),
         "diff" => DiffCommand.Run(arguments),
         "data" => await DataCommand.RunAsync(arguments),
+        "api" => await ApiCommand.RunAsync(arguments),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using SchemaRegistry.Contracts;
 
 namespace SchemaRegistry.Server.Caching;
 
@@ -11,7 +10,7 @@ namespace SchemaRegistry.Server.Caching;
 internal sealed class SchemaReadCache
 {
     public const int MaxEntries = 50_000;
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, SchemaResponse>> _bySubject = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, SchemaAnswer>> _bySubject = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
     private int _count;
 
@@ -20,7 +19,7 @@ internal sealed class SchemaReadCache
     /// <summary>Taken before reading the store: an answer read while the subject changed is not kept (see <see cref="Put"/>).</summary>
     public (long Global, long Subject) Generation(string subject) => (Interlocked.Read(ref _global), _generations.GetValueOrDefault(subject));
 
-    public bool TryGet(string subject, string selector, out SchemaResponse response)
+    public bool TryGet(string subject, string selector, out SchemaAnswer response)
     {
         if (_bySubject.TryGetValue(subject, out var answers) && answers.TryGetValue(selector, out response!))
         {
@@ -32,7 +31,7 @@ internal sealed class SchemaReadCache
         return false;
     }
 
-    public void Put(string subject, string selector, SchemaResponse response, (long Global, long Subject) generation)
+    public void Put(string subject, string selector, SchemaAnswer response, (long Global, long Subject) generation)
     {
         if (Generation(subject) != generation)
         {
@@ -43,7 +42,7 @@ internal sealed class SchemaReadCache
             _bySubject.Clear();
             Interlocked.Exchange(ref _count, 0);
         }
-        _bySubject.GetOrAdd(subject, _ => new ConcurrentDictionary<string, SchemaResponse>(StringComparer.Ordinal))[selector] = response;
+        _bySubject.GetOrAdd(subject, _ => new ConcurrentDictionary<string, SchemaAnswer>(StringComparer.Ordinal))[selector] = response;
     }
 
     /// <summary>Drops every answer about <paramref name="subject"/> (<c>domain.layer.entity</c>).</summary>

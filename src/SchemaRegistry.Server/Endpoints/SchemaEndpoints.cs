@@ -18,8 +18,8 @@ internal static class SchemaEndpoints
     {
         app.MapPost("/v1/schema", Register).RequirePermission(Permission.WriteDraft).Produces<SchemaResponse>(StatusCodes.Status201Created);
         app.MapPut("/v1/schema/{fqid}", Edit).RequirePermission(Permission.WriteDraft);
-        app.MapGet("/v1/schema/{fqid}", Get).RequirePermission(Permission.Read);
-        app.MapGet("/api/v1/schema/fetch", Fetch).RequirePermission(Permission.Read);
+        app.MapGet("/v1/schema/{fqid}", Get).RequirePermission(Permission.Read).Produces<SchemaResponse>().Produces(StatusCodes.Status304NotModified);
+        app.MapGet("/api/v1/schema/fetch", Fetch).RequirePermission(Permission.Read).Produces<SchemaResponse>().Produces(StatusCodes.Status304NotModified);
         app.MapGet("/v1/schema/{subject}/versions", Versions).RequirePermission(Permission.Read);
         app.MapGet("/v1/subjects", Subjects).RequirePermission(Permission.Read);
     }
@@ -37,20 +37,19 @@ internal static class SchemaEndpoints
         return TypedResults.Ok(await service.EditAsync(fqid, body, http.User.ToPrincipal(), ct));
     }
 
-    private static async Task<Results<Ok<SchemaResponse>, StatusCodeHttpResult>> Get(string fqid, HttpContext http, SchemaService service, CancellationToken ct) =>
-        Conditional(http, await service.GetAsync(fqid, ct));
+    private static async Task<IResult> Get(string fqid, HttpContext http, SchemaService service, CancellationToken ct) =>
+        Conditional(http, await service.GetAnswerAsync(fqid, ct));
 
-    private static async Task<Results<Ok<SchemaResponse>, StatusCodeHttpResult>> Fetch(string? fqid, HttpContext http, SchemaService service, CancellationToken ct) =>
-        Conditional(http, await service.GetAsync(fqid ?? "", ct));
+    private static async Task<IResult> Fetch(string? fqid, HttpContext http, SchemaService service, CancellationToken ct) =>
+        Conditional(http, await service.GetAnswerAsync(fqid ?? "", ct));
 
-    /// <summary>Answers 304 when the caller's cached copy (If-None-Match) is still current.</summary>
-    private static Results<Ok<SchemaResponse>, StatusCodeHttpResult> Conditional(HttpContext http, SchemaResponse schema)
+    /// <summary>Answers 304 when the caller's cached copy (If-None-Match) is still current; else the cached JSON bytes.</summary>
+    private static IResult Conditional(HttpContext http, Caching.SchemaAnswer answer)
     {
-        var etag = ETags.Of(schema);
-        http.Response.Headers.ETag = etag;
-        return ETags.Matches(http.Request.Headers.IfNoneMatch, etag)
+        http.Response.Headers.ETag = answer.ETag;
+        return ETags.Matches(http.Request.Headers.IfNoneMatch, answer.ETag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(schema);
+            : TypedResults.Bytes(answer.Json, "application/json; charset=utf-8");
     }
 
     private static async Task<Ok<VersionListResponse>> Versions(string subject, SchemaService service, CancellationToken ct) =>

@@ -19,6 +19,7 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
 {
     public const string SignatureHeader = "X-Schemareg-Signature";
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private const int PageSize = 200;
     private readonly string _owner = Guid.NewGuid().ToString("N");
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -101,43 +102,53 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
         var cursor = subscription.Cursor;
         var attempts = subscription.Attempts;
         var next = time.GetUtcNow();
-        foreach (var stored in await storage.Events.ReadAsync(cursor, 50, null, null, cancellationToken))
+        // Page after page while pages come full (a backlog), within half the lease, so delivery keeps up with bursts.
+        var started = time.GetUtcNow();
+        var more = true;
+        while (more)
         {
-            if (stored.Sequence > subscription.ReplayUntil)
+            var page = await storage.Events.ReadAsync(cursor, PageSize, null, null, cancellationToken);
+            more = page.Count == PageSize && time.GetUtcNow() - started < Lease / 2;
+            foreach (var stored in page)
             {
+                if (stored.Sequence > subscription.ReplayUntil)
+                {
+                    more = false;
+                    break;
+                }
+                if ((subscription.Types.Count > 0 && !subscription.Types.Contains(stored.Type)) || !SubjectPattern.Matches(subscription.SubjectPattern, stored.Subject))
+                {
+                    cursor = stored.Sequence;
+                    continue;
+                }
+                var body = subscription.Format == Subscription.OpenLineageFormat
+                    ? await openLineage.BuildAsync(stored, cancellationToken)
+                    : JsonSerializer.SerializeToUtf8Bytes(CloudEvents.From(stored) with { ReplayName = subscription.ReplayName }, RegistryJson.Options);
+                if (body is null)
+                {
+                    cursor = stored.Sequence;
+                    continue;
+                }
+                var error = await PostAsync(subscription, body, stored.Id, cancellationToken);
+                Metrics.RegistryMetrics.Deliveries.WithLabels(error is null ? "delivered" : "failed").Inc();
+                if (error is null)
+                {
+                    (cursor, attempts) = (stored.Sequence, 0);
+                    continue;
+                }
+                attempts++;
+                if (attempts >= options.WebhookRetries)
+                {
+                    await storage.Subscriptions.AddDeadLetterAsync(new DeadLetter(subscription.Id, stored.Sequence, attempts, error, time.GetUtcNow()), cancellationToken);
+                    Metrics.RegistryMetrics.DeadLetters.Inc();
+                    logger.LogWarning("Event {Sequence} dead-lettered for subscription {Id} after {Attempts} attempts: {Error}", stored.Sequence, subscription.Id, attempts, error);
+                    (cursor, attempts) = (stored.Sequence, 0);
+                    continue;
+                }
+                next = time.GetUtcNow() + Backoff(attempts);
+                more = false;
                 break;
             }
-            if ((subscription.Types.Count > 0 && !subscription.Types.Contains(stored.Type)) || !SubjectPattern.Matches(subscription.SubjectPattern, stored.Subject))
-            {
-                cursor = stored.Sequence;
-                continue;
-            }
-            var body = subscription.Format == Subscription.OpenLineageFormat
-                ? await openLineage.BuildAsync(stored, cancellationToken)
-                : JsonSerializer.SerializeToUtf8Bytes(CloudEvents.From(stored) with { ReplayName = subscription.ReplayName }, RegistryJson.Options);
-            if (body is null)
-            {
-                cursor = stored.Sequence;
-                continue;
-            }
-            var error = await PostAsync(subscription, body, stored.Id, cancellationToken);
-            Metrics.RegistryMetrics.Deliveries.WithLabels(error is null ? "delivered" : "failed").Inc();
-            if (error is null)
-            {
-                (cursor, attempts) = (stored.Sequence, 0);
-                continue;
-            }
-            attempts++;
-            if (attempts >= options.WebhookRetries)
-            {
-                await storage.Subscriptions.AddDeadLetterAsync(new DeadLetter(subscription.Id, stored.Sequence, attempts, error, time.GetUtcNow()), cancellationToken);
-                Metrics.RegistryMetrics.DeadLetters.Inc();
-                logger.LogWarning("Event {Sequence} dead-lettered for subscription {Id} after {Attempts} attempts: {Error}", stored.Sequence, subscription.Id, attempts, error);
-                (cursor, attempts) = (stored.Sequence, 0);
-                continue;
-            }
-            next = time.GetUtcNow() + Backoff(attempts);
-            break;
         }
         if (subscription.ReplayUntil is { } until && cursor >= until)
         {

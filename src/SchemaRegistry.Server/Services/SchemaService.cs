@@ -60,7 +60,11 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         return await DescribeAsync(updated, null, cancellationToken);
     }
 
-    public async Task<SchemaResponse> GetAsync(string selectorText, CancellationToken cancellationToken)
+    public async Task<SchemaResponse> GetAsync(string selectorText, CancellationToken cancellationToken) =>
+        (await GetAnswerAsync(selectorText, cancellationToken)).Response;
+
+    /// <summary>A version by FQID or alias, with its JSON and entity tag (cached per subject until it changes).</summary>
+    public async Task<Caching.SchemaAnswer> GetAnswerAsync(string selectorText, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -79,9 +83,9 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
             var fqid = selector.Exact ?? await storage.Schemas.ResolveAsync(selector.Subject, selector.Major, cancellationToken)
                 ?? throw new RegistryException(RegistryError.NotFound($"A published version for {selector}"));
             var record = await LoadAsync(fqid, cancellationToken);
-            var response = await DescribeAsync(record, selector.IsAlias ? key : null, cancellationToken);
-            cache.Put(subject, key, response, generation);
-            return response;
+            var answer = new Caching.SchemaAnswer(await DescribeAsync(record, selector.IsAlias ? key : null, cancellationToken));
+            cache.Put(subject, key, answer, generation);
+            return answer;
         }
         finally
         {
