@@ -113,7 +113,7 @@ public sealed class DriftDetector(DataShape shape)
             }
             var name = reader.GetString()!;
             reader.Read();
-            var target = node.Closed ? null : node.Additional ?? node.MatchPattern(name);
+            var target = node.MatchPattern(name) ?? (node.Closed ? null : node.Additional);
             if (target is not null)
             {
                 _path.Add(name);

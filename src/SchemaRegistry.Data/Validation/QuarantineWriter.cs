@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -12,13 +13,15 @@ public sealed class QuarantineWriter : IAsyncDisposable
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Stream _records;
     private readonly Stream _manifest;
+    private readonly ArrayBufferWriter<byte> _line = new(1024);
     private readonly Utf8JsonWriter _writer;
 
     public QuarantineWriter(Stream records, Stream manifest)
     {
         _records = records;
         _manifest = manifest;
-        _writer = new Utf8JsonWriter(manifest, WriterOptions);
+        // Each manifest line is built in memory and handed to the stream's own buffer: no flush per record.
+        _writer = new Utf8JsonWriter(_line, WriterOptions);
     }
 
     public long Count { get; private set; }
@@ -27,7 +30,8 @@ public sealed class QuarantineWriter : IAsyncDisposable
     {
         await _records.WriteAsync(record, cancellationToken);
         _records.WriteByte((byte)'\n');
-        _writer.Reset();
+        _line.ResetWrittenCount();
+        _writer.Reset(_line);
         _writer.WriteStartObject();
         _writer.WriteNumber("record", number);
         _writer.WriteString("outcome", outcome.ToString().ToLowerInvariant());
@@ -43,7 +47,8 @@ public sealed class QuarantineWriter : IAsyncDisposable
         }
         _writer.WriteEndArray();
         _writer.WriteEndObject();
-        await _writer.FlushAsync(cancellationToken);
+        _writer.Flush();
+        await _manifest.WriteAsync(_line.WrittenMemory, cancellationToken);
         _manifest.WriteByte((byte)'\n');
         Count++;
     }

@@ -18,6 +18,7 @@ public sealed class ClosedSchemaTests
         """{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}}}""",
         """{"allOf":[{"properties":{"id":{"type":"string"}}},{"required":["n"],"properties":{"n":{"type":"integer"}}}]}""",
         """{"anyOf":[{"properties":{"id":{"type":"string"}}},{"properties":{"n":{"type":"integer"}}}]}""",
+        """{"additionalProperties":false,"properties":{"id":{"type":"string"}},"patternProperties":{"^x-":{"type":"string"}}}""",
         """{"properties":{"id":{"type":"string"},"meta":{"type":"object","additionalProperties":{"type":"string"}},"free":{"type":"object"}},"patternProperties":{"^x-":{}}}""",
         """{"$defs":{"node":{"type":"object","properties":{"name":{"type":"string"},"kids":{"type":"array","items":{"$ref":"#/$defs/node"}}}}},"$ref":"#/$defs/node"}""",
     };
