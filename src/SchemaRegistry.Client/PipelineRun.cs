@@ -1,6 +1,5 @@
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Pipelines;
-using SchemaRegistry.Data.Drift;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.References;
@@ -87,13 +86,12 @@ public sealed class PipelineRun
             var classifier = _contract.Classifier(Policy, _options.DetectDrift);
             summary = await BatchValidator.ValidateAsync(reader, classifier, _contract.Shape, quarantine, passed, null, cancellationToken);
         }
-        var drift = new DriftSummary(Items(summary.Drift, DriftKind.NewField), Items(summary.Drift, DriftKind.MissingField), Items(summary.Drift, DriftKind.TypeChange));
+        var quarantineKey = summary.Quarantined > 0 ? prefix : null;
+        var response = BatchReports.ToResponse(summary, Run.RunId, batch, Run.SchemaFqid, quarantineKey, null, false, summary.Failed);
         var report = new BatchReportRequest(batch, format.ToString().ToLowerInvariant(), summary.Records, summary.Valid, summary.Invalid, summary.Drifted,
-            summary.Rescued, summary.Quarantined, summary.Duration.TotalMilliseconds, summary.Failed, drift, summary.Quarantined > 0 ? prefix : null);
+            summary.Rescued, summary.Quarantined, summary.Duration.TotalMilliseconds, summary.Failed, response.Drift, quarantineKey);
         await SendOrSpoolAsync(report, () => _client.ReportBatchAsync(Run.RunId, report, cancellationToken), cancellationToken);
-        return new BatchResponse(Run.RunId, batch, Run.SchemaFqid, summary.Records, summary.Valid, summary.Invalid, summary.Drifted, summary.Rescued,
-            summary.Quarantined, summary.PassRate, summary.Duration.TotalMilliseconds, summary.RecordsPerSecond, summary.Failed,
-            summary.Failed ? "PIPE-1204" : summary.Quarantined > 0 ? "PIPE-1002" : null, drift, [], summary.FailedRecordSample, report.Quarantine, null);
+        return response;
     }
 
     /// <summary>Completes the run (after re-sending anything spooled); returns null when the completion itself was spooled.</summary>
@@ -127,7 +125,4 @@ public sealed class PipelineRun
         }
         await LineageSpool.SaveAsync(_options.SpoolDirectory, Run.RunId, item, cancellationToken);
     }
-
-    private static List<DriftFieldItem> Items(DriftReport report, DriftKind kind) =>
-        report.OfKind(kind).Select(f => new DriftFieldItem(f.Path, f.Count, f.FirstRecord, f.Samples, f.InferredType, f.ExpectedType)).ToList();
 }

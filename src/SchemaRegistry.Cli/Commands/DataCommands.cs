@@ -63,7 +63,7 @@ internal static class DataCommands
                 }
                 var summary = await RunAsync(file, dataFormat, contract, driftPolicy, !parse.GetValue(noDrift),
                     parse.GetValue(quarantine), parse.GetValue(passed), ct);
-                var response = PipelineMapper.ToResponse(summary, null, 0, contractFqid, parse.GetValue(quarantine)?.FullName, null, false, summary.Failed);
+                var response = BatchReports.ToResponse(summary, null, 0, contractFqid, parse.GetValue(quarantine)?.FullName, null, false, summary.Failed);
                 if (parse.GetValue(report) is { } reportFile)
                 {
                     await File.WriteAllTextAsync(reportFile.FullName, JsonSerializer.Serialize(response, Indented), ct);

@@ -61,7 +61,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
                 $"{e.Message} Send the batch again."));
         }
         Metrics.PipelineMetrics.Observe(summary, failed, observation is not null);
-        return PipelineMapper.ToResponse(summary, run.RunId, batchNumber, run.Fqid.ToString(), quarantineKey, caseId, deprecated, failed);
+        return BatchReports.ToResponse(summary, run.RunId, batchNumber, run.Fqid.ToString(), quarantineKey, caseId, deprecated, failed);
     }
 
     /// <summary>Records a batch the SDK validated in the pipeline worker: counts, drift and events as for a streamed batch.</summary>
