@@ -12,5 +12,6 @@ public enum ErrorKind
     TooLarge,
     UnsupportedMediaType,
     TooManyRequests,
+    MethodNotAllowed,
     Internal,
 }

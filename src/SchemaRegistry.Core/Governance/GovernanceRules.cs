@@ -8,7 +8,7 @@ namespace SchemaRegistry.Core.Governance;
 /// <summary>The rules about who may move a version, on top of what the state machine allows.</summary>
 public static class GovernanceRules
 {
-    public const int MaxReasonLength = 2000;
+    public const int MaxReasonLength = Checks.TextLimits.Comment;
 
     /// <summary>Checks the actor and reason for <paramref name="action"/>; returns the state to move to.</summary>
     public static SchemaState Authorize(SchemaRecord record, SchemaAction action, Principal actor, string? reason)

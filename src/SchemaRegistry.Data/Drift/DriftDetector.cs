@@ -25,7 +25,7 @@ public sealed class DriftDetector(DataShape shape)
     /// <summary>Forgets the last record's findings (a record known not to drift).</summary>
     public void Reset() => _findings.Clear();
 
-    /// <summary>Inspects one record; returns true when it drifted. A record that is not JSON has no shape to drift: false.</summary>
+    /// <summary>Inspects one record; returns true when it drifted. A record that is not JSON text has no shape to drift: false.</summary>
     public bool Inspect(ReadOnlySpan<byte> json)
     {
         _findings.Clear();
@@ -44,6 +44,11 @@ public sealed class DriftDetector(DataShape shape)
         }
         catch (InsufficientExecutionStackException)
         {
+            _findings.Clear();
+        }
+        catch (InvalidOperationException)
+        {
+            // A name or string that is not UTF-8 text (or holds a lone surrogate): not JSON text, so no shape.
             _findings.Clear();
         }
         return _findings.Count > 0;

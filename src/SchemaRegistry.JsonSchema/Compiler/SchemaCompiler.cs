@@ -40,6 +40,7 @@ internal sealed partial class SchemaCompiler(SchemaIndex index, JsonSchemaOption
         {
             compiled.Seal();
         }
+        ProgressCheck.Run(_nodes.Values);
         return node;
     }
 

@@ -25,6 +25,9 @@ internal abstract class Keyword(string name, string absoluteLocation)
     /// </summary>
     public virtual bool ConsumesValue => false;
 
+    /// <summary>Subschemas applied to the same instance location (no descent into the value): a cycle of these never ends.</summary>
+    public virtual IEnumerable<SchemaNode> InPlaceSubschemas => [];
+
     public abstract bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated);
 
     protected bool Fail(EvalContext context, string message)

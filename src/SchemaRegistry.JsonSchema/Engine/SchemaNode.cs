@@ -23,6 +23,8 @@ internal sealed class SchemaNode(string absoluteLocation)
         _consumingIndex = Array.FindLastIndex(_copying, k => k.ConsumesValue);
     }
 
+    public IEnumerable<Keyword> Keywords => _scalar.Concat(_copying);
+
     private Keyword[] _scalar = [];
     private Keyword[] _copying = [];
     private int _consumingIndex = -1;

@@ -6,6 +6,8 @@ namespace SchemaRegistry.JsonSchema.Keywords;
 
 internal sealed class AllOfKeyword(string absoluteLocation, SchemaNode[] branches) : Keyword("allOf", absoluteLocation)
 {
+    public override IEnumerable<SchemaNode> InPlaceSubschemas => branches;
+
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
     {
         var valid = true;

@@ -6,6 +6,8 @@ namespace SchemaRegistry.JsonSchema.Keywords;
 
 internal sealed class AnyOfKeyword(string absoluteLocation, SchemaNode[] branches) : Keyword("anyOf", absoluteLocation)
 {
+    public override IEnumerable<SchemaNode> InPlaceSubschemas => branches;
+
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
     {
         var mark = context.ErrorMark;

@@ -7,6 +7,8 @@ namespace SchemaRegistry.JsonSchema.Keywords;
 internal sealed class IfThenElseKeyword(string absoluteLocation, SchemaNode condition, SchemaNode? then, SchemaNode? otherwise)
     : Keyword("if", absoluteLocation)
 {
+    public override IEnumerable<SchemaNode> InPlaceSubschemas => new[] { condition, then, otherwise }.OfType<SchemaNode>();
+
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
     {
         var start = reader;

@@ -5,6 +5,8 @@ namespace SchemaRegistry.JsonSchema.Keywords;
 
 internal sealed class NotKeyword(string absoluteLocation, SchemaNode schema) : Keyword("not", absoluteLocation)
 {
+    public override IEnumerable<SchemaNode> InPlaceSubschemas => [schema];
+
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
     {
         context.Suspend();

@@ -6,6 +6,8 @@ namespace SchemaRegistry.JsonSchema.Keywords;
 
 internal sealed class OneOfKeyword(string absoluteLocation, SchemaNode[] branches) : Keyword("oneOf", absoluteLocation)
 {
+    public override IEnumerable<SchemaNode> InPlaceSubschemas => branches;
+
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated)
     {
         var mark = context.ErrorMark;

@@ -8,6 +8,8 @@ internal sealed class RefKeyword(string absoluteLocation, SchemaNode target) : K
 {
     public override bool ConsumesValue => true;
 
+    public override IEnumerable<SchemaNode> InPlaceSubschemas => [target];
+
     public override bool Evaluate(ref Utf8JsonReader reader, EvalContext context, Evaluated? evaluated) =>
         Apply(target, ref reader, context, evaluated, Name);
 }

@@ -29,7 +29,7 @@ internal static class DriftEndpoints
 
     private static async Task<Ok<DriftCaseResponse>> Acknowledge(long id, HttpContext http, DriftService service, CancellationToken ct)
     {
-        var body = http.Request.ContentLength is 0 ? new DriftActionRequest() : await JsonBody.ReadAsync<DriftActionRequest>(http.Request, ct);
+        var body = await JsonBody.ReadOptionalAsync(http.Request, new DriftActionRequest(), ct);
         return TypedResults.Ok(await service.AcknowledgeAsync(id, body, http.User.ToPrincipal(), ct));
     }
 
@@ -47,7 +47,7 @@ internal static class DriftEndpoints
 
     private static async Task<Ok<QuarantinePurgeResponse>> Purge(HttpContext http, QuarantineService service, RegistryOptions options, CancellationToken ct)
     {
-        var body = http.Request.ContentLength is 0 ? new QuarantinePurgeRequest() : await JsonBody.ReadAsync<QuarantinePurgeRequest>(http.Request, ct);
+        var body = await JsonBody.ReadOptionalAsync(http.Request, new QuarantinePurgeRequest(), ct);
         return TypedResults.Ok(await service.PurgeAsync(body.OlderThanDays ?? options.QuarantineRetentionDays, ct));
     }
 }

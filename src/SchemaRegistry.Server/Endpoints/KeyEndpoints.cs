@@ -31,9 +31,7 @@ internal static class KeyEndpoints
     private static async Task<Created<RotateKeyResponse>> Rotate(string id, HttpContext http, KeyService service, CancellationToken ct)
     {
         // The body is optional: no body (or {}) rotates with no grace period.
-        var body = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false
-            ? new RotateKeyRequest()
-            : await JsonBody.ReadAsync<RotateKeyRequest>(http.Request, ct);
+        var body = await JsonBody.ReadOptionalAsync(http.Request, new RotateKeyRequest(), ct);
         var rotated = await service.RotateAsync(id, body, http.User.ToPrincipal(), ct);
         return TypedResults.Created($"/v1/keys/{rotated.Key.Id}", rotated);
     }

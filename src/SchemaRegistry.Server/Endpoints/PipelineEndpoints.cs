@@ -80,7 +80,7 @@ internal static class PipelineEndpoints
 
     private static async Task<Ok<RunResponse>> Complete(string runId, HttpContext http, PipelineService service, CancellationToken ct)
     {
-        var body = http.Request.ContentLength is 0 ? new CompleteRunRequest() : await JsonBody.ReadAsync<CompleteRunRequest>(http.Request, ct);
+        var body = await JsonBody.ReadOptionalAsync(http.Request, new CompleteRunRequest(), ct);
         return TypedResults.Ok(await service.CompleteRunAsync(runId, body, ct));
     }
 }

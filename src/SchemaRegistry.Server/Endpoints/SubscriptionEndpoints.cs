@@ -67,8 +67,11 @@ internal static class SubscriptionEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<DeadLetterItem>>> DeadLetters(string id, IRegistryStorage storage, CancellationToken ct) =>
-        TypedResults.Ok((await storage.Subscriptions.DeadLettersAsync(id, ct)).Select(d => new DeadLetterItem(d.Sequence, d.Attempts, d.LastError, d.At)).ToList());
+    private static async Task<Ok<List<DeadLetterItem>>> DeadLetters(string id, IRegistryStorage storage, CancellationToken ct)
+    {
+        _ = await storage.Subscriptions.GetAsync(id, ct) ?? throw new RegistryException(RegistryError.NotFound("The subscription"));
+        return TypedResults.Ok((await storage.Subscriptions.DeadLettersAsync(id, ct)).Select(d => new DeadLetterItem(d.Sequence, d.Attempts, d.LastError, d.At)).ToList());
+    }
 
     /// <summary>The runbook's "purge + replay": a temporary subscription that re-delivers a range, then ends.</summary>
     private static async Task<Accepted<ReplayResponse>> Replay(HttpContext http, IRegistryStorage storage, TimeProvider time, CancellationToken ct)

@@ -80,6 +80,7 @@ public static class RegistryHost
         logger.LogInformation("Metadata in {Database}; blobs in {Blobs}", storage.DatabaseDescription, storage.BlobsDescription);
 
         app.UseMiddleware<Metrics.LatencyMiddleware>();
+        app.UseBareStatusProblems();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseAuthentication();
         app.UseRegistryRateLimiting(options.RateLimit);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
@@ -7,23 +8,67 @@ namespace SchemaRegistry.Server.Http;
 
 /// <summary>
 /// Reads a JSON body whatever its Content-Type: the runbook's <c>curl -d '{"fqid":…}'</c> sends
-/// form-urlencoded, and it must work as written.
+/// form-urlencoded, and it must work as written. The body (already capped at <c>Registry:MaxBodyBytes</c>) is read
+/// whole and checked before it is bound: valid UTF-8, one JSON document, at most <see cref="RegistryJson.MaxDepth"/>
+/// levels, no lone UTF-16 surrogate escaped in a string. The serializer alone would let invalid UTF-8 through in a
+/// property it skips, and fail on a lone surrogate with an exception that is not a JSON error.
 /// </summary>
 internal static class JsonBody
 {
-    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class =>
+        Parse<T>(await ReadBytesAsync(request, cancellationToken));
+
+    /// <summary>For calls whose body may be left out: an empty body gives <paramref name="absent"/>.</summary>
+    public static async Task<T> ReadOptionalAsync<T>(HttpRequest request, T absent, CancellationToken cancellationToken) where T : class
     {
-        T? value;
+        var bytes = await ReadBytesAsync(request, cancellationToken);
+        return bytes.Count == 0 ? absent : Parse<T>(bytes);
+    }
+
+    private static async Task<ArraySegment<byte>> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static T Parse<T>(ReadOnlySpan<byte> bytes) where T : class
+    {
+        if (!Utf8.IsValid(bytes))
+        {
+            throw Malformed("Malformed JSON", "The request body is not valid UTF-8.");
+        }
         try
         {
-            value = await JsonSerializer.DeserializeAsync<T>(request.Body, RegistryJson.Options, cancellationToken);
+            CheckStrings(bytes);
+            return JsonSerializer.Deserialize<T>(bytes, RegistryJson.Options) ?? throw Malformed("Body required", "This call needs a JSON object body.");
         }
         catch (JsonException e)
         {
-            throw new RegistryException(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Malformed JSON",
-                $"The request body is not valid JSON for this call: {e.Message}"));
+            throw Malformed("Malformed JSON", $"The request body is not valid JSON for this call: {e.Message}");
         }
-        return value ?? throw new RegistryException(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest,
-            "Body required", "This call needs a JSON object body."));
     }
+
+    private static void CheckStrings(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = RegistryJson.MaxDepth });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    // The reader refuses to unescape a lone surrogate; a pair is fine.
+                    _ = reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    throw new JsonException($"The string at byte {reader.TokenStartIndex} holds a lone UTF-16 surrogate.");
+                }
+            }
+        }
+    }
+
+    private static RegistryException Malformed(string title, string detail) =>
+        new(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, title, detail));
 }

@@ -18,6 +18,7 @@ internal static class Problems
         ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ErrorKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -1,3 +1,4 @@
+using SchemaRegistry.Core.Checks;
 using System.Text.Json;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Compatibility;
@@ -40,6 +41,7 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
 
     public async Task<DriftCaseResponse> AcknowledgeAsync(long id, DriftActionRequest request, Principal actor, CancellationToken cancellationToken)
     {
+        TextLimits.Check(request.Comment, "comment", TextLimits.Comment);
         var current = await LoadAsync(id, cancellationToken);
         var now = time.GetUtcNow();
         var data = JsonSerializer.Serialize(new { case_id = id, subject = current.Subject.ToString(), principal = actor.Name, comment = request.Comment });
@@ -52,6 +54,7 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
 
     public async Task<DriftCaseResponse> ResolveAsync(long id, DriftActionRequest request, Principal actor, CancellationToken cancellationToken)
     {
+        TextLimits.Check(request.Comment, "comment", TextLimits.Comment);
         var current = await LoadAsync(id, cancellationToken);
         if (string.IsNullOrWhiteSpace(request.Comment))
         {

@@ -1,3 +1,4 @@
+using SchemaRegistry.Core.Checks;
 using System.Text.Json;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
@@ -54,6 +55,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
     {
         var pipelineId = PipelineIds.Check(request.PipelineId, "pipeline_id");
         var runId = request.RunId is null ? "run-" + Guid.NewGuid().ToString("N")[..20] : PipelineIds.Check(request.RunId, "run_id");
+        TextLimits.Check(request.OutputPath, "output_path", TextLimits.Location);
         var pipeline = await storage.Pipelines.GetPipelineAsync(pipelineId, cancellationToken)
             ?? throw new RegistryException(new RegistryError(ErrorCode.PipelineUndeclared, ErrorKind.NotFound, "Pipeline not declared",
                 $"Pipeline {pipelineId} is not registered: a run must belong to a pipeline that declares its schema (POST /v1/pipelines)."));
@@ -117,6 +119,8 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
                 "status must be omitted (the registry decides from the batches), success or failed."));
         }
         var batches = await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken);
+        TextLimits.Check(request.Error, "error", TextLimits.Comment);
+        TextLimits.Check(request.OutputPath, "output_path", TextLimits.Location);
         var jobFailed = request.Status == "failed";
         var batchFailed = batches.Any(b => b.Failed);
         var status = jobFailed || batchFailed ? RunStatus.Failed
@@ -204,7 +208,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         {
             throw Invalid("drift_policy must be quarantine, fail, rescue or allow.");
         }
-        var owner = string.IsNullOrWhiteSpace(request.Owner) ? selector.Subject.Domain : request.Owner.Trim();
+        var owner = string.IsNullOrWhiteSpace(request.Owner) ? selector.Subject.Domain : TextLimits.Check(request.Owner.Trim(), "owner", TextLimits.Label)!;
         return new Pipeline(id, request.Layer, selector, timing, policy, owner, createdAt, now);
     }
 

@@ -140,4 +140,14 @@ public sealed class DriftDetectorTests
         Assert.Equal(ValueKinds.String | ValueKinds.Null, kinds["note"]);
         Assert.Equal(ValueKinds.Object, kinds["customer"]);
     }
+
+    [Theory]
+    [InlineData(new byte[] { 0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x31, 0x7D })] // a member name that is not UTF-8
+    [InlineData(new byte[] { 0x7B, 0x22, 0x5C, 0x75, 0x44, 0x38, 0x30, 0x30, 0x22, 0x3A, 0x31, 0x7D })] // {"\uD800":1}
+    public void A_record_that_is_not_UTF8_text_has_no_shape_and_no_drift(byte[] record)
+    {
+        var detector = new DriftDetector(DataShape.FromSchema(Invoice));
+        Assert.False(detector.Inspect(record));
+        Assert.Empty(detector.Findings);
+    }
 }

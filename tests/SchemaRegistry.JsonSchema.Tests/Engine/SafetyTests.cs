@@ -39,10 +39,31 @@ public sealed class SafetyTests
         Assert.True(schema.IsValid(Encoding.UTF8.GetBytes("\"" + new string('a', 50) + "\"")));
     }
 
-    [Fact]
-    public void A_reference_loop_without_progress_is_reported_not_followed_forever()
+    [Theory]
+    [InlineData("""{"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"$ref":"#/$defs/a"}},"$ref":"#/$defs/a"}""", "#/$defs/a")]
+    [InlineData("""{"$ref":"#"}""", "#")]
+    [InlineData("""{"allOf":[{"$ref":"#"}]}""", "#")]
+    [InlineData("""{"properties":{"x":{"anyOf":[{"type":"null"},{"not":{"$ref":"#/properties/x"}}]}}}""", "#/properties/x")]
+    [InlineData("""{"if":{"$ref":"#"},"then":true}""", "#")]
+    public void A_reference_loop_that_reads_nothing_does_not_compile(string json, string where)
     {
-        var schema = CompiledSchema.Compile("""{"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"$ref":"#/$defs/a"}},"$ref":"#/$defs/a"}""");
+        var error = Assert.Throws<SchemaCompileException>(() => CompiledSchema.Compile(json));
+        Assert.Contains("without end", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(where, error.Location, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"object","properties":{"child":{"$ref":"#"}}}""", """{"child":{"child":{}}}""")]
+    [InlineData("""{"$defs":{"list":{"type":"array","items":{"$ref":"#/$defs/list"}}},"$ref":"#/$defs/list"}""", "[[[]],[]]")]
+    public void A_reference_loop_through_the_value_compiles_and_validates(string json, string instance)
+    {
+        Assert.True(CompiledSchema.Compile(json).IsValid(Encoding.UTF8.GetBytes(instance)));
+    }
+
+    [Fact]
+    public void A_dynamic_reference_loop_without_progress_is_reported_at_run_time_not_followed_forever()
+    {
+        var schema = CompiledSchema.Compile("""{"$schema":"https://json-schema.org/draft/2020-12/schema","$dynamicAnchor":"self","$dynamicRef":"#self"}""");
 
         Assert.False(schema.IsValid("{}"u8));
         var error = Assert.Single(schema.Evaluate("{}"u8).Errors);

@@ -48,6 +48,9 @@ public sealed class RegistryServer : IAsyncDisposable
 
     public string DataDir => _dir.Path;
 
+    /// <summary>The running application's services (its endpoint table, for one).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<RegistryServer> StartAsync(Store store, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var dir = new TempDirectory();
