@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using SchemaRegistry.Core.Audit;
 using SchemaRegistry.Storage.Backup;
 
