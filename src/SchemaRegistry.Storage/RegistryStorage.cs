@@ -22,6 +22,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         Audit = new SqlAuditStore(provider);
         Pipelines = new SqlPipelineStore(provider, layers);
         Blobs = blobs.Store;
+        Backup = new SqlBackup(provider, blobs.Store);
     }
 
     public ISchemaStore Schemas { get; }
@@ -32,6 +33,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
     public IPipelineStore Pipelines { get; }
     public IAuditStore Audit { get; }
     public IBlobStore Blobs { get; }
+    public IRegistryBackup Backup { get; }
     public string DatabaseDescription => _provider.Description;
     public string BlobsDescription { get; }
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace SchemaRegistry.Cli.Commands;
 
-/// <summary>The <c>schemareg</c> command tree: <c>serve</c> and <c>migrate</c> run locally; the rest are API clients.</summary>
+/// <summary>The <c>schemareg</c> command tree: <c>serve</c>, <c>migrate</c> and <c>import</c> run locally; the rest are API clients.</summary>
 internal static class CliApp
 {
     public static RootCommand Build()
@@ -25,6 +25,8 @@ internal static class CliApp
         root.Subcommands.Add(PipelineCommands.Lineage());
         root.Subcommands.Add(AuditCommands.Build());
         root.Subcommands.Add(PipelineCommands.Quarantine());
+        root.Subcommands.Add(BackupCommands.Export());
+        root.Subcommands.Add(BackupCommands.Import());
         return root;
     }
 }

@@ -6,10 +6,10 @@ namespace SchemaRegistry.Cli.Commands;
 /// <summary><c>serve</c> runs the registry; <c>migrate</c> brings the database schema up to date and exits.</summary>
 internal static class ServeCommands
 {
-    private static readonly Option<string?> DataDir = new("--data-dir") { Description = "Folder for the embedded defaults (default ./data)." };
+    internal static readonly Option<string?> DataDir = new("--data-dir") { Description = "Folder for the embedded defaults (default ./data)." };
     private static readonly Option<string?> Urls = new("--urls") { Description = "Listen addresses (default http://127.0.0.1:8081)." };
-    private static readonly Option<string?> Database = new("--database") { Description = "sqlite:PATH, postgres://user:pass@host:port/db or mysql://user:pass@host:port/db (env SCHEMAREG_DATABASE_URL)." };
-    private static readonly Option<string?> Blobs = new("--blobs") { Description = "file:DIR (env SCHEMAREG_BLOBS_URL)." };
+    internal static readonly Option<string?> Database = new("--database") { Description = "sqlite:PATH, postgres://user:pass@host:port/db or mysql://user:pass@host:port/db (env SCHEMAREG_DATABASE_URL)." };
+    internal static readonly Option<string?> Blobs = new("--blobs") { Description = "file:DIR or s3://bucket/prefix?… (env SCHEMAREG_BLOBS_URL)." };
 
     public static Command Serve()
     {
@@ -35,7 +35,7 @@ internal static class ServeCommands
         return command;
     }
 
-    private static Dictionary<string, string?> Overrides(ParseResult parse)
+    internal static Dictionary<string, string?> Overrides(ParseResult parse)
     {
         var overrides = new Dictionary<string, string?>();
         Add(overrides, "Registry:DataDir", parse.GetValue(DataDir));

@@ -33,4 +33,8 @@ public static class ErrorCode
     public const string Immutable = "REG-1004";
     public const string ConcurrentChange = "REG-1005";
     public const string Internal = "REG-1500";
+
+    public const string ArchiveInvalid = "BAK-1001";
+    public const string RestoreTargetNotEmpty = "BAK-1002";
+    public const string RestoredLedgerBroken = "BAK-1003";
 }

@@ -29,4 +29,7 @@ public enum Permission
 
     /// <summary>Read and export the governance ledger.</summary>
     ReadAudit,
+
+    /// <summary>Export the whole registry as a backup archive (schema-admin only: it holds key hashes and every payload).</summary>
+    Backup,
 }

@@ -95,6 +95,7 @@ public static class RegistryHost
         PipelineEndpoints.Map(app);
         DriftEndpoints.Map(app);
         AuditEndpoints.Map(app);
+        BackupEndpoints.Map(app);
         app.MapOpenApi().AllowAnonymous();
         app.MapMetrics("/metrics").RequirePermission(Core.Security.Permission.Read);
         app.Lifetime.ApplicationStopped.Register(storage.Dispose);
@@ -108,5 +109,16 @@ public static class RegistryHost
         RegistryConfiguration.AddSources(configuration, overrides);
         var options = configuration.Build().GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
         return await RegistryStorage.MigrateAsync(options.DatabaseUrl, cancellationToken);
+    }
+
+    /// <summary>Restores a backup archive into the configured (empty) database and blob store; returns its manifest.</summary>
+    public static async Task<Storage.Backup.ArchiveManifest> ImportAsync(IReadOnlyDictionary<string, string?> overrides, string archivePath,
+        CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder();
+        RegistryConfiguration.AddSources(configuration, overrides);
+        var options = configuration.Build().GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
+        using var storage = await RegistryStorage.OpenAsync(options.DatabaseUrl, options.BlobsUrl, new Layers(options.Layers), cancellationToken);
+        return await storage.Backup.ImportAsync(archivePath, cancellationToken);
     }
 }

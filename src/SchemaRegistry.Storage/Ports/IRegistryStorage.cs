@@ -11,6 +11,7 @@ public interface IRegistryStorage
     IPipelineStore Pipelines { get; }
     IAuditStore Audit { get; }
     IBlobStore Blobs { get; }
+    IRegistryBackup Backup { get; }
     string DatabaseDescription { get; }
     string BlobsDescription { get; }
 

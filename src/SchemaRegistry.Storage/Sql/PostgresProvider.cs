@@ -23,6 +23,14 @@ internal sealed class PostgresProvider(string connectionString) : SqlProvider, I
 
     public override string? EventLockSql => "SELECT pg_advisory_xact_lock(4242002)";
 
+    // The database's collation may sort text by locale; "C" compares bytes, as the other dialects do.
+    public override string OrderText(string quotedColumn) => $"{quotedColumn} COLLATE \"C\"";
+
+    public override string IdentityInsertClause => "OVERRIDING SYSTEM VALUE";
+
+    public override string? RestartIdentitySql(string table, string column) =>
+        $"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), (SELECT COALESCE(MAX({column}), 0) FROM {table}) + 1, false)";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 

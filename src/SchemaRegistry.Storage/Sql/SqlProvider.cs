@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 
 namespace SchemaRegistry.Storage.Sql;
@@ -52,4 +53,23 @@ internal abstract class SqlProvider
 
     /// <summary>The clause after <c>INSERT … VALUES (…)</c> that skips a row already present under <paramref name="conflictColumns"/>.</summary>
     public virtual string OnConflictDoNothing(string conflictColumns) => $"ON CONFLICT ({conflictColumns}) DO NOTHING";
+
+    /// <summary>
+    /// A read transaction that sees one snapshot of the whole database and blocks no writer (a backup runs while the
+    /// registry serves). PostgreSQL's REPEATABLE READ and InnoDB's are snapshots.
+    /// </summary>
+    public virtual async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+
+    /// <summary>A text column in <c>ORDER BY</c>, compared by code point as in SQLite's BINARY and MySQL's utf8mb4_bin.</summary>
+    public virtual string OrderText(string quotedColumn) => quotedColumn;
+
+    /// <summary>Between the column list and <c>VALUES</c> of an insert that gives an identity column its value.</summary>
+    public virtual string IdentityInsertClause => "";
+
+    /// <summary>
+    /// A statement that moves an identity counter past the largest value in the table after rows were inserted with
+    /// their own values; null where the database does that itself (SQLite's AUTOINCREMENT, MySQL's AUTO_INCREMENT).
+    /// </summary>
+    public virtual string? RestartIdentitySql(string table, string column) => null;
 }

@@ -43,6 +43,10 @@ internal sealed class SqliteProvider : SqlProvider
         return connection;
     }
 
+    // Deferred: the snapshot starts at the first read and takes no write lock (BEGIN IMMEDIATE would block writers).
+    public override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: true));
+
     public override bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 19 };
 }

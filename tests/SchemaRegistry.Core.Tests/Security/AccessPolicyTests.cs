@@ -62,6 +62,12 @@ public sealed class AccessPolicyTests
         Assert.False(AccessPolicy.Allows(Role.OpsEngineer, Permission.RunPipelines));
     }
 
+    [Fact]
+    public void Only_schema_admin_may_export_a_backup()
+    {
+        Assert.Equal([Role.SchemaAdmin], AccessPolicy.RolesHolding(Permission.Backup));
+    }
+
     [Theory]
     [InlineData(Permission.Approve)]
     [InlineData(Permission.Publish)]
