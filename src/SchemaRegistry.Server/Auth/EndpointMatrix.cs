@@ -81,6 +81,8 @@ public static class EndpointMatrix
 
         new("GET", "/v1/audit", Permission.ReadAudit),
         new("GET", "/v1/audit/export", Permission.ReadAudit),
+
+        new("GET", "/v1/admin/export", Permission.Backup),
     ];
 
     private static readonly Role[] RoleColumns = Enum.GetValues<Role>();

@@ -126,9 +126,10 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
     /// <summary>Deletes the quarantine of batches older than the retention; returns how many batches and files.</summary>
     public async Task<QuarantinePurgeResponse> PurgeAsync(int olderThanDays, CancellationToken cancellationToken)
     {
-        if (olderThanDays < 0)
+        const int maxDays = 36_500; // a century; further back than that is before any run, and past the calendar's range soon after
+        if (olderThanDays is < 0 or > maxDays)
         {
-            throw new RegistryException(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Invalid age", "older_than_days must be 0 or more."));
+            throw new RegistryException(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Invalid age", $"older_than_days must be between 0 and {maxDays}."));
         }
         var now = time.GetUtcNow();
         int batches = 0, files = 0;

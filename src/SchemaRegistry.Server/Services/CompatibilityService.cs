@@ -23,7 +23,7 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         var newer = await LoadAsync(to, cancellationToken);
         using var a = JsonDocument.Parse(await BundleAsync(older, cancellationToken));
         using var b = JsonDocument.Parse(await BundleAsync(newer, cancellationToken));
-        var diff = SchemaDiffer.Diff(a.RootElement, b.RootElement);
+        var diff = Diff(a.RootElement, b.RootElement, older, newer);
         return new DiffResponse(older.Fqid.ToString(), newer.Fqid.ToString(), diff.IsBackwardCompatible, diff.IsForwardCompatible,
             diff.Changes.Select(ChangeItems.ToItem).ToList());
     }
@@ -109,7 +109,7 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         foreach (var target in targets)
         {
             using var targetPayload = JsonDocument.Parse(await BundleAsync(target, cancellationToken));
-            var diff = SchemaDiffer.Diff(targetPayload.RootElement, candidatePayload.RootElement);
+            var diff = Diff(targetPayload.RootElement, candidatePayload.RootElement, target, candidate);
             if (ReferenceEquals(target, targets[0]))
             {
                 firstChanges = diff.Changes;
@@ -138,4 +138,21 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         CompatibilityMode.Full or CompatibilityMode.FullTransitive => change.Backward != true || change.Forward != true,
         _ => false,
     };
+
+    /// <summary>
+    /// The comparer reads schemas that passed the payload check; a draft that did not (a <c>type</c> that is an
+    /// object, <c>properties</c> that is an array) is refused with VAL-1102 rather than compared.
+    /// </summary>
+    private static SchemaDiff Diff(JsonElement older, JsonElement newer, SchemaRecord olderRecord, SchemaRecord newerRecord)
+    {
+        try
+        {
+            return SchemaDiffer.Diff(older, newer);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException)
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.PayloadInvalid, ErrorKind.Unprocessable, "Not a schema",
+                $"{olderRecord.Fqid} and {newerRecord.Fqid} cannot be compared: one is not a valid schema ({e.Message}). Validate it first (POST /v1/schema/validate)."));
+        }
+    }
 }

@@ -115,4 +115,24 @@ public sealed class CompatibilityTests : IAsyncLifetime
         await client.RegisterAsync(Schemas.Draft(fqid, payload));
         await client.PublishAsync(fqid, force: true, reason: "chain under test");
     }
+
+    [Theory]
+    [InlineData("""{"type":{"a":{"x42":null}}}""")]
+    [InlineData("""{"properties":[1,2]}""")]
+    [InlineData("""{"required":"id"}""")]
+    [InlineData("""{"$ref":"#/nowhere"}""")]
+    [InlineData("[]")]
+    public async Task Checking_a_draft_that_is_not_a_schema_is_a_coded_refusal_not_a_crash(string payload)
+    {
+        using var client = _server.Client();
+        await Publish(client, "finance.gdp.invoice:v1.0", V1);
+        await client.RegisterAsync(Schemas.Draft("finance.gdp.invoice:v1.1", payload));
+        using var http = _server.Http();
+        foreach (var body in new object[] { new { fqid = "finance.gdp.invoice:v1.1" }, new { fqid = "finance.gdp.invoice:v1.0", payload = System.Text.Json.JsonDocument.Parse(payload).RootElement } })
+        {
+            var response = await http.PostAsJsonAsync("v1/schema/compatibility", body);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True((int)response.StatusCode is 200 or 422, $"{(int)response.StatusCode}: {text}");
+        }
+    }
 }

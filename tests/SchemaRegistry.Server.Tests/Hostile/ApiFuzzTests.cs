@@ -86,12 +86,12 @@ public sealed class ApiFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     private IEnumerable<(string Method, string Route, string Body)> ValidBodies()
     {
         yield return ("POST", "/v1/schema", $$"""{"fqid":"finance.gdp.fuzz:v1.0","owner":"finance-data","description":"d","tags":{"team":"f"},"compatibility":"FORWARD","payload":{{HostileSeed.Payload}}}""");
-        yield return ("PUT", "/v1/schema/{fqid}", $$"""{"fqid":"{{_seed.Draft}}","owner":"finance-data","payload":{"type":"object","properties":{"a":{"type":"string","pattern":"^[a-z]+$"}}}}""");
+        yield return ("PUT", "/v1/schema/{fqid}", "{\"fqid\":\"" + _seed.Draft + "\",\"owner\":\"finance-data\",\"payload\":{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\",\"pattern\":\"^[a-z]+$\"}}}}");
         foreach (var action in new[] { "validate", "submit", "approve", "reject", "publish", "deprecate" })
         {
             yield return ("POST", "/v1/schema/" + action, $$"""{"fqid":"{{_seed.Draft}}","comment":"fuzz","force":false,"reason":"r"}""");
         }
-        yield return ("POST", "/v1/schema/compatibility", $$"""{"fqid":"{{_seed.Draft}}","payload":{"type":"object"}}""");
+        yield return ("POST", "/v1/schema/compatibility", $$$"""{"fqid":"{{{_seed.Draft}}}","payload":{"type":"object"}}""");
         yield return ("PUT", "/v1/config/{subject}", """{"compatibility":"BACKWARD"}""");
         yield return ("POST", "/v1/keys", """{"name":"fuzz","role":"reader","expires_at":"2030-01-01T00:00:00Z"}""");
         yield return ("POST", "/v1/keys/{id}/rotate", """{"grace_seconds":10,"expires_at":"2030-01-01T00:00:00Z"}""");

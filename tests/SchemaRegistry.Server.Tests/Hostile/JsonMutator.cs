@@ -82,15 +82,18 @@ public sealed class JsonMutator(Random random)
     /// <summary>Replaces, drops or adds a member somewhere in the document; null when the text no longer parses.</summary>
     private string? Structural(string text)
     {
-        JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text);
+            return Restructure(JsonNode.Parse(text));
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
         {
-            return null;
+            return null; // not JSON any more, a repeated member name or a lone surrogate (which JsonNode refuses when read)
         }
+    }
+
+    private string? Restructure(JsonNode? root)
+    {
         var objects = new List<JsonObject>();
         Collect(root, objects);
         if (objects.Count == 0)
@@ -108,8 +111,8 @@ public sealed class JsonMutator(Random random)
         }
         // Hostile values are spliced in as text: some (1e400, lone surrogates) cannot be held by a JsonNode.
         var name = action == 1 && names.Count > 0 ? names[random.Next(names.Count)] : "x" + random.Next(100);
-        const string marker = "\"§fuzz§\"";
-        target[name] = "§fuzz§";
+        const string marker = "\"fuzz-marker-7f3a\"";
+        target[name] = "fuzz-marker-7f3a";
         return root!.ToJsonString().Replace(marker, value, StringComparison.Ordinal);
     }
 
