@@ -2,7 +2,7 @@
 # The write benchmark in one command: builds the CLI and the harness in Release, starts a throw-away PostgreSQL
 # (scripts/lib/postgres.sh, in a temporary directory), starts three `schemareg serve` replicas on loopback over that one
 # database, and runs `SchemaRegistry.Bench writes` against them: concurrent POST /v1/schema of distinct FQIDs,
-# round-robin over the replicas, 5 s warm-up then 20 s measured; contested registrations; then the checks (no gap in
+# round-robin over the replicas, 10 s warm-up (the JIT settles) then 20 s measured; contested registrations; then the checks (no gap in
 # the event stream, one registration event per FQID, intact audit chain). The table is added to bench/RESULTS.md
 # with the machine and date.
 #
@@ -65,6 +65,7 @@ echo "== $replicas replicas: ${urls[*]}"
 status=0
 dotnet "$project/bin/Release/net10.0/SchemaRegistry.Bench.dll" writes --urls "$(IFS=,; echo "${urls[*]}")" --admin-token "$token" \
   --postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" --server-pids "$(IFS=,; echo "${pids[*]}")" \
+  --postgres-pid "$(head -1 "$work/pg/data/postmaster.pid")" \
   --markdown "$work/report.md" "$@" || status=$?
 if [[ ! -s "$work/report.md" ]]; then
   echo "== the benchmark did not finish (exit $status); replica logs:" >&2

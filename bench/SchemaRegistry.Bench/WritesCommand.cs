@@ -22,12 +22,13 @@ internal static class WritesCommand
         var schemaPath = arguments.Optional("schema", "bench/invoice.schema.json");
         var workers = arguments.Int("workers", 32, 1);
         var seconds = arguments.Int("seconds", 20, 1);
-        var warmup = arguments.Int("warmup", 5, 0);
+        var warmup = arguments.Int("warmup", 10, 0);
         var contested = arguments.Int("contested", 30, 0);
         var target = arguments.Int("target", 500, 1);
         var postgres = arguments.Optional("postgres");
         var serverPids = arguments.Optional("server-pids", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
+        var postmasterPid = arguments.Int("postgres-pid", 0, 0);
         var markdownPath = arguments.Optional("markdown");
         arguments.RejectUnknown();
 
@@ -50,7 +51,7 @@ internal static class WritesCommand
             }
             Console.Error.WriteLine($"== {seconds} s measured");
             var sampler = postgres is null ? null : EventLockSampler.Start(postgres);
-            var cpu = ProcessCpu.Start(serverPids);
+            var cpu = ProcessCpu.Start(serverPids, postmasterPid);
             var result = await load.RunAsync(workers, TimeSpan.FromSeconds(seconds));
             var cpuUse = cpu.Stop();
             var lockUse = sampler is null ? null : await sampler.StopAsync();
@@ -69,9 +70,9 @@ internal static class WritesCommand
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"{replicas.Count} `schemareg serve` replicas over one PostgreSQL on loopback; {workers} concurrent clients (closed loop), each request a new FQID " +
                 $"(payload `{Path.GetFileName(schemaPath)}`, {Encoding.UTF8.GetByteCount(payload):N0} bytes), round-robin over the replicas; {warmup} s warm-up, {seconds} s measured.");
-            report.AppendLine("CPUs: average CPUs busy during the measured run (1.00 = one core) for the replicas / the load generator / everything else (PostgreSQL included).");
+            report.AppendLine("CPUs: average CPUs busy during the measured run (1.00 = one core) for the replicas / PostgreSQL / the load generator / everything else on the machine.");
             report.AppendLine();
-            report.AppendLine("| `POST /v1/schema` | Registrations/s | P50 ms | P90 ms | P99 ms | Max ms | Requests | Errors | CPUs replicas / load / other | Target |");
+            report.AppendLine("| `POST /v1/schema` | Registrations/s | P50 ms | P90 ms | P99 ms | Max ms | Requests | Errors | CPUs replicas / PostgreSQL / load / other | Target |");
             report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| {replicas.Count} replicas, {workers} clients, {seconds} s | {result.PerSecond:N0} | {Ms(result.P50)} | {Ms(result.P90)} | {Ms(result.P99)} | {Ms(result.Max)} | " +
