@@ -24,6 +24,12 @@ const string usage = """
           and by alias at a fixed rate (open loop) and at maximum throughput (wrk), the SDK's cached resolve, then
           (with --server-pid) stops the server and checks that a warm cache keeps resolving. Prints a Markdown table;
           --latency-log writes each fixed-rate request's due time and latency to PREFIX.FQID.csv and PREFIX.alias.csv.
+      SchemaRegistry.Bench writes --urls URL,URL,URL --admin-token TOKEN [--schema bench/invoice.schema.json] [--workers 32]
+              [--seconds 20] [--warmup 10] [--contested 30] [--target 500] [--postgres CONNECTION_STRING]
+              [--server-pids PID,PID,PID] [--postgres-pid PID] [--markdown OUT.md]
+          The write benchmark against replicas over one database (bench/run-writes.sh starts them): concurrent
+          POST /v1/schema of distinct FQIDs round-robin over the replicas, contested registrations, then checks the
+          event stream (no gap, one registration per FQID) and the audit chain. --postgres samples the events lock.
     """;
 
 if (args.Length == 0)
@@ -42,6 +48,7 @@ try
         "diff" => DiffCommand.Run(arguments),
         "data" => await DataCommand.RunAsync(arguments),
         "api" => await ApiCommand.RunAsync(arguments),
+        "writes" => await WritesCommand.RunAsync(arguments),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };
 }

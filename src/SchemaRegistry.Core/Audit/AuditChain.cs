@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,13 +13,24 @@ public static class AuditChain
 
     /// <summary>SHA-256 (hex) of the previous hash and the entry's fields, as a JSON array (unambiguous, no separators to forge).</summary>
     public static string Hash(string previousHash, long sequence, DateTimeOffset at, string principal, string role, string action, string target,
-        string? reason, string? beforeHash, string? afterHash)
+        string? reason, string? beforeHash, string? afterHash) =>
+        HashWithTail(previousHash, sequence, Tail(at, principal, role, action, target, reason, beforeHash, afterHash));
+
+    /// <summary>
+    /// The hashed JSON array from its third element to its end (<c>1700000000000,"key",…]</c>): everything but the
+    /// previous hash and the sequence, which are known only once the ledger's end has been read. It can be worked
+    /// out before, and a database can then finish the hash itself as SHA-256 of
+    /// <c>'["' + previousHash + '",' + sequence + ',' + tail</c> (see <see cref="HashWithTail"/>).
+    /// </summary>
+    public static string Tail(DateTimeOffset at, string principal, string role, string action, string target,
+        string? reason, string? beforeHash, string? afterHash) =>
+        JsonSerializer.Serialize(new object?[] { at.ToUnixTimeMilliseconds(), principal, role, action, target, reason, beforeHash, afterHash })[1..];
+
+    /// <summary>The entry's hash from the previous hash, its sequence and its <see cref="Tail"/>.</summary>
+    public static string HashWithTail(string previousHash, long sequence, string tail)
     {
-        var fields = JsonSerializer.SerializeToUtf8Bytes(new object?[]
-        {
-            previousHash, sequence, at.ToUnixTimeMilliseconds(), principal, role, action, target, reason, beforeHash, afterHash,
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(fields));
+        var text = "[" + JsonSerializer.Serialize(previousHash) + "," + sequence.ToString(CultureInfo.InvariantCulture) + "," + tail;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>SHA-256 (hex) of a content's UTF-8 text, for the before/after hashes.</summary>

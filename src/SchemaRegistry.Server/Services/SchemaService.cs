@@ -19,12 +19,14 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
     public async Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
     {
         var definition = EnvelopeRules.Build(ToInput(request), layers, options.DefaultMode);
-        var now = time.GetUtcNow();
+        // Whole milliseconds, as stored: the answer built here is the one a later read gives.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var record = new SchemaRecord(definition, SchemaState.Draft, ReferenceScanner.Scan(definition.Payload, options.CanonicalPrefix),
             CanonicalJson.Hash(definition.Payload), now, actor.Name, now, actor.Name, null, 1);
+        var entry = Entry(record, SchemaAction.Register, null, actor, now, null);
         try
         {
-            await storage.Schemas.InsertAsync(record, Entry(record, SchemaAction.Register, null, actor, now, null), cancellationToken);
+            await storage.Schemas.InsertAsync(record, entry, cancellationToken);
             cache.Invalidate(record.Fqid.Subject.ToString());
         }
         catch (StoreConflictException)
@@ -32,7 +34,8 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
             throw new RegistryException(new RegistryError(ErrorCode.AlreadyExists, ErrorKind.Conflict, "Version exists",
                 $"{definition.Fqid} is already registered; edit the draft with PUT /v1/schema/{definition.Fqid} or register a new version."));
         }
-        return await DescribeAsync(record, null, cancellationToken);
+        // A new version's history is the one entry just written with it.
+        return SchemaMapper.ToResponse(record, [entry], null);
     }
 
     public async Task<SchemaResponse> EditAsync(string fqidText, RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)

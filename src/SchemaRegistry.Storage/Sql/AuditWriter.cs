@@ -1,19 +1,20 @@
 using System.Data.Common;
-using System.Text.Json;
 using SchemaRegistry.Core.Audit;
-using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Storage.Sql;
 
 /// <summary>
 /// Appends the ledger entry of each outbox event, in the same transaction and under the same events lock, so the
-/// chain's order is the commit order and no change is recorded without its entry. Who, in which role and why come
-/// from the event's data (<c>principal_id</c> or <c>principal</c>, <c>role</c>, <c>comment</c>/<c>reason</c>/<c>resolution</c>); the
-/// after-hash is the hash of that data, the before-hash the data's own <c>before_hash</c> when it gives one.
+/// chain's order is the commit order and no change is recorded without its entry. Everything but the sequence and the
+/// previous hash was worked out before the lock (<see cref="PreparedEvent"/>).
 /// </summary>
 internal static class AuditWriter
 {
-    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    private const string Insert =
+        "INSERT INTO audit_log (sequence, at, principal, role, action, target, reason, before_hash, after_hash, prev_hash, hash) ";
+
+    /// <summary>Reads the ledger's end, then hashes and inserts each entry here (databases without SHA-256 in SQL).</summary>
+    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedEvent> events, CancellationToken cancellationToken)
     {
         long sequence = 0;
         var previous = AuditChain.Genesis;
@@ -29,36 +30,37 @@ internal static class AuditWriter
         foreach (var e in events)
         {
             sequence++;
-            var (principal, role, reason, before) = Describe(e.Data);
-            var after = AuditChain.ContentHash(e.Data);
-            var at = DateTimeOffset.FromUnixTimeMilliseconds(e.Time.ToUnixTimeMilliseconds());
-            var target = e.Subject.Length == 0 ? "-" : e.Subject;
-            var hash = AuditChain.Hash(previous, sequence, at, principal, role, e.Type, target, reason, before, after);
+            var hash = AuditChain.HashWithTail(previous, sequence, e.HashTail);
             await using var insert = Db.Command(connection,
-                "INSERT INTO audit_log (sequence, at, principal, role, action, target, reason, before_hash, after_hash, prev_hash, hash) " +
-                "VALUES (@sequence, @at, @principal, @role, @action, @target, @reason, @before, @after, @prev, @hash)", transaction,
-                ("@sequence", sequence), ("@at", Db.ToUnixMs(at)), ("@principal", principal), ("@role", role), ("@action", e.Type),
-                ("@target", target), ("@reason", reason), ("@before", before), ("@after", after), ("@prev", previous), ("@hash", hash));
+                Insert + "VALUES (@sequence, @at, @principal, @role, @action, @target, @reason, @before, @after, @prev, @hash)", transaction,
+                [("@sequence", sequence), .. Fields(e), ("@prev", previous), ("@hash", hash)]);
             await insert.ExecuteNonQueryAsync(cancellationToken);
             previous = hash;
         }
     }
 
-    private static (string Principal, string Role, string? Reason, string? BeforeHash) Describe(string data)
+    /// <summary>
+    /// Adds one statement per entry that reads the ledger's end and hashes the entry in the database
+    /// (<see cref="SqlProvider.AuditHashExpression"/>): no round trip to read the end first. Each statement sees the
+    /// entry the one before it inserted.
+    /// </summary>
+    public static void Add(SqlProvider provider, SqlStatements statements, IReadOnlyList<PreparedEvent> events)
     {
-        try
+        var hash = provider.AuditHashExpression("t.previous", "t.sequence", "@tail")
+            ?? throw new InvalidOperationException($"{provider.Dialect} does not hash ledger entries in SQL.");
+        var sql = Insert +
+            $"SELECT t.sequence, @at, @principal, @role, @action, @target, @reason, @before, @after, t.previous, {hash} " +
+            "FROM (SELECT COALESCE(l.sequence, 0) + 1 AS sequence, COALESCE(l.hash, @genesis) AS previous " +
+            "FROM (SELECT 1 AS one) AS o LEFT JOIN (SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1) AS l ON 1 = 1) AS t";
+        foreach (var e in events)
         {
-            using var document = JsonDocument.Parse(data);
-            var root = document.RootElement;
-            string? Text(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            return (Cut(Text("principal_id") ?? Text("principal") ?? Text("created_by") ?? "system", 200), Cut(Text("role") ?? "-", 64),
-                Text("comment") ?? Text("reason") ?? Text("resolution") ?? Text("detail"), Text("before_hash"));
-        }
-        catch (JsonException)
-        {
-            return ("system", "-", null, null);
+            statements.Add(sql, [.. Fields(e), ("@tail", e.HashTail), ("@genesis", AuditChain.Genesis)]);
         }
     }
 
-    private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
+    private static (string, object?)[] Fields(PreparedEvent e) =>
+    [
+        ("@at", e.TimeMs), ("@principal", e.Principal), ("@role", e.Role), ("@action", e.Type), ("@target", e.Target),
+        ("@reason", e.Reason), ("@before", e.BeforeHash), ("@after", e.AfterHash),
+    ];
 }

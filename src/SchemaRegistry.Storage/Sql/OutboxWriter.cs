@@ -3,10 +3,16 @@ using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Storage.Sql;
 
-/// <summary>Writes outbox events, and their ledger entries, inside the caller's transaction after taking the events lock.</summary>
+/// <summary>
+/// Writes outbox events, and their ledger entries, after taking the events lock. The lock serialises every
+/// event-writing transaction until its commit, so what runs between the two is kept to the inserts themselves:
+/// callers prepare the events first (<see cref="PreparedEvent"/>) and append them last in their transaction.
+/// </summary>
 internal static class OutboxWriter
 {
-    /// <summary>Call last in the transaction: the events lock is then held only until the commit that follows.</summary>
+    internal const string InsertEventSql = "INSERT INTO events (id, type, subject, time, data) VALUES (@id, @type, @subject, @time, @data)";
+
+    /// <summary>In the caller's transaction; call last: the events lock is then held only until the commit that follows.</summary>
     public static async Task AppendEventsAsync(SqlProvider provider, DbConnection connection, DbTransaction transaction,
         IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
@@ -14,13 +20,71 @@ internal static class OutboxWriter
         {
             return;
         }
-        await SqlSchemaStore.LockEventsAsync(provider, connection, transaction, cancellationToken);
+        await AppendPreparedAsync(provider, connection, transaction, PreparedEvent.All(events), cancellationToken);
+    }
+
+    /// <summary>
+    /// Events that go with no other change, in a transaction of their own: on PostgreSQL one batch, one round trip
+    /// (see <see cref="SqlProvider.RunsAtomicBatches"/>).
+    /// </summary>
+    public static async Task AppendAloneAsync(SqlProvider provider, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    {
+        var prepared = PreparedEvent.All(events);
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        if (provider.RunsAtomicBatches)
+        {
+            var statements = new SqlStatements();
+            Add(provider, statements, prepared);
+            await statements.ExecuteAsync(provider, connection, null, cancellationToken);
+            return;
+        }
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await AppendPreparedAsync(provider, connection, transaction, prepared, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public static async Task AppendPreparedAsync(SqlProvider provider, DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<PreparedEvent> events, CancellationToken cancellationToken)
+    {
+        if (provider.RunsAtomicBatches)
+        {
+            var statements = new SqlStatements();
+            Add(provider, statements, events);
+            await statements.ExecuteAsync(provider, connection, transaction, cancellationToken);
+            return;
+        }
+        await LockAsync(provider, connection, transaction, cancellationToken);
         foreach (var e in events)
         {
-            await using var command = Db.Command(connection, SqlSchemaStore.InsertEventSql, transaction,
-                ("@id", Guid.NewGuid().ToString("N")), ("@type", e.Type), ("@subject", e.Subject), ("@time", Db.ToUnixMs(e.Time)), ("@data", e.Data));
+            await using var command = Db.Command(connection, InsertEventSql, transaction, Row(e));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await AuditWriter.AppendAsync(connection, transaction, events, cancellationToken);
     }
+
+    /// <summary>The lock, the events and their ledger entries, hashed by the database, as statements of one batch.</summary>
+    public static void Add(SqlProvider provider, SqlStatements statements, IReadOnlyList<PreparedEvent> events)
+    {
+        if (provider.EventLockSql is { } sql)
+        {
+            statements.Add(sql);
+        }
+        foreach (var e in events)
+        {
+            statements.Add(InsertEventSql, Row(e));
+        }
+        AuditWriter.Add(provider, statements, events);
+    }
+
+    private static async Task LockAsync(SqlProvider provider, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (provider.EventLockSql is { } sql)
+        {
+            await using var command = Db.Command(connection, sql, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static (string, object?)[] Row(PreparedEvent e) =>
+        [("@id", e.Id), ("@type", e.Type), ("@subject", e.Subject), ("@time", e.TimeMs), ("@data", e.Data)];
 }

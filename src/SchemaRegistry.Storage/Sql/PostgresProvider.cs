@@ -5,7 +5,7 @@ namespace SchemaRegistry.Storage.Sql;
 
 internal sealed class PostgresProvider(string connectionString) : SqlProvider, IDisposable
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
 
     public override string Dialect => "postgres";
 
@@ -31,6 +31,12 @@ internal sealed class PostgresProvider(string connectionString) : SqlProvider, I
     public override string? RestartIdentitySql(string table, string column) =>
         $"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), (SELECT COALESCE(MAX({column}), 0) FROM {table}) + 1, false)";
 
+    public override bool RunsAtomicBatches => true;
+
+    // The tail is ASCII (AuditChain.Tail), so the bytes hashed are those .NET hashes.
+    public override string? AuditHashExpression(string previousHash, string sequence, string tail) =>
+        $"encode(sha256(convert_to('[\"' || {previousHash} || '\",' || {sequence} || ',' || {tail}, 'UTF8')), 'hex')";
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
@@ -38,4 +44,18 @@ internal sealed class PostgresProvider(string connectionString) : SqlProvider, I
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     public void Dispose() => _dataSource.Dispose();
+
+    // The stores run a few fixed statements over and over (a registration's five among them): prepared once per pooled
+    // connection, they are neither parsed nor planned again. A URL that sets Max Auto Prepare keeps its own value.
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ConnectionString;
+    }
 }

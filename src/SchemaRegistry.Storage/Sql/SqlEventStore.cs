@@ -6,10 +6,7 @@ internal sealed class SqlEventStore(SqlProvider provider) : IEventStore
 {
     public async Task AppendAsync(string type, string subject, DateTimeOffset time, string data, CancellationToken cancellationToken)
     {
-        await using var connection = await provider.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, [new OutboxEvent(type, subject, time, data)], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await OutboxWriter.AppendAloneAsync(provider, [new OutboxEvent(type, subject, time, data)], cancellationToken);
     }
 
     public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)

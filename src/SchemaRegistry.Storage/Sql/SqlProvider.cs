@@ -26,6 +26,19 @@ internal abstract class SqlProvider
     /// </summary>
     public virtual string? EventLockSql => null;
 
+    /// <summary>
+    /// True when <see cref="SqlStatements"/> may send its statements as one batch: one round trip, and run without a
+    /// transaction, one implicit transaction (a failing statement rolls back the ones before it and skips the rest).
+    /// </summary>
+    public virtual bool RunsAtomicBatches => false;
+
+    /// <summary>
+    /// An SQL expression for a ledger entry's hash (<see cref="Core.Audit.AuditChain.HashWithTail"/>) from the given
+    /// expressions of the previous hash, the sequence and the entry's tail; null where the database cannot compute
+    /// SHA-256, and the entry is hashed by <see cref="AuditWriter"/> after reading the ledger's end.
+    /// </summary>
+    public virtual string? AuditHashExpression(string previousHash, string sequence, string tail) => null;
+
     /// <summary>Escape clause for LIKE patterns whose wildcards were escaped with a backslash.</summary>
     public virtual string LikeEscape => "ESCAPE '\\'";
 

@@ -13,48 +13,68 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
         "fqid, owner, description, format, compatibility, tags, payload, state, refs, content_hash, " +
         "created_at, created_by, updated_at, updated_by, submitted_by, revision";
 
+    private const string InsertSql =
+        "INSERT INTO schema_versions (subject, domain, layer, entity, major, minor, " + Columns + ") VALUES " +
+        "(@subject, @domain, @layer, @entity, @major, @minor, @fqid, @owner, @description, @format, @compatibility, " +
+        "@tags, @payload, @state, @refs, @hash, @created_at, @created_by, @updated_at, @updated_by, @submitted_by, @revision)";
+
+    private const string UpdateSql =
+        "UPDATE schema_versions SET owner=@owner, description=@description, format=@format, compatibility=@compatibility, " +
+        "tags=@tags, payload=@payload, state=@state, refs=@refs, content_hash=@hash, created_at=@created_at, " +
+        "created_by=@created_by, updated_at=@updated_at, updated_by=@updated_by, submitted_by=@submitted_by, revision=@revision " +
+        "WHERE fqid=@fqid AND revision=@expected";
+
+    private const string InsertHistorySql =
+        "INSERT INTO schema_history (fqid, action, from_state, to_state, principal_id, principal_name, role, at, comment) " +
+        "VALUES (@fqid, @action, @from, @to, @pid, @pname, @role, @at, @comment)";
+
+    // The version, its history entry and its event in one transaction: the outbox never disagrees with the change. The
+    // events lock comes last, so a contested FQID waits on the unique index without holding it.
     public async Task InsertAsync(SchemaRecord record, HistoryEntry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await provider.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var fqid = record.Fqid;
+        var statements = new SqlStatements();
+        statements.Add(InsertSql,
+            [("@subject", fqid.Subject.ToString()), ("@domain", fqid.Subject.Domain), ("@layer", fqid.Subject.Layer),
+             ("@entity", fqid.Subject.Entity), ("@major", fqid.Version.Major), ("@minor", fqid.Version.Minor),
+             .. RecordParameters(record)]);
+        statements.Add(InsertHistorySql, HistoryParameters(entry));
+        var events = new[] { EventOf(entry) };
+        await using var connection = await provider.OpenAsync(cancellationToken);
         try
         {
-            await using var insert = Db.Command(connection,
-                "INSERT INTO schema_versions (subject, domain, layer, entity, major, minor, " + Columns + ") VALUES " +
-                "(@subject, @domain, @layer, @entity, @major, @minor, @fqid, @owner, @description, @format, @compatibility, " +
-                "@tags, @payload, @state, @refs, @hash, @created_at, @created_by, @updated_at, @updated_by, @submitted_by, @revision)",
-                transaction,
-                [("@subject", fqid.Subject.ToString()), ("@domain", fqid.Subject.Domain), ("@layer", fqid.Subject.Layer),
-                 ("@entity", fqid.Subject.Entity), ("@major", fqid.Version.Major), ("@minor", fqid.Version.Minor),
-                 .. RecordParameters(record)]);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (provider.RunsAtomicBatches)
+            {
+                // One round trip: the batch is its own transaction, and a duplicate FQID fails it before the lock.
+                OutboxWriter.Add(provider, statements, events);
+                await statements.ExecuteAsync(provider, connection, null, cancellationToken);
+                return;
+            }
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await statements.ExecuteAsync(provider, connection, transaction, cancellationToken);
+            await OutboxWriter.AppendPreparedAsync(provider, connection, transaction, events, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbException e) when (provider.IsUniqueViolation(e))
         {
             throw new StoreConflictException($"{fqid} already exists.", e);
         }
-        await AppendHistoryAsync(connection, transaction, entry, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task UpdateAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry, CancellationToken cancellationToken)
     {
+        var statements = new SqlStatements();
+        statements.Add(UpdateSql, [.. RecordParameters(record), ("@expected", expectedRevision)]);
+        statements.Add(InsertHistorySql, HistoryParameters(entry));
+        var events = new[] { EventOf(entry) };
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var update = Db.Command(connection,
-            "UPDATE schema_versions SET owner=@owner, description=@description, format=@format, compatibility=@compatibility, " +
-            "tags=@tags, payload=@payload, state=@state, refs=@refs, content_hash=@hash, created_at=@created_at, " +
-            "created_by=@created_by, updated_at=@updated_at, updated_by=@updated_by, submitted_by=@submitted_by, revision=@revision " +
-            "WHERE fqid=@fqid AND revision=@expected",
-            transaction, [.. RecordParameters(record), ("@expected", expectedRevision)]))
+        // The history row is written even when the revision check fails; the rollback then discards it.
+        if ((await statements.ExecuteAsync(provider, connection, transaction, cancellationToken))[0] != 1)
         {
-            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                throw new StoreConflictException($"{record.Fqid} changed since it was read.");
-            }
+            throw new StoreConflictException($"{record.Fqid} changed since it was read.");
         }
-        await AppendHistoryAsync(connection, transaction, entry, cancellationToken);
+        await OutboxWriter.AppendPreparedAsync(provider, connection, transaction, events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -203,32 +223,15 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
             Db.NullableString(r, 14), r.GetInt64(15));
     }
 
-    /// <summary>The history entry and its event, in the caller's transaction: the outbox never disagrees with the change.</summary>
-    private async Task AppendHistoryAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
-    {
-        await AppendEventAsync(connection, transaction, entry, cancellationToken);
-        await using var command = Db.Command(connection,
-            "INSERT INTO schema_history (fqid, action, from_state, to_state, principal_id, principal_name, role, at, comment) " +
-            "VALUES (@fqid, @action, @from, @to, @pid, @pname, @role, @at, @comment)", transaction,
-            ("@fqid", entry.Fqid.ToString()), ("@action", entry.Action.ToString()),
-            ("@from", entry.From is { } from ? WireNames.Of(from) : null), ("@to", WireNames.Of(entry.To)),
-            ("@pid", entry.PrincipalId), ("@pname", entry.PrincipalName), ("@role", entry.Role),
-            ("@at", Db.ToUnixMs(entry.At)), ("@comment", entry.Comment));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private static (string, object?)[] HistoryParameters(HistoryEntry entry) =>
+    [
+        ("@fqid", entry.Fqid.ToString()), ("@action", entry.Action.ToString()),
+        ("@from", entry.From is { } from ? WireNames.Of(from) : null), ("@to", WireNames.Of(entry.To)),
+        ("@pid", entry.PrincipalId), ("@pname", entry.PrincipalName), ("@role", entry.Role),
+        ("@at", Db.ToUnixMs(entry.At)), ("@comment", entry.Comment),
+    ];
 
-    internal static async Task LockEventsAsync(SqlProvider provider, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        if (provider.EventLockSql is { } sql)
-        {
-            await using var command = Db.Command(connection, sql, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    internal const string InsertEventSql = "INSERT INTO events (id, type, subject, time, data) VALUES (@id, @type, @subject, @time, @data)";
-
-    private async Task AppendEventAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
+    private static PreparedEvent EventOf(HistoryEntry entry)
     {
         var data = JsonSerializer.Serialize(new Dictionary<string, string?>
         {
@@ -241,8 +244,7 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
             ["role"] = entry.Role,
             ["comment"] = entry.Comment,
         });
-        await OutboxWriter.AppendEventsAsync(provider, connection, transaction,
-            [new OutboxEvent(Core.Events.EventTypes.ForAction(entry.Action), entry.Fqid.ToString(), entry.At, data)], cancellationToken);
+        return PreparedEvent.From(new OutboxEvent(Core.Events.EventTypes.ForAction(entry.Action), entry.Fqid.ToString(), entry.At, data));
     }
 
     private static string EscapeLike(string text) =>

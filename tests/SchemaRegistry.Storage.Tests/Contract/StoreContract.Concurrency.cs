@@ -64,6 +64,51 @@ public abstract partial class StoreContract
         Assert.Equal(Rounds, (await Schemas.ListVersionsAsync(subject, None)).Count);
     }
 
+    // Two stores over one database stand for two replicas: registrations (some of them duplicates) and other events
+    // race; afterwards the stream has no gap, each FQID one registration event, and the ledger one entry per event, chained.
+    [Fact]
+    public async Task Concurrent_registrations_through_two_stores_keep_the_stream_gap_free_and_the_ledger_chained()
+    {
+        var database = await Fixture.CreateDatabaseAsync();
+        var stores = new[] { await Fixture.OpenAsync(database), await Fixture.OpenAsync(database) };
+        var subject = NewSubject();
+        var conflicts = 0;
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var store = stores[(writer + i) % 2];
+                // Writers 0 and 1 register the same versions, so each of those has one winner and one conflict.
+                var fqid = V(subject, 1, writer < 2 ? i : writer * 100 + i);
+                try
+                {
+                    await store.Schemas.InsertAsync(Record(fqid), Entry(fqid, SchemaAction.Register, null, SchemaState.Draft, T0.AddSeconds(i), $"key_{writer}"), None);
+                }
+                catch (StoreConflictException)
+                {
+                    Interlocked.Increment(ref conflicts);
+                }
+                if (i % 5 == 0)
+                {
+                    await store.Events.AppendAsync("ValidationFailed", fqid.ToString(), T0, $$"""{"principal":"key_{{writer}}","reason":"r{{i}}"}""", None);
+                }
+            }
+        })));
+
+        var events = await stores[0].Events.ReadAsync(0, 1000, null, null, None);
+        var ledger = await stores[1].Audit.ReadAsync(new AuditQuery(Limit: 10_000), None);
+
+        Assert.Equal(20, conflicts);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
+        var registered = events.Where(e => e.Type == "SchemaRegistered").Select(e => e.Subject).ToList();
+        Assert.Equal(6 * 20 - 20, registered.Count);
+        Assert.Equal(registered.Count, registered.Distinct().Count());
+        Assert.Equal(6 * 4, events.Count(e => e.Type == "ValidationFailed"));
+        Assert.Equal(events.Count, ledger.Count);
+        Assert.Null(SchemaRegistry.Core.Audit.AuditChain.Verify(ledger, previousSequence: 0));
+        Assert.Equal(events.Select(e => (e.Type, e.Subject)), ledger.Select(e => (e.Action, e.Target)));
+    }
+
     /// <summary>Starts all writers together on the thread pool and waits for every one of them.</summary>
     private static async Task<Task[]> RaceAsync(IEnumerable<Func<Task>> writers)
     {
