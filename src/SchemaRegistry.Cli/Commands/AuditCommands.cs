@@ -54,8 +54,7 @@ internal static class AuditCommands
             {
                 if (line.Length > 0)
                 {
-                    var e = RegistryClient.ParseAuditLine(line);
-                    entries.Add(new AuditEntry(e.Sequence, e.At, e.Principal, e.Role, e.Action, e.Target, e.Reason, e.BeforeHash, e.AfterHash, e.PreviousHash, e.Hash));
+                    entries.Add(RegistryClient.ParseAuditEntry(line));
                 }
             }
             if (AuditChain.Verify(entries, previousSequence: 0) is { } broken)
