@@ -24,6 +24,7 @@ public static class RegistryHost
 {
     public static async Task<WebApplication> BuildAsync(IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
     {
+        Metrics.RuntimeMetricsExport.Configure();
         var builder = WebApplication.CreateSlimBuilder();
         RegistryConfiguration.AddSources(builder.Configuration, overrides);
         var options = builder.Configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
