@@ -67,8 +67,6 @@ internal sealed class DataSetup
 /// </summary>
 internal static class DataPasses
 {
-    private const int FileBufferBytes = 1 << 16;
-
     /// <summary>
     /// <c>data validate</c>: the format's reader over a FileStream, drift detection on under the quarantine policy,
     /// every record that does not pass written to records.ndjson and manifest.ndjson in a fresh temp folder (deleted
@@ -168,11 +166,9 @@ internal static class DataPasses
     }
 
     /// <summary>The same stream the CLI opens.</summary>
-    private static FileStream OpenSource(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferBytes, FileOptions.Asynchronous | FileOptions.SequentialScan);
+    private static FileStream OpenSource(string path) => DataFiles.OpenRead(path);
 
-    private static FileStream CreateQuarantineFile(DirectoryInfo folder, string name) =>
-        new(Path.Combine(folder.FullName, name), FileMode.Create, FileAccess.Write, FileShare.Read, FileBufferBytes, FileOptions.Asynchronous);
+    private static FileStream CreateQuarantineFile(DirectoryInfo folder, string name) => DataFiles.Create(Path.Combine(folder.FullName, name));
 
     private static Task<IRecordReader> OpenReaderAsync(DataSetup setup, DataFormat format, Stream source) =>
         RecordReaders.OpenAsync(format, source, setup.Kinds, CancellationToken.None);

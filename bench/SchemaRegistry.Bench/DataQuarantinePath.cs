@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Validation;
 
 namespace SchemaRegistry.Bench;
@@ -77,8 +78,7 @@ internal static class DataQuarantinePath
         double Micros(double seconds) => seconds / failed.Length * 1e6;
     }
 
-    private static FileStream Create(DirectoryInfo folder, string name) =>
-        new(Path.Combine(folder.FullName, name), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+    private static FileStream Create(DirectoryInfo folder, string name) => DataFiles.Create(Path.Combine(folder.FullName, name));
 
     private static long? WriteSyscalls()
     {

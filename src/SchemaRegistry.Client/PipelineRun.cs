@@ -78,8 +78,8 @@ public sealed class PipelineRun
         Directory.CreateDirectory(folder);
         var prefix = Path.Combine(folder, $"batch-{batch:D6}");
         BatchSummary summary;
-        await using (var records = new FileStream(prefix + ".ndjson", FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.Asynchronous))
-        await using (var manifest = new FileStream(prefix + ".manifest.ndjson", FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.Asynchronous))
+        await using (var records = DataFiles.Create(prefix + ".ndjson"))
+        await using (var manifest = DataFiles.Create(prefix + ".manifest.ndjson"))
         await using (var reader = await RecordReaders.OpenAsync(format, data, _contract.Shape.TopLevelKinds, cancellationToken))
         {
             await using var quarantine = new QuarantineWriter(records, manifest);

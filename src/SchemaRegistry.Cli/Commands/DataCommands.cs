@@ -90,7 +90,7 @@ internal static class DataCommands
     private static async Task<BatchSummary> RunAsync(FileInfo file, DataFormat format, ContractSchema contract, DriftPolicy policy,
         bool detectDrift, DirectoryInfo? quarantineDir, FileInfo? passedFile, CancellationToken ct)
     {
-        await using var source = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using var source = DataFiles.OpenRead(file.FullName);
         await using var reader = await RecordReaders.OpenAsync(format, source, contract.Shape.TopLevelKinds, ct);
         FileStream? records = null, manifest = null, passed = null;
         QuarantineWriter? quarantine = null;
@@ -99,13 +99,13 @@ internal static class DataCommands
             if (quarantineDir is not null)
             {
                 quarantineDir.Create();
-                records = Create(Path.Combine(quarantineDir.FullName, "records.ndjson"));
-                manifest = Create(Path.Combine(quarantineDir.FullName, "manifest.ndjson"));
+                records = DataFiles.Create(Path.Combine(quarantineDir.FullName, "records.ndjson"));
+                manifest = DataFiles.Create(Path.Combine(quarantineDir.FullName, "manifest.ndjson"));
                 quarantine = new QuarantineWriter(records, manifest);
             }
             if (passedFile is not null)
             {
-                passed = Create(passedFile.FullName);
+                passed = DataFiles.Create(passedFile.FullName);
             }
             using var progress = ProgressBar.ForTerminal(source, file.Length);
             var classifier = contract.Classifier(policy, detectDrift);
@@ -126,9 +126,6 @@ internal static class DataCommands
             }
         }
     }
-
-    private static FileStream Create(string path) =>
-        new(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
 
     /// <summary>The schema from a file, or from the registry with the payloads it references (compiled locally).</summary>
     private static async Task<(string Fqid, ContractSchema Contract)> LoadSchemaAsync(ParseResult parse, FileInfo? file, string? fqid, CancellationToken ct)

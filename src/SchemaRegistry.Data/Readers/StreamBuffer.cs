@@ -11,6 +11,7 @@ namespace SchemaRegistry.Data.Readers;
 internal sealed class StreamBuffer : IDisposable
 {
     private readonly Stream _stream;
+    private readonly bool _inline;
     private readonly int _maxCapacity;
     private byte[] _buffer;
     private int _start;
@@ -19,6 +20,7 @@ internal sealed class StreamBuffer : IDisposable
     public StreamBuffer(Stream stream, int initialCapacity, int maxCapacity)
     {
         _stream = stream;
+        _inline = InlineIo.CompletesInline(stream);
         _maxCapacity = Math.Max(initialCapacity, maxCapacity);
         _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
     }
@@ -43,14 +45,26 @@ internal sealed class StreamBuffer : IDisposable
     }
 
     /// <summary>Reads once more from the stream after <see cref="Data"/>; false when the stream has ended.</summary>
-    public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
+    public ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
         if (IsCompleted)
         {
-            return false;
+            return new ValueTask<bool>(false);
         }
         MakeRoom();
-        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+        if (_inline)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return new ValueTask<bool>(Advance(_stream.Read(_buffer, _end, _buffer.Length - _end)));
+        }
+        return ReadAsync(cancellationToken);
+    }
+
+    private async ValueTask<bool> ReadAsync(CancellationToken cancellationToken) =>
+        Advance(await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken));
+
+    private bool Advance(int read)
+    {
         if (read == 0)
         {
             IsCompleted = true;

@@ -26,6 +26,7 @@ public static class BatchValidator
         long records = 0, valid = 0, invalid = 0, drifted = 0, rescued = 0, quarantined = 0;
         var failedSample = new List<long>();
         var block = new RecordBlock();
+        using var passedLines = passed is null ? null : new NdjsonLineWriter(passed);
         while (await reader.ReadAsync(block, cancellationToken))
         {
             foreach (var record in block.Records)
@@ -41,16 +42,16 @@ public static class BatchValidator
                 {
                     case RecordOutcome.Valid:
                         valid++;
-                        if (passed is not null)
+                        if (passedLines is not null)
                         {
-                            await WriteLineAsync(passed, block.JsonMemory(record), cancellationToken);
+                            await passedLines.WriteLineAsync(block.JsonMemory(record), cancellationToken);
                         }
                         continue;
                     case RecordOutcome.Rescued:
                         rescued++;
-                        if (passed is not null)
+                        if (passedLines is not null)
                         {
-                            await WriteLineAsync(passed, classifier.RescuedJson.ToArray(), cancellationToken);
+                            await passedLines.WriteLineAsync(classifier.RescuedJson.ToArray(), cancellationToken);
                         }
                         continue;
                     case RecordOutcome.Invalid:
@@ -72,13 +73,15 @@ public static class BatchValidator
             }
             progress?.Report(new BatchProgress(records, quarantined));
         }
+        if (passedLines is not null)
+        {
+            await passedLines.FlushAsync(cancellationToken);
+        }
+        if (quarantine is not null)
+        {
+            await quarantine.FlushAsync(cancellationToken);
+        }
         var failed = classifier.Policy == DriftPolicy.Fail && (drifted > 0 || sourceDrift.Count > 0);
         return new BatchSummary(records, valid, invalid, drifted, rescued, quarantined, report, sourceDrift, clock.Elapsed, failed, failedSample);
-    }
-
-    private static async ValueTask WriteLineAsync(Stream stream, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
-    {
-        await stream.WriteAsync(json, cancellationToken);
-        stream.WriteByte((byte)'\n');
     }
 }

@@ -5,22 +5,22 @@ using System.Text.Json;
 namespace SchemaRegistry.Data.Validation;
 
 /// <summary>
-/// Writes quarantined records as NDJSON, each exactly as it arrived, and beside it a manifest with one line per
+/// Writes quarantined records as NDJSON, each exactly as it arrived (buffered: flush or dispose before the files are read), and beside it a manifest with one line per
 /// record: its number in the source, its outcome and every reason. Line i of one matches line i of the other.
 /// </summary>
 public sealed class QuarantineWriter : IAsyncDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly Stream _records;
-    private readonly Stream _manifest;
+    private readonly NdjsonLineWriter _records;
+    private readonly NdjsonLineWriter _manifest;
     private readonly ArrayBufferWriter<byte> _line = new(1024);
     private readonly Utf8JsonWriter _writer;
 
     public QuarantineWriter(Stream records, Stream manifest)
     {
-        _records = records;
-        _manifest = manifest;
-        // Each manifest line is built in memory and handed to the stream's own buffer: no flush per record.
+        _records = new NdjsonLineWriter(records);
+        _manifest = new NdjsonLineWriter(manifest);
+        // Each manifest line is built in memory and appended to the manifest's chunk: no stream call per record.
         _writer = new Utf8JsonWriter(_line, WriterOptions);
     }
 
@@ -28,8 +28,7 @@ public sealed class QuarantineWriter : IAsyncDisposable
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> record, long number, RecordOutcome outcome, IReadOnlyList<RecordReason> reasons, CancellationToken cancellationToken)
     {
-        await _records.WriteAsync(record, cancellationToken);
-        _records.WriteByte((byte)'\n');
+        await _records.WriteLineAsync(record, cancellationToken);
         _line.ResetWrittenCount();
         _writer.Reset(_line);
         _writer.WriteStartObject();
@@ -48,15 +47,23 @@ public sealed class QuarantineWriter : IAsyncDisposable
         _writer.WriteEndArray();
         _writer.WriteEndObject();
         _writer.Flush();
-        await _manifest.WriteAsync(_line.WrittenMemory, cancellationToken);
-        _manifest.WriteByte((byte)'\n');
+        await _manifest.WriteLineAsync(_line.WrittenMemory, cancellationToken);
         Count++;
     }
 
+    /// <summary>Hands everything written so far to the two streams and flushes them.</summary>
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        await _records.FlushAsync(cancellationToken);
+        await _manifest.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Flushes; the streams stay open (the caller owns them).</summary>
     public async ValueTask DisposeAsync()
     {
+        await FlushAsync(CancellationToken.None);
         await _writer.DisposeAsync();
-        await _records.FlushAsync();
-        await _manifest.FlushAsync();
+        _records.Dispose();
+        _manifest.Dispose();
     }
 }

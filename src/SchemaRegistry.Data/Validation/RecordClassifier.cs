@@ -39,11 +39,11 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
             return RecordOutcome.Valid;
         }
         var drifted = detectDrift && _drift.Inspect(json);
-        var valid = schema.IsValid(json);
         if (!drifted || policy == DriftPolicy.Allow)
         {
-            return valid ? RecordOutcome.Valid : RecordOutcome.Invalid;
+            return schema.IsValid(json) ? RecordOutcome.Valid : RecordOutcome.Invalid;
         }
+        // A drifted record is quarantined (or fails the batch) whether its values are valid or not: no second pass.
         return policy == DriftPolicy.Rescue && TryRescue(json) ? RecordOutcome.Rescued : RecordOutcome.Drifted;
     }
 
