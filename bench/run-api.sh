@@ -9,10 +9,12 @@
 #   bench/run-api.sh                          # everything
 #   bench/run-api.sh --seconds 10             # further arguments go to `SchemaRegistry.Bench api`
 #   BENCH_SERVER_ENV="DOTNET_gcServer=1" bench/run-api.sh    # extra environment for the server (space-separated)
-#   BENCH_CLIENT_ENV="" bench/run-api.sh     # environment for the load generator; by default DOTNET_GCgen0size=0x10000000
-#                                            # (a 256 MB gen0 budget: 2 collections a run instead of 20, each of which
-#                                            # stalls the open-loop scheduler and counts as server latency). The server
-#                                            # itself always runs with the defaults a user gets.
+#   BENCH_CLIENT_ENV="" bench/run-api.sh     # environment for the load generator; by default
+#                                            # DOTNET_GCgen0size=0x10000000 (a 256 MB gen0 budget: no collection in a
+#                                            # run, each of which would stall the open-loop scheduler and count as server
+#                                            # latency) and DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 (idle pool
+#                                            # threads sleep instead of spinning, which took a quarter of the 2 CPUs). The
+#                                            # server always runs with the defaults a user gets (its build sets no spinning).
 #
 # BENCH_NO_RESULTS=1 prints the table without touching RESULTS.md. Exit status 1 when a target is missed.
 set -euo pipefail
@@ -58,7 +60,7 @@ server_pid=$!
 disown "$server_pid" # the harness stops it at the end (the warm-cache check); no "Killed" job notice
 
 status=0
-env ${BENCH_CLIENT_ENV-DOTNET_GCgen0size=0x10000000} dotnet "$project/bin/Release/net10.0/SchemaRegistry.Bench.dll" api --url "http://127.0.0.1:$port/" --admin-token "$token" \
+env ${BENCH_CLIENT_ENV-DOTNET_GCgen0size=0x10000000 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0} dotnet "$project/bin/Release/net10.0/SchemaRegistry.Bench.dll" api --url "http://127.0.0.1:$port/" --admin-token "$token" \
   --schema bench/invoice.schema.json --wrk "$(command -v wrk)" --server-pid "$server_pid" --markdown "$work/report.md" "$@" || status=$?
 if [[ ! -s "$work/report.md" ]]; then
   echo "== the benchmark did not finish (exit $status); server log:" >&2
