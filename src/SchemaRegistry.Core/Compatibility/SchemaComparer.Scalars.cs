@@ -26,8 +26,14 @@ internal sealed partial class SchemaComparer
 
     private void CompareBounds(JsonElement o, JsonElement n, string path, List<SchemaChange> output)
     {
+        var numericLower = CompareNumericBound(o, n, path, lower: true, output);
+        var numericUpper = CompareNumericBound(o, n, path, lower: false, output);
         foreach (var (keyword, lower, exclusive, applies) in Bounds)
         {
+            if ((applies & ValueKinds.Fraction) != 0 && (lower ? numericLower : numericUpper))
+            {
+                continue;
+            }
             var a = SchemaJson.Get(o, keyword);
             var b = SchemaJson.Get(n, keyword);
             if ((a is null && b is null) || (a is { } x && b is { } y && SchemaJson.Value(x) == SchemaJson.Value(y)))
