@@ -111,7 +111,10 @@ internal sealed partial class SchemaComparer
     {
         var a = Decimal(SchemaJson.Get(o, "multipleOf"));
         var b = Decimal(SchemaJson.Get(n, "multipleOf"));
-        if (a == b)
+        // Numbers that can only be whole have an implicit step of 1: integer and integer with multipleOf 1 agree.
+        decimal? Step(decimal? stated, JsonElement schema) =>
+            stated ?? ((SchemaJson.Kinds(schema) & (ValueKinds.Integer | ValueKinds.Fraction)) == ValueKinds.Integer ? 1 : null);
+        if (a == b || Step(a, o) == Step(b, n))
         {
             return;
         }

@@ -39,7 +39,7 @@ internal sealed partial class SchemaComparer
         }
         if (backward && forward)
         {
-            reason = $"Declared type changed from {SchemaJson.Describe(declaredOld)} to {SchemaJson.Describe(declaredNew)}, but enum/const or allOf/anyOf/oneOf already limit the values to the same types.";
+            reason = $"Declared type changed from {SchemaJson.Describe(declaredOld)} to {SchemaJson.Describe(declaredNew)}, but enum/const, a whole multipleOf or allOf/anyOf/oneOf already limit the values to the same types.";
         }
         string? example = null;
         if (!backward)

@@ -202,6 +202,11 @@ internal static class SchemaJson
         {
             kinds &= values.Aggregate(ValueKinds.None, (k, v) => k | KindOf(v));
         }
+        // Every multiple of a whole step is a whole number: {"type":"number","multipleOf":1} takes integers only.
+        if (Get(schema, "multipleOf") is { ValueKind: JsonValueKind.Number } step && step.TryGetDecimal(out var m) && m >= 1 && decimal.Truncate(m) == m)
+        {
+            kinds &= ~ValueKinds.Fraction;
+        }
         return kinds;
     }
 
