@@ -5,6 +5,7 @@ namespace SchemaRegistry.Storage.Blobs;
 /// <summary>Blobs as files under a root folder; writes go to a temporary file first and are renamed into place.</summary>
 internal sealed class FileBlobStore : IBlobStore
 {
+    private const char TempMarker = '~';
     private readonly string _root;
 
     public FileBlobStore(string root)
@@ -34,7 +35,8 @@ internal sealed class FileBlobStore : IBlobStore
     {
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        // '~' is never in a key (BlobKey), so a temporary file can be told from any blob, even one named "x.tmp".
+        var temp = $"{path}{TempMarker}{Guid.NewGuid():N}";
         try
         {
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
@@ -62,7 +64,7 @@ internal sealed class FileBlobStore : IBlobStore
         var folder = Path.Combine([_root, .. BlobKey.Segments(prefix, allowEmpty: true)]);
         IReadOnlyList<string> keys = Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal))
+                .Where(f => !Path.GetFileName(f).Contains(TempMarker, StringComparison.Ordinal))
                 .Select(f => Path.GetRelativePath(_root, f).Replace(Path.DirectorySeparatorChar, '/'))
                 .Order(StringComparer.Ordinal)
                 .ToList()
