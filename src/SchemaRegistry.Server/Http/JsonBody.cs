@@ -13,8 +13,22 @@ namespace SchemaRegistry.Server.Http;
 /// levels, no lone UTF-16 surrogate escaped in a string. The serializer alone would let invalid UTF-8 through in a
 /// property it skips, and fail on a lone surrogate with an exception that is not a JSON error.
 /// </summary>
-internal static class JsonBody
+internal static partial class JsonBody
 {
+    /// <summary>
+    /// The wire options, refusing members a call does not know: a misspelt <c>"compatiblity"</c> is an error, not a
+    /// setting silently left at its default. Answers are still read leniently by the SDK, so a newer server can add
+    /// fields to them.
+    /// </summary>
+    private static readonly JsonSerializerOptions Strict = CreateStrict();
+
+    private static JsonSerializerOptions CreateStrict()
+    {
+        var options = new JsonSerializerOptions(RegistryJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class =>
         Parse<T>(await ReadBytesAsync(request, cancellationToken));
 
@@ -41,7 +55,12 @@ internal static class JsonBody
         try
         {
             CheckStrings(bytes);
-            return JsonSerializer.Deserialize<T>(bytes, RegistryJson.Options) ?? throw Malformed("Body required", "This call needs a JSON object body.");
+            return JsonSerializer.Deserialize<T>(bytes, Strict) ?? throw Malformed("Body required", "This call needs a JSON object body.");
+        }
+        catch (JsonException e) when (UnmappedMember().Match(e.Message) is { Success: true } unknown)
+        {
+            var at = e.Path is null or "$" ? "" : $" in {e.Path}";
+            throw Malformed("Unknown member", $"This call does not take '{unknown.Groups[1].Value}'{at}; see /openapi/v1.json for its members.");
         }
         catch (JsonException e)
         {
@@ -68,6 +87,9 @@ internal static class JsonBody
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("property '(.*)' could not be mapped", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex UnmappedMember();
 
     private static RegistryException Malformed(string title, string detail) =>
         new(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, title, detail));

@@ -28,6 +28,23 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_member_a_call_does_not_take_is_REQ_1001_naming_it_and_nothing_is_stored()
+    {
+        using var http = _server.Http();
+        var problem = await (await http.CurlPostAsync("v1/schema",
+            """{"fqid":"a.raw.b:v1.0","owner":"o","compatiblity":"NONE","payload":{"type":"object","x-anything":1}}"""))
+            .ProblemAsync(HttpStatusCode.BadRequest, "REQ-1001");
+        Assert.Contains("'compatiblity'", problem.Detail!, StringComparison.Ordinal);
+        Assert.DoesNotContain("SchemaRegistry.", problem.Detail!, StringComparison.Ordinal);
+        using var client = _server.Client();
+        Assert.Empty((await client.ListSubjectsAsync()).Subjects);
+
+        // Members of the schema itself are the schema's business: any keyword goes through.
+        await (await http.CurlPostAsync("v1/schema",
+            """{"fqid":"a.raw.b:v1.0","owner":"o","payload":{"type":"object","x-anything":1}}""")).OkAsync<SchemaRegistry.Contracts.SchemaResponse>(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Deeply_nested_bodies_are_refused_without_harm()
     {
         using var http = _server.Http();
