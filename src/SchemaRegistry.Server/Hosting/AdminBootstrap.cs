@@ -23,7 +23,7 @@ internal static class AdminBootstrap
         var secret = generated ? ApiKeySecrets.NewSecret() : options.AdminToken!;
         var key = new ApiKey(KeyId, "admin", Role.SchemaAdmin, ApiKeySecrets.Hash(secret), ApiKeySecrets.PrefixOf(secret),
             time.GetUtcNow(), "bootstrap", null, null);
-        if (!await storage.Keys.TryInsertAsync(key, cancellationToken))
+        if (!await storage.Keys.TryInsertAsync(key, [], cancellationToken))
         {
             return;
         }

@@ -5,12 +5,13 @@ using SchemaRegistry.Storage.Ports;
 namespace SchemaRegistry.Server.Services;
 
 /// <summary>
-/// The event (and so the ledger entry) of a change whose store writes no event of its own: keys, subject
-/// configuration, subscriptions and replays. Written right after the change, not in its transaction.
+/// The event (and so the ledger entry) of a change made by an administrator: keys, subject configuration,
+/// subscriptions and replays. <see cref="Event"/> builds it for a store that writes it in the change's transaction
+/// (keys); <see cref="RecordAsync"/> writes it right after the change, for stores that do not take events yet.
 /// </summary>
 internal static class ChangeRecorder
 {
-    public static Task RecordAsync(IRegistryStorage storage, string type, string target, Principal actor, DateTimeOffset at, object details, string? reason = null)
+    public static OutboxEvent Event(string type, string target, Principal actor, DateTimeOffset at, object details, string? reason = null)
     {
         var data = JsonSerializer.SerializeToElement(details);
         var fields = new Dictionary<string, object?>
@@ -24,6 +25,12 @@ internal static class ChangeRecorder
         {
             fields[property.Name] = property.Value;
         }
-        return storage.Events.AppendAsync(type, target, at, JsonSerializer.Serialize(fields), CancellationToken.None);
+        return new OutboxEvent(type, target, at, JsonSerializer.Serialize(fields));
+    }
+
+    public static Task RecordAsync(IRegistryStorage storage, string type, string target, Principal actor, DateTimeOffset at, object details, string? reason = null)
+    {
+        var e = Event(type, target, actor, at, details, reason);
+        return storage.Events.AppendAsync(e.Type, e.Subject, e.Time, e.Data, CancellationToken.None);
     }
 }

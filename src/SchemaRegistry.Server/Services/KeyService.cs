@@ -33,12 +33,12 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
         var secret = ApiKeySecrets.NewSecret();
         var key = new ApiKey(ApiKeySecrets.NewId(), name, role, ApiKeySecrets.Hash(secret), ApiKeySecrets.PrefixOf(secret),
             now, actor.Name, request.ExpiresAt, null);
-        if (!await storage.Keys.TryInsertAsync(key, cancellationToken))
+        var created = ChangeRecorder.Event(Core.Events.EventTypes.KeyCreated, key.Id, actor, now,
+            new { key_id = key.Id, name = key.Name, key_role = WireNames.Of(key.Role), expires_at = key.ExpiresAt });
+        if (!await storage.Keys.TryInsertAsync(key, [created], cancellationToken))
         {
             throw new RegistryException(new RegistryError(ErrorCode.AlreadyExists, ErrorKind.Conflict, "Key exists", "A key with this id exists; retry."));
         }
-        await ChangeRecorder.RecordAsync(storage, Core.Events.EventTypes.KeyCreated, key.Id, actor, now,
-            new { key_id = key.Id, name = key.Name, key_role = WireNames.Of(key.Role), expires_at = key.ExpiresAt });
         return ToResponse(key) with { Secret = secret };
     }
 
@@ -57,12 +57,12 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
                 throw new RegistryException(RegistryError.Transition("This is the last active schema-admin key; create another before revoking it."));
             }
         }
-        if (!await storage.Keys.RevokeAsync(id, now, cancellationToken))
+        var revoked = ChangeRecorder.Event(Core.Events.EventTypes.KeyRevoked, key.Id, actor, now, new { key_id = key.Id, name = key.Name });
+        if (!await storage.Keys.RevokeAsync(id, now, [revoked], cancellationToken))
         {
             throw new RegistryException(RegistryError.Transition($"Key {id} is already revoked."));
         }
         cache.Forget(id);
-        await ChangeRecorder.RecordAsync(storage, Core.Events.EventTypes.KeyRevoked, key.Id, actor, now, new { key_id = key.Id, name = key.Name });
         return ToResponse(key with { RevokedAt = now });
     }
 
@@ -93,28 +93,24 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
         var secret = ApiKeySecrets.NewSecret();
         var key = new ApiKey(ApiKeySecrets.NewId(), old.Name, old.Role, ApiKeySecrets.Hash(secret), ApiKeySecrets.PrefixOf(secret),
             now, actor.Name, expires, null);
-        if (!await storage.Keys.TryInsertAsync(key, cancellationToken))
+        var created = ChangeRecorder.Event(Core.Events.EventTypes.KeyCreated, key.Id, actor, now,
+            new { key_id = key.Id, name = key.Name, key_role = WireNames.Of(key.Role), expires_at = key.ExpiresAt, rotated_from = old.Id });
+        if (!await storage.Keys.TryInsertAsync(key, [created], cancellationToken))
         {
             throw new RegistryException(new RegistryError(ErrorCode.AlreadyExists, ErrorKind.Conflict, "Key exists", "A key with this id exists; retry."));
         }
         if (grace == 0)
         {
-            await storage.Keys.RevokeAsync(id, now, cancellationToken);
+            var revoked = ChangeRecorder.Event(Core.Events.EventTypes.KeyRevoked, old.Id, actor, now, new { key_id = old.Id, name = old.Name, rotated_to = key.Id });
+            await storage.Keys.RevokeAsync(id, now, [revoked], cancellationToken);
         }
         else
         {
             var until = now.AddSeconds(grace);
-            await storage.Keys.ExpireAsync(id, old.ExpiresAt is { } current && current < until ? current : until, cancellationToken);
+            await storage.Keys.ExpireAsync(id, old.ExpiresAt is { } current && current < until ? current : until, [], cancellationToken);
         }
         cache.Forget(id);
         var previous = await storage.Keys.GetAsync(id, cancellationToken) ?? old;
-        await ChangeRecorder.RecordAsync(storage, Core.Events.EventTypes.KeyCreated, key.Id, actor, now,
-            new { key_id = key.Id, name = key.Name, key_role = WireNames.Of(key.Role), expires_at = key.ExpiresAt, rotated_from = old.Id });
-        if (previous.RevokedAt is not null)
-        {
-            await ChangeRecorder.RecordAsync(storage, Core.Events.EventTypes.KeyRevoked, old.Id, actor, now,
-                new { key_id = old.Id, name = old.Name, rotated_to = key.Id });
-        }
         return new RotateKeyResponse(ToResponse(key) with { Secret = secret }, ToResponse(previous));
     }
 

@@ -2,11 +2,14 @@ using SchemaRegistry.Core.Security;
 
 namespace SchemaRegistry.Storage.Ports;
 
-/// <summary>API keys, looked up by the hash of their secret.</summary>
+/// <summary>
+/// API keys, looked up by the hash of their secret. Each change takes the events that describe it and writes them
+/// (with their ledger entries) in its own transaction, only when the change happened.
+/// </summary>
 public interface IApiKeyStore
 {
     /// <summary>Adds a key; false when its id or hash already exists.</summary>
-    Task<bool> TryInsertAsync(ApiKey key, CancellationToken cancellationToken);
+    Task<bool> TryInsertAsync(ApiKey key, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 
     Task<ApiKey?> FindBySecretHashAsync(string secretHash, CancellationToken cancellationToken);
 
@@ -15,10 +18,10 @@ public interface IApiKeyStore
     Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>Marks a key revoked; false when it does not exist or was already revoked.</summary>
-    Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<bool> RevokeAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 
     /// <summary>Sets a key's expiry (key rotation's grace period); false when it does not exist or is revoked.</summary>
-    Task<bool> ExpireAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<bool> ExpireAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 
     Task<bool> AnyAsync(CancellationToken cancellationToken);
 }

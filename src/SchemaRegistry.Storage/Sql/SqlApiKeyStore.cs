@@ -9,23 +9,27 @@ internal sealed class SqlApiKeyStore(SqlProvider provider) : IApiKeyStore
 {
     private const string Columns = "id, name, role, secret_hash, prefix, created_at, created_by, expires_at, revoked_at";
 
-    public async Task<bool> TryInsertAsync(ApiKey key, CancellationToken cancellationToken)
+    public async Task<bool> TryInsertAsync(ApiKey key, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = Db.Command(connection,
             $"INSERT INTO api_keys ({Columns}) VALUES (@id, @name, @role, @hash, @prefix, @created_at, @created_by, @expires_at, NULL)",
-            null, ("@id", key.Id), ("@name", key.Name), ("@role", WireNames.Of(key.Role)), ("@hash", key.SecretHash),
+            transaction, ("@id", key.Id), ("@name", key.Name), ("@role", WireNames.Of(key.Role)), ("@hash", key.SecretHash),
             ("@prefix", key.Prefix), ("@created_at", Db.ToUnixMs(key.CreatedAt)), ("@created_by", key.CreatedBy),
             ("@expires_at", key.ExpiresAt is { } expires ? Db.ToUnixMs(expires) : null));
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return true;
         }
         catch (DbException e) when (provider.IsUniqueViolation(e))
         {
+            await transaction.RollbackAsync(CancellationToken.None);
             return false;
         }
+        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public Task<ApiKey?> FindBySecretHashAsync(string secretHash, CancellationToken cancellationToken) =>
@@ -47,20 +51,26 @@ internal sealed class SqlApiKeyStore(SqlProvider provider) : IApiKeyStore
         return keys;
     }
 
-    public async Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await provider.OpenAsync(cancellationToken);
-        await using var command = Db.Command(connection,
-            "UPDATE api_keys SET revoked_at=@at WHERE id=@id AND revoked_at IS NULL", null, ("@at", Db.ToUnixMs(at)), ("@id", id));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    public Task<bool> RevokeAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) =>
+        UpdateAsync("UPDATE api_keys SET revoked_at=@at WHERE id=@id AND revoked_at IS NULL", id, at, events, cancellationToken);
 
-    public async Task<bool> ExpireAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<bool> ExpireAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) =>
+        UpdateAsync("UPDATE api_keys SET expires_at=@at WHERE id=@id AND revoked_at IS NULL", id, at, events, cancellationToken);
+
+    /// <summary>One key's row changed and its events written in one transaction; nothing written when no row matched.</summary>
+    private async Task<bool> UpdateAsync(string sql, string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
-        await using var command = Db.Command(connection,
-            "UPDATE api_keys SET expires_at=@at WHERE id=@id AND revoked_at IS NULL", null, ("@at", Db.ToUnixMs(at)), ("@id", id));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = Db.Command(connection, sql, transaction, ("@at", Db.ToUnixMs(at)), ("@id", id));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return false;
+        }
+        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using SchemaRegistry.Core.Security;
+using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Storage.Tests.Contract;
 
@@ -26,7 +27,7 @@ public abstract partial class StoreContract
             Name = "Nightly loader — Ünïcødé \"quoted\"",
         };
 
-        Assert.True(await Keys.TryInsertAsync(key, None));
+        Assert.True(await Keys.TryInsertAsync(key, [], None));
 
         AssertSameKey(key, await Keys.FindBySecretHashAsync(key.SecretHash, None));
         AssertSameKey(key, await Keys.GetAsync(key.Id, None));
@@ -38,7 +39,7 @@ public abstract partial class StoreContract
     {
         var key = NewKey(Role.Reader);
 
-        Assert.True(await Keys.TryInsertAsync(key, None));
+        Assert.True(await Keys.TryInsertAsync(key, [], None));
 
         var stored = await Keys.GetAsync(key.Id, None);
         AssertSameKey(key, stored);
@@ -49,7 +50,7 @@ public abstract partial class StoreContract
     public async Task Unknown_hashes_and_ids_find_nothing()
     {
         var key = NewKey();
-        Assert.True(await Keys.TryInsertAsync(key, None));
+        Assert.True(await Keys.TryInsertAsync(key, [], None));
 
         Assert.Null(await Keys.FindBySecretHashAsync(ApiKeySecrets.Hash(ApiKeySecrets.NewSecret()), None));
         Assert.Null(await Keys.FindBySecretHashAsync(key.SecretHash.ToUpperInvariant(), None));
@@ -60,10 +61,10 @@ public abstract partial class StoreContract
     public async Task Inserting_a_key_with_an_existing_secret_hash_returns_false_and_changes_nothing()
     {
         var key = NewKey(Role.SchemaAdmin);
-        Assert.True(await Keys.TryInsertAsync(key, None));
+        Assert.True(await Keys.TryInsertAsync(key, [], None));
         var sameHash = NewKey(Role.Reader) with { SecretHash = key.SecretHash };
 
-        Assert.False(await Keys.TryInsertAsync(sameHash, None));
+        Assert.False(await Keys.TryInsertAsync(sameHash, [], None));
 
         Assert.Null(await Keys.GetAsync(sameHash.Id, None));
         AssertSameKey(key, await Keys.FindBySecretHashAsync(key.SecretHash, None));
@@ -73,10 +74,10 @@ public abstract partial class StoreContract
     public async Task Inserting_a_key_with_an_existing_id_returns_false_and_changes_nothing()
     {
         var key = NewKey(Role.SchemaAdmin);
-        Assert.True(await Keys.TryInsertAsync(key, None));
+        Assert.True(await Keys.TryInsertAsync(key, [], None));
         var sameId = NewKey(Role.Reader) with { Id = key.Id };
 
-        Assert.False(await Keys.TryInsertAsync(sameId, None));
+        Assert.False(await Keys.TryInsertAsync(sameId, [], None));
 
         Assert.Null(await Keys.FindBySecretHashAsync(sameId.SecretHash, None));
         AssertSameKey(key, await Keys.GetAsync(key.Id, None));
@@ -87,13 +88,13 @@ public abstract partial class StoreContract
     {
         var key = NewKey();
         var other = NewKey();
-        Assert.True(await Keys.TryInsertAsync(key, None));
-        Assert.True(await Keys.TryInsertAsync(other, None));
+        Assert.True(await Keys.TryInsertAsync(key, [], None));
+        Assert.True(await Keys.TryInsertAsync(other, [], None));
         var at = T0.AddHours(5).AddTicks(42);
 
-        Assert.True(await Keys.RevokeAsync(key.Id, at, None));
-        Assert.False(await Keys.RevokeAsync(key.Id, at.AddHours(1), None));
-        Assert.False(await Keys.RevokeAsync(ApiKeySecrets.NewId(), at, None));
+        Assert.True(await Keys.RevokeAsync(key.Id, at, [], None));
+        Assert.False(await Keys.RevokeAsync(key.Id, at.AddHours(1), [], None));
+        Assert.False(await Keys.RevokeAsync(ApiKeySecrets.NewId(), at, [], None));
 
         var revoked = await Keys.GetAsync(key.Id, None);
         Assert.Equal(Ms(at), revoked!.RevokedAt);
@@ -102,19 +103,42 @@ public abstract partial class StoreContract
         AssertSameKey(other, await Keys.GetAsync(other.Id, None));
     }
 
+    /// <summary>A key change and its event (with its ledger entry) commit together, and a change that did not happen writes neither.</summary>
+    [Fact]
+    public async Task Key_changes_write_their_events_and_ledger_entries_only_when_they_happen()
+    {
+        var key = NewKey();
+        OutboxEvent Change(string type) =>
+            new(type, key.Id, T0, $$"""{"principal":"key_admin","principal_id":"k_admin","role":"schema-admin","key_id":"{{key.Id}}"}""");
+        async Task<List<string>> EventsAsync() =>
+            [.. (await Fixture.Storage.Events.ReadAsync(0, 100, null, key.Id, None)).Select(e => e.Type)];
+        async Task<List<string>> LedgerAsync() =>
+            [.. (await Fixture.Storage.Audit.ReadAsync(new AuditQuery(Target: key.Id), None)).Select(e => e.Action)];
+
+        Assert.True(await Keys.TryInsertAsync(key, [Change("KeyCreated")], None));
+        Assert.False(await Keys.TryInsertAsync(key with { SecretHash = ApiKeySecrets.Hash(ApiKeySecrets.NewSecret()) }, [Change("KeyCreated")], None));
+        Assert.True(await Keys.ExpireAsync(key.Id, T0.AddDays(1), [Change("KeyExpiryChanged")], None));
+        Assert.True(await Keys.RevokeAsync(key.Id, T0.AddHours(1), [Change("KeyRevoked")], None));
+        Assert.False(await Keys.RevokeAsync(key.Id, T0.AddHours(2), [Change("KeyRevoked")], None));
+        Assert.False(await Keys.ExpireAsync(key.Id, T0.AddDays(2), [Change("KeyExpiryChanged")], None));
+
+        Assert.Equal(["KeyCreated", "KeyExpiryChanged", "KeyRevoked"], await EventsAsync());
+        Assert.Equal(3, (await LedgerAsync()).Count);
+    }
+
     [Fact]
     public async Task Expiring_sets_the_expiry_of_a_live_key_and_refuses_revoked_and_unknown_keys()
     {
         var key = NewKey(expiresAt: T0.AddDays(90));
         var revoked = NewKey();
-        Assert.True(await Keys.TryInsertAsync(key, None));
-        Assert.True(await Keys.TryInsertAsync(revoked, None));
-        Assert.True(await Keys.RevokeAsync(revoked.Id, T0.AddHours(1), None));
+        Assert.True(await Keys.TryInsertAsync(key, [], None));
+        Assert.True(await Keys.TryInsertAsync(revoked, [], None));
+        Assert.True(await Keys.RevokeAsync(revoked.Id, T0.AddHours(1), [], None));
         var at = T0.AddMinutes(5).AddTicks(7);
 
-        Assert.True(await Keys.ExpireAsync(key.Id, at, None));
-        Assert.False(await Keys.ExpireAsync(revoked.Id, at, None));
-        Assert.False(await Keys.ExpireAsync(ApiKeySecrets.NewId(), at, None));
+        Assert.True(await Keys.ExpireAsync(key.Id, at, [], None));
+        Assert.False(await Keys.ExpireAsync(revoked.Id, at, [], None));
+        Assert.False(await Keys.ExpireAsync(ApiKeySecrets.NewId(), at, [], None));
 
         var expiring = await Keys.FindBySecretHashAsync(key.SecretHash, None);
         Assert.Equal(Ms(at), expiring!.ExpiresAt);
@@ -137,13 +161,13 @@ public abstract partial class StoreContract
             NewKey(Role.OpsEngineer, T0.AddMinutes(4)),
         };
 
-        Assert.True(await storage.Keys.TryInsertAsync(keys[0], None));
+        Assert.True(await storage.Keys.TryInsertAsync(keys[0], [], None));
         Assert.True(await storage.Keys.AnyAsync(None));
         foreach (var key in keys.Skip(1))
         {
-            Assert.True(await storage.Keys.TryInsertAsync(key, None));
+            Assert.True(await storage.Keys.TryInsertAsync(key, [], None));
         }
-        Assert.True(await storage.Keys.RevokeAsync(keys[2].Id, T0.AddHours(1), None));
+        Assert.True(await storage.Keys.RevokeAsync(keys[2].Id, T0.AddHours(1), [], None));
 
         var listed = await storage.Keys.ListAsync(None);
 
