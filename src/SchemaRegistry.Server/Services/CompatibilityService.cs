@@ -56,9 +56,9 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
             throw new RegistryException(RegistryError.Envelope($"compatibility must be one of {string.Join(", ", WireNames.AllModes)}."));
         }
         var now = time.GetUtcNow();
-        await storage.Subjects.SetModeAsync(subject, mode, actor.Name, now, cancellationToken);
-        await ChangeRecorder.RecordAsync(storage, Core.Events.EventTypes.SubjectConfigChanged, subject.ToString(), actor, now,
+        var changed = ChangeRecorder.Event(Core.Events.EventTypes.SubjectConfigChanged, subject.ToString(), actor, now,
             new { subject = subject.ToString(), compatibility = WireNames.Of(mode) });
+        await storage.Subjects.SetModeAsync(subject, mode, actor.Name, now, [changed], cancellationToken);
         return new SubjectConfig(subject.ToString(), WireNames.Of(mode), "subject");
     }
 

@@ -8,5 +8,7 @@ public interface ISubjectConfigStore
 {
     Task<CompatibilityMode?> GetModeAsync(SubjectName subject, CancellationToken cancellationToken);
 
-    Task SetModeAsync(SubjectName subject, CompatibilityMode mode, string principal, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Sets the subject's mode and writes <paramref name="events"/> (with their ledger entries) in the same transaction.</summary>
+    Task SetModeAsync(SubjectName subject, CompatibilityMode mode, string principal, DateTimeOffset at, IReadOnlyList<OutboxEvent> events,
+        CancellationToken cancellationToken);
 }

@@ -13,13 +13,19 @@ internal sealed class SqlSubjectConfigStore(SqlProvider provider) : ISubjectConf
         return await command.ExecuteScalarAsync(cancellationToken) is string mode ? WireNames.ParseMode(mode) : null;
     }
 
-    public async Task SetModeAsync(SubjectName subject, CompatibilityMode mode, string principal, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task SetModeAsync(SubjectName subject, CompatibilityMode mode, string principal, DateTimeOffset at, IReadOnlyList<OutboxEvent> events,
+        CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
-        await using var command = Db.Command(connection,
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = Db.Command(connection,
             "INSERT INTO subject_config (subject, compatibility, updated_at, updated_by) VALUES (@s, @m, @t, @p) " +
-            provider.OnConflictUpdate("subject", "compatibility=@m, updated_at=@t, updated_by=@p"), null,
-            ("@s", subject.ToString()), ("@m", WireNames.Of(mode)), ("@t", Db.ToUnixMs(at)), ("@p", principal));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            provider.OnConflictUpdate("subject", "compatibility=@m, updated_at=@t, updated_by=@p"), transaction,
+            ("@s", subject.ToString()), ("@m", WireNames.Of(mode)), ("@t", Db.ToUnixMs(at)), ("@p", principal)))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }
