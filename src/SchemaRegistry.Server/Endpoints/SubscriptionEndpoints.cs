@@ -48,9 +48,9 @@ internal static class SubscriptionEndpoints
         var now = time.GetUtcNow();
         var subscription = new Subscription("sub_" + Guid.NewGuid().ToString("N")[..16], url.AbsoluteUri, body.Types ?? [], body.SubjectPattern ?? "",
             body.Secret, cursor, 0, now, now, http.User.ToPrincipal().Name, Format: body.Format ?? Subscription.CloudEventsFormat);
-        await storage.Subscriptions.AddAsync(subscription, ct);
-        await ChangeRecorder.RecordAsync(storage, EventTypes.SubscriptionCreated, subscription.Id, http.User.ToPrincipal(), now,
+        var created = ChangeRecorder.Event(EventTypes.SubscriptionCreated, subscription.Id, http.User.ToPrincipal(), now,
             new { subscription_id = subscription.Id, url = subscription.Url, types = subscription.Types, subject_pattern = subscription.SubjectPattern, format = subscription.Format });
+        await storage.Subscriptions.AddAsync(subscription, [created], ct);
         return TypedResults.Created($"/v1/subscriptions/{subscription.Id}", ToResponse(subscription));
     }
 
@@ -59,11 +59,11 @@ internal static class SubscriptionEndpoints
 
     private static async Task<NoContent> Delete(string id, HttpContext http, IRegistryStorage storage, TimeProvider time, CancellationToken ct)
     {
-        if (!await storage.Subscriptions.DeleteAsync(id, ct))
+        var deleted = ChangeRecorder.Event(EventTypes.SubscriptionDeleted, id, http.User.ToPrincipal(), time.GetUtcNow(), new { subscription_id = id });
+        if (!await storage.Subscriptions.DeleteAsync(id, [deleted], ct))
         {
             throw new RegistryException(RegistryError.NotFound($"Subscription {id}"));
         }
-        await ChangeRecorder.RecordAsync(storage, EventTypes.SubscriptionDeleted, id, http.User.ToPrincipal(), time.GetUtcNow(), new { subscription_id = id });
         return TypedResults.NoContent();
     }
 
@@ -100,9 +100,9 @@ internal static class SubscriptionEndpoints
             ReplayName = name,
             ReplayUntil = body.ToSequence,
         };
-        await storage.Subscriptions.AddAsync(replay, ct);
-        await ChangeRecorder.RecordAsync(storage, EventTypes.ReplayStarted, target.Id, http.User.ToPrincipal(), now,
+        var started = ChangeRecorder.Event(EventTypes.ReplayStarted, target.Id, http.User.ToPrincipal(), now,
             new { replay_id = replay.Id, name, subscription_id = target.Id, from_sequence = body.FromSequence, to_sequence = body.ToSequence });
+        await storage.Subscriptions.AddAsync(replay, [started], ct);
         return TypedResults.Accepted((string?)null, new ReplayResponse(replay.Id, name, target.Id));
     }
 

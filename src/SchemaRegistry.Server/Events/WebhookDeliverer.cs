@@ -60,13 +60,13 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
         }
         if (existing is not null)
         {
-            await storage.Subscriptions.DeleteAsync(existing.Id, cancellationToken);
+            await storage.Subscriptions.DeleteAsync(existing.Id, [], cancellationToken);
         }
         var now = time.GetUtcNow();
         var cursor = existing?.Cursor ?? await storage.Events.LastSequenceAsync(cancellationToken);
         await storage.Subscriptions.AddAsync(new Subscription(OpenLineageSubscriptionId, options.OpenLineageUrl,
             [Core.Events.EventTypes.RunStarted, Core.Events.EventTypes.RunCompleted], "", Convert.ToHexString(RandomNumberGenerator.GetBytes(24)),
-            cursor, 0, now, now, "configuration", Format: Subscription.OpenLineageFormat), cancellationToken);
+            cursor, 0, now, now, "configuration", Format: Subscription.OpenLineageFormat), [], cancellationToken);
     }
 
     private DateTimeOffset _nextHousekeeping;
@@ -153,7 +153,7 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
         if (subscription.ReplayUntil is { } until && cursor >= until)
         {
             // A replay ends when its range has been delivered.
-            await storage.Subscriptions.DeleteAsync(subscription.Id, cancellationToken);
+            await storage.Subscriptions.DeleteAsync(subscription.Id, [], cancellationToken);
             return;
         }
         await storage.Subscriptions.SaveProgressAsync(subscription.Id, _owner, cursor, attempts, next, cancellationToken);

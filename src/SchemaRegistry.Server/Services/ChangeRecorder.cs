@@ -6,8 +6,7 @@ namespace SchemaRegistry.Server.Services;
 
 /// <summary>
 /// The event (and so the ledger entry) of a change made by an administrator: keys, subject configuration,
-/// subscriptions and replays. <see cref="Event"/> builds it for a store that writes it in the change's transaction
-/// (keys); <see cref="RecordAsync"/> writes it right after the change, for stores that do not take events yet.
+/// subscriptions and replays. The store writes it in the change's transaction.
 /// </summary>
 internal static class ChangeRecorder
 {
@@ -26,11 +25,5 @@ internal static class ChangeRecorder
             fields[property.Name] = property.Value;
         }
         return new OutboxEvent(type, target, at, JsonSerializer.Serialize(fields));
-    }
-
-    public static Task RecordAsync(IRegistryStorage storage, string type, string target, Principal actor, DateTimeOffset at, object details, string? reason = null)
-    {
-        var e = Event(type, target, actor, at, details, reason);
-        return storage.Events.AppendAsync(e.Type, e.Subject, e.Time, e.Data, CancellationToken.None);
     }
 }

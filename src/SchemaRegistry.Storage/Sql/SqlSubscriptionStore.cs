@@ -11,15 +11,20 @@ internal sealed class SqlSubscriptionStore(SqlProvider provider) : ISubscription
 
     private string Columns => $"id, url, types, subject_pattern, secret, {_cursor}, attempts, next_attempt_at, created_at, created_by, replay_name, replay_until, format";
 
-    public async Task AddAsync(Subscription s, CancellationToken cancellationToken)
+    public async Task AddAsync(Subscription s, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
-        await using var command = Db.Command(connection,
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = Db.Command(connection,
             $"INSERT INTO subscriptions ({Columns}, lease_owner, lease_until) VALUES (@id, @url, @types, @pattern, @secret, @cursor, 0, @next, @created_at, @created_by, @replay_name, @replay_until, @format, NULL, 0)",
-            null, ("@id", s.Id), ("@url", s.Url), ("@types", JsonSerializer.Serialize(s.Types)), ("@pattern", s.SubjectPattern), ("@secret", s.Secret),
+            transaction, ("@id", s.Id), ("@url", s.Url), ("@types", JsonSerializer.Serialize(s.Types)), ("@pattern", s.SubjectPattern), ("@secret", s.Secret),
             ("@cursor", s.Cursor), ("@next", Db.ToUnixMs(s.NextAttemptAt)), ("@created_at", Db.ToUnixMs(s.CreatedAt)), ("@created_by", s.CreatedBy),
-            ("@replay_name", s.ReplayName), ("@replay_until", s.ReplayUntil), ("@format", s.Format));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            ("@replay_name", s.ReplayName), ("@replay_until", s.ReplayUntil), ("@format", s.Format)))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken cancellationToken)
@@ -36,11 +41,19 @@ internal sealed class SqlSubscriptionStore(SqlProvider provider) : ISubscription
         return (await ReadAllAsync(command, cancellationToken)).FirstOrDefault();
     }
 
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string id, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
-        await using var command = Db.Command(connection, "DELETE FROM subscriptions WHERE id=@id", null, ("@id", id));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = Db.Command(connection, "DELETE FROM subscriptions WHERE id=@id", transaction, ("@id", id));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return false;
+        }
+        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<Subscription>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)

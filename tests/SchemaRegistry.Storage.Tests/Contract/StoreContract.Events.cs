@@ -69,8 +69,8 @@ public abstract partial class StoreContract
         var storage = await Fixture.OpenAsync(await Fixture.CreateDatabaseAsync());
         var plain = new Subscription("sub_plain", "http://127.0.0.1:1/a", [], "", "secret-secret-secret", 0, 0, T0, T0, "test");
         var lineage = plain with { Id = "sub_lineage", Format = Subscription.OpenLineageFormat, Types = ["RunStarted", "RunCompleted"] };
-        await storage.Subscriptions.AddAsync(plain, None);
-        await storage.Subscriptions.AddAsync(lineage, None);
+        await storage.Subscriptions.AddAsync(plain, [], None);
+        await storage.Subscriptions.AddAsync(lineage, [], None);
 
         Assert.Equal(Subscription.CloudEventsFormat, (await storage.Subscriptions.GetAsync("sub_plain", None))!.Format);
         var read = (await storage.Subscriptions.GetAsync("sub_lineage", None))!;
@@ -108,5 +108,20 @@ public abstract partial class StoreContract
         Assert.Equal(ledger[40].Sequence, SchemaRegistry.Core.Audit.AuditChain.Verify(tampered, previousSequence: 0)!.Sequence);
         tampered = ledger.Where((_, i) => i != 70).ToList();
         Assert.Equal(ledger[71].Sequence, SchemaRegistry.Core.Audit.AuditChain.Verify(tampered, previousSequence: 0)!.Sequence);
+    }
+
+    [Fact]
+    public async Task Adding_and_deleting_a_subscription_writes_its_events_and_ledger_entries_only_when_it_happens()
+    {
+        var storage = await Fixture.OpenAsync(await Fixture.CreateDatabaseAsync());
+        var subscription = new Subscription("sub_audited", "http://127.0.0.1:1/a", [], "", "secret-secret-secret", 0, 0, T0, T0, "test");
+        OutboxEvent Change(string type) => new(type, subscription.Id, T0, """{"principal":"key_admin","role":"schema-admin"}""");
+
+        await storage.Subscriptions.AddAsync(subscription, [Change("SubscriptionCreated")], None);
+        Assert.True(await storage.Subscriptions.DeleteAsync(subscription.Id, [Change("SubscriptionDeleted")], None));
+        Assert.False(await storage.Subscriptions.DeleteAsync(subscription.Id, [Change("SubscriptionDeleted")], None));
+
+        Assert.Equal(["SubscriptionCreated", "SubscriptionDeleted"], (await storage.Events.ReadAsync(0, 10, null, subscription.Id, None)).Select(e => e.Type));
+        Assert.Equal(2, (await storage.Audit.ReadAsync(new AuditQuery(Target: subscription.Id), None)).Count);
     }
 }
