@@ -93,21 +93,20 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
         var secret = ApiKeySecrets.NewSecret();
         var key = new ApiKey(ApiKeySecrets.NewId(), old.Name, old.Role, ApiKeySecrets.Hash(secret), ApiKeySecrets.PrefixOf(secret),
             now, actor.Name, expires, null);
-        var created = ChangeRecorder.Event(Core.Events.EventTypes.KeyCreated, key.Id, actor, now,
-            new { key_id = key.Id, name = key.Name, key_role = WireNames.Of(key.Role), expires_at = key.ExpiresAt, rotated_from = old.Id });
-        if (!await storage.Keys.TryInsertAsync(key, [created], cancellationToken))
-        {
-            throw new RegistryException(new RegistryError(ErrorCode.AlreadyExists, ErrorKind.Conflict, "Key exists", "A key with this id exists; retry."));
-        }
+        List<OutboxEvent> events =
+        [
+            ChangeRecorder.Event(Core.Events.EventTypes.KeyCreated, key.Id, actor, now,
+                new { key_id = key.Id, name = key.Name, key_role = WireNames.Of(key.Role), expires_at = key.ExpiresAt, rotated_from = old.Id }),
+        ];
         if (grace == 0)
         {
-            var revoked = ChangeRecorder.Event(Core.Events.EventTypes.KeyRevoked, old.Id, actor, now, new { key_id = old.Id, name = old.Name, rotated_to = key.Id });
-            await storage.Keys.RevokeAsync(id, now, [revoked], cancellationToken);
+            events.Add(ChangeRecorder.Event(Core.Events.EventTypes.KeyRevoked, old.Id, actor, now, new { key_id = old.Id, name = old.Name, rotated_to = key.Id }));
         }
-        else
+        var until = now.AddSeconds(grace);
+        var oldEndsAt = grace == 0 ? now : old.ExpiresAt is { } current && current < until ? current : until;
+        if (!await storage.Keys.ReplaceAsync(key, id, oldEndsAt, revokeOld: grace == 0, events, cancellationToken))
         {
-            var until = now.AddSeconds(grace);
-            await storage.Keys.ExpireAsync(id, old.ExpiresAt is { } current && current < until ? current : until, [], cancellationToken);
+            throw new RegistryException(RegistryError.Transition($"Key {id} was revoked meanwhile (or the new key's id exists); nothing changed, retry."));
         }
         cache.Forget(id);
         var previous = await storage.Keys.GetAsync(id, cancellationToken) ?? old;

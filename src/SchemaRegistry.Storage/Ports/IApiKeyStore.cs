@@ -23,5 +23,13 @@ public interface IApiKeyStore
     /// <summary>Sets a key's expiry (key rotation's grace period); false when it does not exist or is revoked.</summary>
     Task<bool> ExpireAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Key rotation in one transaction: adds <paramref name="replacement"/> and ends the key <paramref name="oldId"/>
+    /// (revoked at <paramref name="oldEndsAt"/>, or expiring then), with <paramref name="events"/>. False, and nothing
+    /// written, when the old key is revoked or unknown or the replacement's id or hash exists.
+    /// </summary>
+    Task<bool> ReplaceAsync(ApiKey replacement, string oldId, DateTimeOffset oldEndsAt, bool revokeOld, IReadOnlyList<OutboxEvent> events,
+        CancellationToken cancellationToken);
+
     Task<bool> AnyAsync(CancellationToken cancellationToken);
 }

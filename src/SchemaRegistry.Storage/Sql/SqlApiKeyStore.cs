@@ -8,11 +8,49 @@ namespace SchemaRegistry.Storage.Sql;
 internal sealed class SqlApiKeyStore(SqlProvider provider) : IApiKeyStore
 {
     private const string Columns = "id, name, role, secret_hash, prefix, created_at, created_by, expires_at, revoked_at";
+    private const string RevokeSql = "UPDATE api_keys SET revoked_at=@at WHERE id=@id AND revoked_at IS NULL";
+    private const string ExpireSql = "UPDATE api_keys SET expires_at=@at WHERE id=@id AND revoked_at IS NULL";
 
     public async Task<bool> TryInsertAsync(ApiKey key, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await InsertAsync(connection, transaction, key, cancellationToken))
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return false;
+        }
+        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> ReplaceAsync(ApiKey replacement, string oldId, DateTimeOffset oldEndsAt, bool revokeOld, IReadOnlyList<OutboxEvent> events,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await InsertAsync(connection, transaction, replacement, cancellationToken))
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return false;
+        }
+        await using (var end = Db.Command(connection, revokeOld ? RevokeSql : ExpireSql, transaction, ("@at", Db.ToUnixMs(oldEndsAt)), ("@id", oldId)))
+        {
+            if (await end.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return false;
+            }
+        }
+        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>False when the key's id or hash exists (the transaction must then be rolled back).</summary>
+    private async Task<bool> InsertAsync(DbConnection connection, DbTransaction transaction, ApiKey key, CancellationToken cancellationToken)
+    {
         await using var command = Db.Command(connection,
             $"INSERT INTO api_keys ({Columns}) VALUES (@id, @name, @role, @hash, @prefix, @created_at, @created_by, @expires_at, NULL)",
             transaction, ("@id", key.Id), ("@name", key.Name), ("@role", WireNames.Of(key.Role)), ("@hash", key.SecretHash),
@@ -21,15 +59,12 @@ internal sealed class SqlApiKeyStore(SqlProvider provider) : IApiKeyStore
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
+            return true;
         }
         catch (DbException e) when (provider.IsUniqueViolation(e))
         {
-            await transaction.RollbackAsync(CancellationToken.None);
             return false;
         }
-        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     public Task<ApiKey?> FindBySecretHashAsync(string secretHash, CancellationToken cancellationToken) =>
@@ -52,10 +87,10 @@ internal sealed class SqlApiKeyStore(SqlProvider provider) : IApiKeyStore
     }
 
     public Task<bool> RevokeAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) =>
-        UpdateAsync("UPDATE api_keys SET revoked_at=@at WHERE id=@id AND revoked_at IS NULL", id, at, events, cancellationToken);
+        UpdateAsync(RevokeSql, id, at, events, cancellationToken);
 
     public Task<bool> ExpireAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) =>
-        UpdateAsync("UPDATE api_keys SET expires_at=@at WHERE id=@id AND revoked_at IS NULL", id, at, events, cancellationToken);
+        UpdateAsync(ExpireSql, id, at, events, cancellationToken);
 
     /// <summary>One key's row changed and its events written in one transaction; nothing written when no row matched.</summary>
     private async Task<bool> UpdateAsync(string sql, string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)

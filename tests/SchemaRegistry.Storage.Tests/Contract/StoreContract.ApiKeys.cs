@@ -127,6 +127,35 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Rotation_adds_the_new_key_and_ends_the_old_one_together_or_not_at_all()
+    {
+        var old = NewKey(Role.SchemaAdmin);
+        Assert.True(await Keys.TryInsertAsync(old, [], None));
+        OutboxEvent Change(string type, string target) => new(type, target, T0, """{"principal":"key_admin","role":"schema-admin"}""");
+
+        var graced = NewKey(Role.SchemaAdmin);
+        Assert.True(await Keys.ReplaceAsync(graced, old.Id, T0.AddHours(1), revokeOld: false, [Change("KeyCreated", graced.Id)], None));
+        Assert.Equal(Ms(T0.AddHours(1)), (await Keys.GetAsync(old.Id, None))!.ExpiresAt);
+        Assert.Null((await Keys.GetAsync(old.Id, None))!.RevokedAt);
+
+        var revoking = NewKey(Role.SchemaAdmin);
+        Assert.True(await Keys.ReplaceAsync(revoking, old.Id, T0.AddMinutes(1), revokeOld: true,
+            [Change("KeyCreated", revoking.Id), Change("KeyRevoked", old.Id)], None));
+        Assert.Equal(Ms(T0.AddMinutes(1)), (await Keys.GetAsync(old.Id, None))!.RevokedAt);
+
+        // The old key is revoked now: a second rotation writes neither the new key nor any event.
+        var late = NewKey(Role.SchemaAdmin);
+        Assert.False(await Keys.ReplaceAsync(late, old.Id, T0.AddMinutes(2), revokeOld: true, [Change("KeyCreated", late.Id)], None));
+        Assert.Null(await Keys.GetAsync(late.Id, None));
+        Assert.Empty(await Fixture.Storage.Events.ReadAsync(0, 10, null, late.Id, None));
+        // A replacement whose hash exists changes nothing either.
+        Assert.False(await Keys.ReplaceAsync(graced with { Id = ApiKeySecrets.NewId() }, revoking.Id, T0, revokeOld: true, [Change("KeyRevoked", revoking.Id)], None));
+        Assert.Null((await Keys.GetAsync(revoking.Id, None))!.RevokedAt);
+        Assert.Equal(["KeyRevoked"], (await Fixture.Storage.Events.ReadAsync(0, 10, null, old.Id, None)).Select(e => e.Type));
+        Assert.Equal(["KeyCreated"], (await Fixture.Storage.Events.ReadAsync(0, 10, null, revoking.Id, None)).Select(e => e.Type));
+    }
+
+    [Fact]
     public async Task Expiring_sets_the_expiry_of_a_live_key_and_refuses_revoked_and_unknown_keys()
     {
         var key = NewKey(expiresAt: T0.AddDays(90));
