@@ -20,9 +20,6 @@ public interface IApiKeyStore
     /// <summary>Marks a key revoked; false when it does not exist or was already revoked.</summary>
     Task<bool> RevokeAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 
-    /// <summary>Sets a key's expiry (key rotation's grace period); false when it does not exist or is revoked.</summary>
-    Task<bool> ExpireAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
-
     /// <summary>
     /// Key rotation in one transaction: adds <paramref name="replacement"/> and ends the key <paramref name="oldId"/>
     /// (revoked at <paramref name="oldEndsAt"/>, or expiring then), with <paramref name="events"/>. False, and nothing

@@ -24,6 +24,23 @@ internal static class OutboxWriter
     }
 
     /// <summary>
+    /// Ends a change's transaction: when it <paramref name="changed"/> something, its events are appended and it
+    /// commits; otherwise it rolls back and nothing is written. Returns <paramref name="changed"/>.
+    /// </summary>
+    public static async Task<bool> CompleteAsync(bool changed, SqlProvider provider, DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    {
+        if (!changed)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return false;
+        }
+        await AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
     /// Events that go with no other change, in a transaction of their own: on PostgreSQL one batch, one round trip
     /// (see <see cref="SqlProvider.RunsAtomicBatches"/>).
     /// </summary>

@@ -15,14 +15,8 @@ internal sealed class SqlApiKeyStore(SqlProvider provider) : IApiKeyStore
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await InsertAsync(connection, transaction, key, cancellationToken))
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            return false;
-        }
-        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        var inserted = await InsertAsync(connection, transaction, key, cancellationToken);
+        return await OutboxWriter.CompleteAsync(inserted, provider, connection, transaction, events, cancellationToken);
     }
 
     public async Task<bool> ReplaceAsync(ApiKey replacement, string oldId, DateTimeOffset oldEndsAt, bool revokeOld, IReadOnlyList<OutboxEvent> events,
@@ -30,22 +24,9 @@ internal sealed class SqlApiKeyStore(SqlProvider provider) : IApiKeyStore
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await InsertAsync(connection, transaction, replacement, cancellationToken))
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            return false;
-        }
-        await using (var end = Db.Command(connection, revokeOld ? RevokeSql : ExpireSql, transaction, ("@at", Db.ToUnixMs(oldEndsAt)), ("@id", oldId)))
-        {
-            if (await end.ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                return false;
-            }
-        }
-        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        var replaced = await InsertAsync(connection, transaction, replacement, cancellationToken)
+            && await EndAsync(connection, transaction, revokeOld ? RevokeSql : ExpireSql, oldId, oldEndsAt, cancellationToken);
+        return await OutboxWriter.CompleteAsync(replaced, provider, connection, transaction, events, cancellationToken);
     }
 
     /// <summary>False when the key's id or hash exists (the transaction must then be rolled back).</summary>
@@ -86,26 +67,20 @@ internal sealed class SqlApiKeyStore(SqlProvider provider) : IApiKeyStore
         return keys;
     }
 
-    public Task<bool> RevokeAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) =>
-        UpdateAsync(RevokeSql, id, at, events, cancellationToken);
-
-    public Task<bool> ExpireAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) =>
-        UpdateAsync(ExpireSql, id, at, events, cancellationToken);
-
-    /// <summary>One key's row changed and its events written in one transaction; nothing written when no row matched.</summary>
-    private async Task<bool> UpdateAsync(string sql, string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var revoked = await EndAsync(connection, transaction, RevokeSql, id, at, cancellationToken);
+        return await OutboxWriter.CompleteAsync(revoked, provider, connection, transaction, events, cancellationToken);
+    }
+
+    /// <summary>Revokes a live key or sets its expiry (<paramref name="sql"/>); false when no live key has that id.</summary>
+    private static async Task<bool> EndAsync(DbConnection connection, DbTransaction transaction, string sql, string id, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
         await using var command = Db.Command(connection, sql, transaction, ("@at", Db.ToUnixMs(at)), ("@id", id));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            return false;
-        }
-        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)

@@ -46,14 +46,8 @@ internal sealed class SqlSubscriptionStore(SqlProvider provider) : ISubscription
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = Db.Command(connection, "DELETE FROM subscriptions WHERE id=@id", transaction, ("@id", id));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            return false;
-        }
-        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await OutboxWriter.CompleteAsync(deleted, provider, connection, transaction, events, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Subscription>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)

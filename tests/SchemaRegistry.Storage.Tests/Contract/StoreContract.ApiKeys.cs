@@ -117,13 +117,12 @@ public abstract partial class StoreContract
 
         Assert.True(await Keys.TryInsertAsync(key, [Change("KeyCreated")], None));
         Assert.False(await Keys.TryInsertAsync(key with { SecretHash = ApiKeySecrets.Hash(ApiKeySecrets.NewSecret()) }, [Change("KeyCreated")], None));
-        Assert.True(await Keys.ExpireAsync(key.Id, T0.AddDays(1), [Change("KeyExpiryChanged")], None));
         Assert.True(await Keys.RevokeAsync(key.Id, T0.AddHours(1), [Change("KeyRevoked")], None));
         Assert.False(await Keys.RevokeAsync(key.Id, T0.AddHours(2), [Change("KeyRevoked")], None));
-        Assert.False(await Keys.ExpireAsync(key.Id, T0.AddDays(2), [Change("KeyExpiryChanged")], None));
+        Assert.False(await Keys.RevokeAsync(ApiKeySecrets.NewId(), T0.AddHours(2), [Change("KeyRevoked")], None));
 
-        Assert.Equal(["KeyCreated", "KeyExpiryChanged", "KeyRevoked"], await EventsAsync());
-        Assert.Equal(3, (await LedgerAsync()).Count);
+        Assert.Equal(["KeyCreated", "KeyRevoked"], await EventsAsync());
+        Assert.Equal(2, (await LedgerAsync()).Count);
     }
 
     [Fact]
@@ -156,7 +155,7 @@ public abstract partial class StoreContract
     }
 
     [Fact]
-    public async Task Expiring_sets_the_expiry_of_a_live_key_and_refuses_revoked_and_unknown_keys()
+    public async Task A_rotation_grace_sets_the_expiry_of_a_live_key_and_refuses_revoked_and_unknown_keys()
     {
         var key = NewKey(expiresAt: T0.AddDays(90));
         var revoked = NewKey();
@@ -165,9 +164,9 @@ public abstract partial class StoreContract
         Assert.True(await Keys.RevokeAsync(revoked.Id, T0.AddHours(1), [], None));
         var at = T0.AddMinutes(5).AddTicks(7);
 
-        Assert.True(await Keys.ExpireAsync(key.Id, at, [], None));
-        Assert.False(await Keys.ExpireAsync(revoked.Id, at, [], None));
-        Assert.False(await Keys.ExpireAsync(ApiKeySecrets.NewId(), at, [], None));
+        Assert.True(await Keys.ReplaceAsync(NewKey(), key.Id, at, revokeOld: false, [], None));
+        Assert.False(await Keys.ReplaceAsync(NewKey(), revoked.Id, at, revokeOld: false, [], None));
+        Assert.False(await Keys.ReplaceAsync(NewKey(), ApiKeySecrets.NewId(), at, revokeOld: false, [], None));
 
         var expiring = await Keys.FindBySecretHashAsync(key.SecretHash, None);
         Assert.Equal(Ms(at), expiring!.ExpiresAt);
