@@ -1,6 +1,7 @@
 using System.Text;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
+using SchemaRegistry.Testing;
 
 namespace SchemaRegistry.Data.Tests.Readers;
 
@@ -10,14 +11,14 @@ namespace SchemaRegistry.Data.Tests.Readers;
 /// </summary>
 public sealed class InlineIoTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("schemareg-inline-io-");
+    private readonly TempDirectory _folder = new();
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Synchronous_files_and_memory_complete_inline_asynchronous_files_and_other_streams_do_not()
     {
-        var path = Path.Combine(_folder.FullName, "a.ndjson");
+        var path = Path.Combine(_folder.Path, "a.ndjson");
         File.WriteAllText(path, "{}\n");
         using var synchronous = DataFiles.OpenRead(path);
         using var asynchronous = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
@@ -42,7 +43,7 @@ public sealed class InlineIoTests : IDisposable
             text.Append(json).Append(line % 5 == 0 ? "\r\n" : "\n");
             expected.Add((line, json));
         }
-        var path = Path.Combine(_folder.FullName, "records.ndjson");
+        var path = Path.Combine(_folder.Path, "records.ndjson");
         await File.WriteAllTextAsync(path, text.ToString());
 
         await using (var synchronous = DataFiles.OpenRead(path))
@@ -62,7 +63,7 @@ public sealed class InlineIoTests : IDisposable
     [Fact]
     public async Task A_cancelled_token_stops_an_inline_read()
     {
-        var path = Path.Combine(_folder.FullName, "c.ndjson");
+        var path = Path.Combine(_folder.Path, "c.ndjson");
         await File.WriteAllTextAsync(path, "{\"a\":1}\n");
         await using var source = DataFiles.OpenRead(path);
         await using var reader = new NdjsonRecordReader(source);

@@ -4,6 +4,7 @@ using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
+using SchemaRegistry.Testing;
 
 namespace SchemaRegistry.Data.Tests.Validation;
 
@@ -18,9 +19,9 @@ public sealed class BatchValidatorTests : IDisposable
          "properties": {"invoice_id": {"type": "string", "pattern": "^INV-"}, "amount": {"type": "number", "minimum": 0}}}
         """;
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("schemareg-batch-");
+    private readonly TempDirectory _folder = new();
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Every_record_is_passed_or_quarantined_with_its_reasons_on_the_matching_manifest_line()
@@ -35,12 +36,12 @@ public sealed class BatchValidatorTests : IDisposable
                 _ => $"{{\"invoice_id\":\"INV-{i}\",\"amount\":{i}}}",
             });
         }
-        var source = Path.Combine(_folder.FullName, "in.ndjson");
+        var source = Path.Combine(_folder.Path, "in.ndjson");
         await File.WriteAllLinesAsync(source, lines);
         var contract = ContractSchema.Compile(Schema, new Dictionary<string, string>(), "https://example.test/");
-        var recordsPath = Path.Combine(_folder.FullName, "records.ndjson");
-        var manifestPath = Path.Combine(_folder.FullName, "manifest.ndjson");
-        var passedPath = Path.Combine(_folder.FullName, "passed.ndjson");
+        var recordsPath = Path.Combine(_folder.Path, "records.ndjson");
+        var manifestPath = Path.Combine(_folder.Path, "manifest.ndjson");
+        var passedPath = Path.Combine(_folder.Path, "passed.ndjson");
 
         BatchSummary summary;
         await using (var input = DataFiles.OpenRead(source))

@@ -1,14 +1,15 @@
 using System.Text;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Validation;
+using SchemaRegistry.Testing;
 
 namespace SchemaRegistry.Data.Tests.Validation;
 
 public sealed class NdjsonLineWriterTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("schemareg-line-writer-");
+    private readonly TempDirectory _folder = new();
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     public static TheoryData<bool> Asynchronous => [false, true];
 
@@ -19,7 +20,7 @@ public sealed class NdjsonLineWriterTests : IDisposable
         var lines = Enumerable.Range(0, 2_000)
             .Select(i => Encoding.UTF8.GetBytes($"{{\"n\":{i},\"s\":\"{new string('é', i % 250 == 0 ? 70_000 : i % 40)}\"}}"))
             .ToList();
-        var path = Path.Combine(_folder.FullName, "lines.ndjson");
+        var path = Path.Combine(_folder.Path, "lines.ndjson");
         await using (var stream = asynchronous
             ? new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, FileOptions.Asynchronous)
             : DataFiles.Create(path))
