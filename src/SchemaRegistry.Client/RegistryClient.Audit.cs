@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SchemaRegistry.Contracts;
-using SchemaRegistry.Core.Audit;
 
 namespace SchemaRegistry.Client;
 
@@ -40,11 +39,4 @@ public sealed partial class RegistryClient
     /// <summary>Parses one exported ledger line.</summary>
     public static AuditEntryResponse ParseAuditLine(string line) =>
         JsonSerializer.Deserialize<AuditEntryResponse>(line, RegistryJson.Options) ?? throw new JsonException("An empty ledger line.");
-
-    /// <summary>Parses one exported ledger line into the entry its hash is computed over (<see cref="AuditChain"/>).</summary>
-    public static AuditEntry ParseAuditEntry(string line)
-    {
-        var e = ParseAuditLine(line);
-        return new AuditEntry(e.Sequence, e.At, e.Principal, e.Role, e.Action, e.Target, e.Reason, e.BeforeHash, e.AfterHash, e.PreviousHash, e.Hash);
-    }
 }

@@ -54,7 +54,7 @@ internal static class AuditCommands
             {
                 if (line.Length > 0)
                 {
-                    entries.Add(RegistryClient.ParseAuditEntry(line));
+                    entries.Add(ToEntry(RegistryClient.ParseAuditLine(line)));
                 }
             }
             if (AuditChain.Verify(entries, previousSequence: 0) is { } broken)
@@ -68,6 +68,10 @@ internal static class AuditCommands
         command.Subcommands.Add(verify);
         return command;
     }
+
+    /// <summary>The entry as the ledger's hash covers it (the resolver SDK carries only the wire record, not the domain).</summary>
+    private static AuditEntry ToEntry(AuditEntryResponse e) =>
+        new(e.Sequence, e.At, e.Principal, e.Role, e.Action, e.Target, e.Reason, e.BeforeHash, e.AfterHash, e.PreviousHash, e.Hash);
 
     /// <summary>Reported like an I/O failure: a message on stderr and exit 1.</summary>
     private sealed class AuditBrokenException(string message) : IOException(message);

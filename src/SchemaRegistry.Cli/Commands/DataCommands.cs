@@ -4,7 +4,9 @@ using System.Text.Json;
 using SchemaRegistry.Cli.Output;
 using SchemaRegistry.Client;
 using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Core.References;
 using SchemaRegistry.Data.Drift;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
@@ -76,6 +78,11 @@ internal static class DataCommands
                 Printer.Error(e.Problem, ClientOptions.Json(parse));
                 return Error;
             }
+            catch (RegistryException e)
+            {
+                // Raised here, not by the server: a reference closure beyond its bound (VAL-1305).
+                return Fail($"{e.Error.Code}: {e.Error.Detail}");
+            }
             catch (Exception e) when (e is IOException or ArgumentException or SchemaCompileException or JsonException or UnauthorizedAccessException
                 or CsvFormatException or ParquetFormatException or RecordTooLargeException)
             {
@@ -144,21 +151,11 @@ internal static class DataCommands
         }
         using var client = ClientOptions.CreateClient(parse);
         var root = await client.GetAsync(fqid!, ct);
-        var referenced = new Dictionary<string, string>(StringComparer.Ordinal);
-        var pending = new Queue<string>(root.References);
-        while (pending.TryDequeue(out var next))
+        var referenced = await ReferenceClosure.LoadAsync(root.References, async (next, token) =>
         {
-            if (referenced.ContainsKey(next))
-            {
-                continue;
-            }
-            var dependency = await client.GetAsync(next, ct);
-            referenced[next] = dependency.Payload.GetRawText();
-            foreach (var further in dependency.References)
-            {
-                pending.Enqueue(further);
-            }
-        }
+            var dependency = await client.GetAsync(next, token);
+            return new ReferencedSchema(dependency.Payload.GetRawText(), dependency.References);
+        }, ct);
         return (root.Fqid, ContractSchema.Compile(root.Payload.GetRawText(), referenced, client.CanonicalPrefix));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Core.Json;
 using SchemaRegistry.Core.Naming;
 
 namespace SchemaRegistry.Core.Checks;
@@ -121,7 +122,7 @@ public static class EnvelopeRules
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in element.EnumerateObject())
             {
-                var at = $"{path}/{SchemaWalker.Escape(property.Name)}";
+                var at = $"{path}/{JsonPointer.Escape(property.Name)}";
                 if (!seen.Add(property.Name))
                 {
                     issues.Add(new Issue(ErrorCode.PayloadInvalid, SubjectName.Printable(at), $"payload has the key '{SubjectName.Printable(property.Name)}' twice in one object."));

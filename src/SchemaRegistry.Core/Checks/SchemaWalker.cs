@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SchemaRegistry.Core.Json;
 
 namespace SchemaRegistry.Core.Checks;
 
@@ -22,9 +23,6 @@ public static class SchemaWalker
 
     public static void Walk(JsonElement schema, Action<JsonElement, string> visit) => Walk(schema, "", visit);
 
-    public static string Escape(string name) =>
-        name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
-
     private static void Walk(JsonElement schema, string path, Action<JsonElement, string> visit)
     {
         if (schema.ValueKind != JsonValueKind.Object)
@@ -34,7 +32,7 @@ public static class SchemaWalker
         visit(schema, path);
         foreach (var keyword in schema.EnumerateObject())
         {
-            var at = $"{path}/{Escape(keyword.Name)}";
+            var at = $"{path}/{JsonPointer.Escape(keyword.Name)}";
             var value = keyword.Value;
             if (SingleSchema.Contains(keyword.Name) || (keyword.Name == "items" && value.ValueKind == JsonValueKind.Object))
             {
@@ -44,7 +42,7 @@ public static class SchemaWalker
             {
                 foreach (var entry in value.EnumerateObject())
                 {
-                    Walk(entry.Value, $"{at}/{Escape(entry.Name)}", visit);
+                    Walk(entry.Value, $"{at}/{JsonPointer.Escape(entry.Name)}", visit);
                 }
             }
             else if ((SchemaArrays.Contains(keyword.Name) || keyword.Name == "items") && value.ValueKind == JsonValueKind.Array)

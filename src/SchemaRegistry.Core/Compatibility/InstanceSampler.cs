@@ -23,7 +23,7 @@ internal static class InstanceSampler
         }
         if (SchemaJson.Values(schema) is { } values)
         {
-            var match = values.FirstOrDefault(v => (SchemaJson.KindOf(v) & only & SchemaJson.Kinds(schema)) != 0);
+            var match = values.FirstOrDefault(v => (Json.JsonTypes.Of(v) & only & SchemaJson.Kinds(schema)) != 0);
             return match.ValueKind == JsonValueKind.Undefined ? null : SchemaJson.Value(match);
         }
         var kinds = SchemaJson.Kinds(schema) & only;

@@ -33,7 +33,7 @@ internal sealed partial class SchemaComparer
         var newMembers = new Lazy<IReadOnlyList<(string Name, string Member)>?>(() => InstanceSampler.RequiredMembers(n, newRoot, 0));
         foreach (var name in names)
         {
-            var at = path + "/properties/" + Checks.SchemaWalker.Escape(name);
+            var at = path + "/properties/" + Json.JsonPointer.Escape(name);
             var oldIndex = oldIndexes.GetValueOrDefault(name, -1);
             var newIndex = newIndexes.GetValueOrDefault(name, -1);
             if (oldIndex >= 0 && newIndex >= 0)
@@ -54,13 +54,13 @@ internal sealed partial class SchemaComparer
         var newRequired = Required(n);
         foreach (var name in newRequired.Except(oldRequired))
         {
-            output.Add(new(ChangeKind.RequiredAdded, path + "/properties/" + Checks.SchemaWalker.Escape(name), null, JsonSerializer.Serialize(name), false, true,
+            output.Add(new(ChangeKind.RequiredAdded, path + "/properties/" + Json.JsonPointer.Escape(name), null, JsonSerializer.Serialize(name), false, true,
                 $"Property {Quote(name)} became required: old data without {Quote(name)} is rejected by the new schema; new data always has it, which the old schema allows.",
                 InstanceSampler.Compose(o, oldRoot, oldMembers.Value, null, null)));
         }
         foreach (var name in oldRequired.Except(newRequired))
         {
-            output.Add(new(ChangeKind.RequiredRemoved, path + "/properties/" + Checks.SchemaWalker.Escape(name), JsonSerializer.Serialize(name), null, true, false,
+            output.Add(new(ChangeKind.RequiredRemoved, path + "/properties/" + Json.JsonPointer.Escape(name), JsonSerializer.Serialize(name), null, true, false,
                 $"Property {Quote(name)} is no longer required: old data stays valid, but new data without {Quote(name)} is rejected by the old schema.",
                 InstanceSampler.Compose(n, newRoot, newMembers.Value, null, null)));
         }

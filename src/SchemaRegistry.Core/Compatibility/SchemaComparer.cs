@@ -160,7 +160,7 @@ internal sealed partial class SchemaComparer(JsonElement oldRoot, JsonElement ne
             var newText = b is { } y ? SchemaJson.Canonical(y, newRoot) : null;
             if (oldText != newText)
             {
-                output.Add(new(ChangeKind.Unknown, path + "/" + Checks.SchemaWalker.Escape(keyword), a is { } ra ? OldText(ra) : null, b is { } rb ? OldText(rb) : null, null, null,
+                output.Add(new(ChangeKind.Unknown, path + "/" + Json.JsonPointer.Escape(keyword), a is { } ra ? OldText(ra) : null, b is { } rb ? OldText(rb) : null, null, null,
                     $"Keyword '{keyword}' changed; its effect on compatibility is not analysed.", null));
             }
         }

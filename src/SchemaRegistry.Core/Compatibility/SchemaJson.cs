@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SchemaRegistry.Core.Json;
 
 namespace SchemaRegistry.Core.Compatibility;
 
@@ -60,37 +61,8 @@ internal static class SchemaJson
         return schema;
     }
 
-    public static JsonElement? Pointer(JsonElement root, string pointer)
-    {
-        pointer = Uri.UnescapeDataString(pointer);
-        if (pointer.Length == 0)
-        {
-            return root;
-        }
-        if (!pointer.StartsWith('/'))
-        {
-            return null;
-        }
-        var current = root;
-        foreach (var raw in pointer[1..].Split('/'))
-        {
-            var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(token, out var child))
-            {
-                current = child;
-            }
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < current.GetArrayLength())
-            {
-                current = current[index];
-            }
-            else
-            {
-                return null;
-            }
-        }
-        return current;
-    }
-
+    /// <summary>The value a local reference's fragment (the text after <c>#</c>) names, or null.</summary>
+    public static JsonElement? Pointer(JsonElement root, string fragment) => JsonPointer.Resolve(root, JsonPointer.FromFragment(fragment));
 
     /// <summary>Compact text of a JSON value with sorted keys and normalised numbers (no ref expansion).</summary>
     public static string Value(JsonElement value)
@@ -173,17 +145,6 @@ internal static class SchemaJson
     public static string Format(decimal number) =>
         (number / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
-    public static ValueKinds KindOf(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Null => ValueKinds.Null,
-        JsonValueKind.True or JsonValueKind.False => ValueKinds.Boolean,
-        JsonValueKind.Object => ValueKinds.Object,
-        JsonValueKind.Array => ValueKinds.Array,
-        JsonValueKind.String => ValueKinds.String,
-        JsonValueKind.Number => value.TryGetDecimal(out var d) && decimal.Truncate(d) == d ? ValueKinds.Integer : ValueKinds.Fraction,
-        _ => ValueKinds.None,
-    };
-
     /// <summary>Kinds admitted by <c>type</c>, narrowed by <c>const</c>/<c>enum</c> when present.</summary>
     public static ValueKinds Kinds(JsonElement schema)
     {
@@ -194,13 +155,11 @@ internal static class SchemaJson
         var kinds = ValueKinds.All;
         if (Get(schema, "type") is { } type)
         {
-            kinds = type.ValueKind == JsonValueKind.Array
-                ? type.EnumerateArray().Aggregate(ValueKinds.None, (k, t) => k | TypeName(t.GetString()))
-                : TypeName(type.GetString());
+            kinds = JsonTypes.OfKeyword(type);
         }
         if (Values(schema) is { } values)
         {
-            kinds &= values.Aggregate(ValueKinds.None, (k, v) => k | KindOf(v));
+            kinds &= values.Aggregate(ValueKinds.None, (k, v) => k | JsonTypes.Of(v));
         }
         // Every multiple of a whole step is a whole number: {"type":"number","multipleOf":1} takes integers only.
         if (Get(schema, "multipleOf") is { ValueKind: JsonValueKind.Number } step && step.TryGetDecimal(out var m) && m >= 1 && decimal.Truncate(m) == m)
@@ -219,18 +178,6 @@ internal static class SchemaJson
         }
         return Get(schema, "enum") is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().ToList() : null;
     }
-
-    private static ValueKinds TypeName(string? name) => name switch
-    {
-        "null" => ValueKinds.Null,
-        "boolean" => ValueKinds.Boolean,
-        "object" => ValueKinds.Object,
-        "array" => ValueKinds.Array,
-        "string" => ValueKinds.String,
-        "integer" => ValueKinds.Integer,
-        "number" => ValueKinds.Integer | ValueKinds.Fraction,
-        _ => ValueKinds.All,
-    };
 
     public static string Describe(ValueKinds kinds)
     {

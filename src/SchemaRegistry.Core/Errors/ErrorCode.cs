@@ -9,6 +9,7 @@ public static class ErrorCode
     public const string PublishBlockedByDrift = "VAL-1202";
     public const string ApproverIsSubmitter = "VAL-1203";
     public const string ReferenceUnresolved = "VAL-1304";
+    public const string ReferenceGraphTooLarge = "VAL-1305";
     public const string Incompatible = "VAL-1401";
     public const string VersionMismatch = "VAL-1402";
 

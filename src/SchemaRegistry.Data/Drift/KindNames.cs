@@ -1,4 +1,5 @@
 using SchemaRegistry.Core.Compatibility;
+using SchemaRegistry.Core.Json;
 
 namespace SchemaRegistry.Data.Drift;
 
@@ -38,4 +39,8 @@ public static class KindNames
         }
         return string.Join('|', names);
     }
+
+    /// <summary>The kinds a list written by <see cref="Of"/> (<c>integer|null</c>) stands for; none for null or empty text.</summary>
+    public static ValueKinds Parse(string? names) =>
+        (names ?? "").Split('|').Aggregate(ValueKinds.None, (kinds, name) => JsonTypes.TryParse(name, out var one) ? kinds | one : kinds);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SchemaRegistry.Core.Compatibility;
+using SchemaRegistry.Core.Json;
 
 namespace SchemaRegistry.Data.Drift;
 
@@ -44,7 +45,7 @@ internal sealed class ShapeBuilder(JsonElement root)
         node.Kinds = KindsOf(schema);
         foreach (var keyword in schema.EnumerateObject())
         {
-            Apply(node, keyword.Name, keyword.Value, $"{pointer}/{Escape(keyword.Name)}");
+            Apply(node, keyword.Name, keyword.Value, $"{pointer}/{JsonPointer.Escape(keyword.Name)}");
         }
         return node;
     }
@@ -56,7 +57,7 @@ internal sealed class ShapeBuilder(JsonElement root)
             case "properties" when value.ValueKind == JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())
                 {
-                    node.Properties[property.Name] = Node(property.Value, $"{at}/{Escape(property.Name)}");
+                    node.Properties[property.Name] = Node(property.Value, $"{at}/{JsonPointer.Escape(property.Name)}");
                 }
                 break;
             case "required" when value.ValueKind == JsonValueKind.Array:
@@ -78,7 +79,7 @@ internal sealed class ShapeBuilder(JsonElement root)
             case "patternProperties" when value.ValueKind == JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())
                 {
-                    node.Patterns.Add((Pattern(property.Name), Node(property.Value, $"{at}/{Escape(property.Name)}")));
+                    node.Patterns.Add((Pattern(property.Name), Node(property.Value, $"{at}/{JsonPointer.Escape(property.Name)}")));
                 }
                 break;
             case "items" when value.ValueKind == JsonValueKind.Array:
@@ -117,38 +118,8 @@ internal sealed class ShapeBuilder(JsonElement root)
         {
             return ShapeNode.Unconstrained();
         }
-        var pointer = Uri.UnescapeDataString(reference[1..]);
-        return Resolve(pointer) is { } target ? Node(target, pointer) : ShapeNode.Unconstrained();
-    }
-
-    private JsonElement? Resolve(string pointer)
-    {
-        if (pointer.Length == 0)
-        {
-            return root;
-        }
-        if (!pointer.StartsWith('/'))
-        {
-            return null;
-        }
-        var current = root;
-        foreach (var raw in pointer[1..].Split('/'))
-        {
-            var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(token, out var child))
-            {
-                current = child;
-            }
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(token, out var index) && index >= 0 && index < current.GetArrayLength())
-            {
-                current = current[index];
-            }
-            else
-            {
-                return null;
-            }
-        }
-        return current;
+        var pointer = JsonPointer.FromFragment(reference[1..]);
+        return JsonPointer.Resolve(root, pointer) is { } target ? Node(target, pointer) : ShapeNode.Unconstrained();
     }
 
     /// <summary>Merges includes into the node (cycles are cut: a node being flattened contributes what it has so far).</summary>
@@ -213,49 +184,17 @@ internal sealed class ShapeBuilder(JsonElement root)
 
     private static ValueKinds KindsOf(JsonElement schema)
     {
-        var kinds = ValueKinds.All;
-        if (schema.TryGetProperty("type", out var type))
-        {
-            kinds = type.ValueKind switch
-            {
-                JsonValueKind.String => Kind(type.GetString()),
-                JsonValueKind.Array => type.EnumerateArray().Aggregate(ValueKinds.None, (k, t) => k | Kind(t.ValueKind == JsonValueKind.String ? t.GetString() : null)),
-                _ => ValueKinds.All,
-            };
-        }
+        var kinds = schema.TryGetProperty("type", out var type) ? JsonTypes.OfKeyword(type) : ValueKinds.All;
         if (schema.TryGetProperty("const", out var constant))
         {
-            kinds &= KindOf(constant);
+            kinds &= JsonTypes.Of(constant);
         }
         if (schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array)
         {
-            kinds &= values.EnumerateArray().Aggregate(ValueKinds.None, (k, v) => k | KindOf(v));
+            kinds &= values.EnumerateArray().Aggregate(ValueKinds.None, (k, v) => k | JsonTypes.Of(v));
         }
         return kinds;
     }
-
-    private static ValueKinds Kind(string? name) => name switch
-    {
-        "null" => ValueKinds.Null,
-        "boolean" => ValueKinds.Boolean,
-        "object" => ValueKinds.Object,
-        "array" => ValueKinds.Array,
-        "string" => ValueKinds.String,
-        "integer" => ValueKinds.Integer,
-        "number" => ValueKinds.Integer | ValueKinds.Fraction,
-        _ => ValueKinds.None,
-    };
-
-    private static ValueKinds KindOf(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Null => ValueKinds.Null,
-        JsonValueKind.True or JsonValueKind.False => ValueKinds.Boolean,
-        JsonValueKind.Object => ValueKinds.Object,
-        JsonValueKind.Array => ValueKinds.Array,
-        JsonValueKind.String => ValueKinds.String,
-        JsonValueKind.Number => value.TryGetDecimal(out var d) && d == decimal.Truncate(d) ? ValueKinds.Integer : ValueKinds.Fraction,
-        _ => ValueKinds.All,
-    };
 
     private static Regex Pattern(string pattern)
     {
@@ -269,7 +208,4 @@ internal sealed class ShapeBuilder(JsonElement root)
             return new Regex("", RegexOptions.None, TimeSpan.FromMilliseconds(50));
         }
     }
-
-    private static string Escape(string name) =>
-        name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }

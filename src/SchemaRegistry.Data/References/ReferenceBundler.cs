@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SchemaRegistry.Core.Checks;
+using SchemaRegistry.Core.Json;
 
 namespace SchemaRegistry.Data.References;
 
@@ -24,7 +25,7 @@ public static class ReferenceBundler
         {
             var copy = JsonNode.Parse(text);
             var key = Key(fqid);
-            Rewrite(copy, "/$defs/" + SchemaWalker.Escape(key), canonicalPrefix);
+            Rewrite(copy, "/$defs/" + JsonPointer.Escape(key), canonicalPrefix);
             defs[key] = copy;
         }
         return root.ToJsonString();
@@ -43,7 +44,7 @@ public static class ReferenceBundler
                     if (ReferenceScanner.TryGetFqid(reference, canonicalPrefix, out var fqid))
                     {
                         var hash = reference.IndexOf('#', StringComparison.Ordinal);
-                        obj["$ref"] = "#/$defs/" + SchemaWalker.Escape(Key(fqid)) + (hash < 0 ? "" : reference[(hash + 1)..]);
+                        obj["$ref"] = "#/$defs/" + JsonPointer.Escape(Key(fqid)) + (hash < 0 ? "" : reference[(hash + 1)..]);
                     }
                     else if (reference.StartsWith('#') && localBase.Length > 0)
                     {

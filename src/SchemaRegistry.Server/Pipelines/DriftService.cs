@@ -1,13 +1,13 @@
 using SchemaRegistry.Core.Checks;
 using System.Text.Json;
 using SchemaRegistry.Contracts;
-using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.Security;
+using SchemaRegistry.Data.Drift;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
 using SchemaRegistry.Storage.Ports;
@@ -153,26 +153,13 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
     {
         var declared = driftCase.Fields
             .Where(f => f.Kind is DriftKind.NewField or DriftKind.TypeChange)
-            .Select(f => new SourceField(f.Path, Kinds(f.InferredType), Nullable: false))
+            .Select(f => new SourceField(f.Path, KindNames.Parse(f.InferredType), Nullable: false))
             .ToList();
         var findings = contract.Shape.Compare(declared)
             .Where(f => f.Kind != DriftKind.MissingField || driftCase.Fields.Any(c => c.Kind == DriftKind.MissingField && c.Path == f.Path))
             .ToList();
         return findings.Count == 0 ? null : $"field '{findings[0].Path}' still drifts ({PipelineWireNames.Of(findings[0].Kind)}).";
     }
-
-    private static ValueKinds Kinds(string? inferred) =>
-        (inferred ?? "").Split('|').Aggregate(ValueKinds.None, (k, name) => k | name switch
-        {
-            "null" => ValueKinds.Null,
-            "boolean" => ValueKinds.Boolean,
-            "object" => ValueKinds.Object,
-            "array" => ValueKinds.Array,
-            "string" => ValueKinds.String,
-            "integer" => ValueKinds.Integer,
-            "number" => ValueKinds.Integer | ValueKinds.Fraction,
-            _ => ValueKinds.None,
-        });
 
     private async Task<DriftCase> LoadAsync(long id, CancellationToken cancellationToken) =>
         await storage.Pipelines.GetDriftCaseAsync(id, cancellationToken) ?? throw new RegistryException(RegistryError.NotFound($"Drift case {id}"));

@@ -210,11 +210,7 @@ public sealed class BackupRoundTripTests(ITestOutputHelper output) : IAsyncLifet
 
     private static async Task<long> AssertLedgerIntactAsync(RegistryClient client)
     {
-        var entries = new List<AuditEntry>();
-        await foreach (var line in client.ExportAuditAsync())
-        {
-            entries.Add(RegistryClient.ParseAuditEntry(line));
-        }
+        var entries = await ExportedLedger.ReadAsync(client);
         Assert.NotEmpty(entries);
         Assert.Null(AuditChain.Verify(entries, previousSequence: 0));
         return entries[^1].Sequence;

@@ -1,5 +1,6 @@
 using System.Text;
 using SchemaRegistry.Client;
+using SchemaRegistry.Client.Pipelines;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Server.Tests.Harness;

@@ -72,11 +72,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output) : IAsyncLifetime
                 Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"v1/schema/{version.Fqid}")).StatusCode);
             }
         }
-        var ledger = new List<AuditEntry>();
-        await foreach (var line in client.ExportAuditAsync())
-        {
-            ledger.Add(RegistryClient.ParseAuditEntry(line));
-        }
+        var ledger = await ExportedLedger.ReadAsync(client);
         Assert.NotEmpty(ledger);
         Assert.Null(AuditChain.Verify(ledger, previousSequence: 0));
     }

@@ -1,4 +1,4 @@
-namespace SchemaRegistry.Client;
+namespace SchemaRegistry.Client.Pipelines;
 
 /// <summary>Where a <see cref="PipelineRun"/> keeps its files.</summary>
 public sealed record PipelineRunOptions

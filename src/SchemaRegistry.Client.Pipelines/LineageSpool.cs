@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SchemaRegistry.Contracts;
 
-namespace SchemaRegistry.Client;
+namespace SchemaRegistry.Client.Pipelines;
 
 /// <summary>
 /// Batch reports and run completions that could not reach the registry, kept as numbered JSON files per run and

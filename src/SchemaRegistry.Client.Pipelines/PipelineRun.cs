@@ -1,12 +1,13 @@
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Core.References;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.References;
 using SchemaRegistry.Data.Validation;
 using SchemaRegistry.JsonSchema;
 
-namespace SchemaRegistry.Client;
+namespace SchemaRegistry.Client.Pipelines;
 
 /// <summary>
 /// A run driven from inside the pipeline worker: started on the registry (which pins the version), then every batch
@@ -49,21 +50,11 @@ public sealed class PipelineRun
     public static async Task<ContractSchema> LoadAsync(SchemaResolver resolver, string canonicalPrefix, string fqid, CancellationToken cancellationToken)
     {
         var root = (await resolver.ResolveAsync(fqid, cancellationToken)).Schema;
-        var referenced = new Dictionary<string, string>(StringComparer.Ordinal);
-        var pending = new Queue<string>(root.References);
-        while (pending.TryDequeue(out var next))
+        var referenced = await ReferenceClosure.LoadAsync(root.References, async (next, ct) =>
         {
-            if (referenced.ContainsKey(next))
-            {
-                continue;
-            }
-            var dependency = (await resolver.ResolveAsync(next, cancellationToken)).Schema;
-            referenced[next] = dependency.Payload.GetRawText();
-            foreach (var further in dependency.References)
-            {
-                pending.Enqueue(further);
-            }
-        }
+            var dependency = (await resolver.ResolveAsync(next, ct)).Schema;
+            return new ReferencedSchema(dependency.Payload.GetRawText(), dependency.References);
+        }, cancellationToken);
         return ContractSchema.Compile(root.Payload.GetRawText(), referenced, canonicalPrefix);
     }
 

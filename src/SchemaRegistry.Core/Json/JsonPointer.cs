@@ -1,0 +1,110 @@
+using System.Text.Json;
+
+namespace SchemaRegistry.Core.Json;
+
+/// <summary>
+/// JSON Pointer (RFC 6901), read one way everywhere a schema document is read. A pointer that does not name a value
+/// resolves to null, never throws: a token that is not a property of an object; on an array, anything but a
+/// canonical index inside it (<c>0</c>, or no leading zero; no sign or space; <c>-</c>, the position past the end,
+/// names nothing); a <c>~</c> not followed by <c>0</c> or <c>1</c>; text not starting with <c>/</c>. The empty
+/// pointer is the whole document. In a URI fragment (<c>#/a%20b</c>) the pointer is percent-encoded: see <see cref="FromFragment"/>.
+/// </summary>
+public static class JsonPointer
+{
+    /// <summary>The reference token for a property name: <c>~</c> as <c>~0</c>, <c>/</c> as <c>~1</c>.</summary>
+    public static string Escape(string name) =>
+        name.AsSpan().IndexOfAny('~', '/') < 0 ? name : name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    /// <summary>The property name a reference token stands for; false for a <c>~</c> not followed by <c>0</c> or <c>1</c>.</summary>
+    public static bool TryUnescape(string token, out string name)
+    {
+        var tilde = token.IndexOf('~', StringComparison.Ordinal);
+        if (tilde < 0)
+        {
+            name = token;
+            return true;
+        }
+        var builder = new System.Text.StringBuilder(token.Length);
+        builder.Append(token, 0, tilde);
+        for (var i = tilde; i < token.Length; i++)
+        {
+            if (token[i] != '~')
+            {
+                builder.Append(token[i]);
+            }
+            else if (i + 1 < token.Length && token[i + 1] is '0' or '1')
+            {
+                builder.Append(token[++i] == '0' ? '~' : '/');
+            }
+            else
+            {
+                name = "";
+                return false;
+            }
+        }
+        name = builder.ToString();
+        return true;
+    }
+
+    /// <summary>The pointer a URI fragment carries (the text after <c>#</c>), percent-decoded.</summary>
+    public static string FromFragment(string fragment) => Uri.UnescapeDataString(fragment);
+
+    /// <summary>The array index a token names in an array of <paramref name="length"/> items, if it names one.</summary>
+    public static bool TryIndex(string token, int length, out int index)
+    {
+        index = -1;
+        if (token.Length == 0 || token.Length > 10 || (token.Length > 1 && token[0] == '0'))
+        {
+            return false;
+        }
+        long value = 0;
+        foreach (var c in token)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+            value = (value * 10) + (c - '0');
+        }
+        if (value >= length)
+        {
+            return false;
+        }
+        index = (int)value;
+        return true;
+    }
+
+    /// <summary>The value <paramref name="pointer"/> names inside <paramref name="root"/>, or null (see the class summary).</summary>
+    public static JsonElement? Resolve(JsonElement root, string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return root;
+        }
+        if (pointer[0] != '/')
+        {
+            return null;
+        }
+        var current = root;
+        foreach (var token in pointer[1..].Split('/'))
+        {
+            if (!TryUnescape(token, out var name))
+            {
+                return null;
+            }
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var child))
+            {
+                current = child;
+            }
+            else if (current.ValueKind == JsonValueKind.Array && TryIndex(name, current.GetArrayLength(), out var index))
+            {
+                current = current[index];
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return current;
+    }
+}
