@@ -3,11 +3,14 @@ using System.Text.Json;
 namespace SchemaRegistry.Core.Json;
 
 /// <summary>
-/// JSON Pointer (RFC 6901), read one way everywhere a schema document is read. A pointer that does not name a value
-/// resolves to null, never throws: a token that is not a property of an object; on an array, anything but a
-/// canonical index inside it (<c>0</c>, or no leading zero; no sign or space; <c>-</c>, the position past the end,
-/// names nothing); a <c>~</c> not followed by <c>0</c> or <c>1</c>; text not starting with <c>/</c>. The empty
-/// pointer is the whole document. In a URI fragment (<c>#/a%20b</c>) the pointer is percent-encoded: see <see cref="FromFragment"/>.
+/// JSON Pointer (RFC 6901), read one way everywhere the domain reads a schema document, and the way the validator
+/// (<c>SchemaRegistry.JsonSchema</c>) reads <c>$ref</c> fragments, so that diffs, drift detection and validation see the
+/// same target. A pointer that does not name a value resolves to null, never throws: a token that is not a property
+/// of an object; on an array, anything but decimal digits naming an item inside it (<c>-</c>, the position past the
+/// end, names nothing; a sign, a space or a value beyond <see cref="int"/> neither); text not starting with
+/// <c>/</c>. Two lenient readings, the validator's, are kept: leading zeros (<c>01</c> is item 1) and a <c>~</c> not
+/// followed by <c>0</c> or <c>1</c>, which stands for itself. The empty pointer is the whole document. In a URI
+/// fragment (<c>#/a%20b</c>) the pointer is percent-encoded: see <see cref="FromFragment"/>.
 /// </summary>
 public static class JsonPointer
 {
@@ -15,35 +18,28 @@ public static class JsonPointer
     public static string Escape(string name) =>
         name.AsSpan().IndexOfAny('~', '/') < 0 ? name : name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
-    /// <summary>The property name a reference token stands for; false for a <c>~</c> not followed by <c>0</c> or <c>1</c>.</summary>
-    public static bool TryUnescape(string token, out string name)
+    /// <summary>The property name a reference token stands for: <c>~1</c> is <c>/</c>, <c>~0</c> is <c>~</c>, in one pass.</summary>
+    public static string Unescape(string token)
     {
         var tilde = token.IndexOf('~', StringComparison.Ordinal);
         if (tilde < 0)
         {
-            name = token;
-            return true;
+            return token;
         }
         var builder = new System.Text.StringBuilder(token.Length);
         builder.Append(token, 0, tilde);
         for (var i = tilde; i < token.Length; i++)
         {
-            if (token[i] != '~')
-            {
-                builder.Append(token[i]);
-            }
-            else if (i + 1 < token.Length && token[i + 1] is '0' or '1')
+            if (token[i] == '~' && i + 1 < token.Length && token[i + 1] is '0' or '1')
             {
                 builder.Append(token[++i] == '0' ? '~' : '/');
             }
             else
             {
-                name = "";
-                return false;
+                builder.Append(token[i]);
             }
         }
-        name = builder.ToString();
-        return true;
+        return builder.ToString();
     }
 
     /// <summary>The pointer a URI fragment carries (the text after <c>#</c>), percent-decoded.</summary>
@@ -53,7 +49,7 @@ public static class JsonPointer
     public static bool TryIndex(string token, int length, out int index)
     {
         index = -1;
-        if (token.Length == 0 || token.Length > 10 || (token.Length > 1 && token[0] == '0'))
+        if (token.Length == 0)
         {
             return false;
         }
@@ -65,6 +61,10 @@ public static class JsonPointer
                 return false;
             }
             value = (value * 10) + (c - '0');
+            if (value > int.MaxValue)
+            {
+                return false;
+            }
         }
         if (value >= length)
         {
@@ -88,10 +88,7 @@ public static class JsonPointer
         var current = root;
         foreach (var token in pointer[1..].Split('/'))
         {
-            if (!TryUnescape(token, out var name))
-            {
-                return null;
-            }
+            var name = Unescape(token);
             if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var child))
             {
                 current = child;

@@ -188,4 +188,16 @@ public sealed class SchemaDifferTests
         Assert.NotEmpty(diff.Changes);
         Assert.All(diff.Changes, change => Assert.Equal(ChangeKind.TypeWidened, change.Kind));
     }
+
+    [Theory]
+    [InlineData("""["string",5]""")]
+    [InlineData("""["string","decimal"]""")]
+    [InlineData("[]")]
+    [InlineData("5")]
+    public void A_type_keyword_that_cannot_be_read_is_compared_without_failing(string type)
+    {
+        // A type list with a non-string entry used to throw (InvalidOperationException) out of `schemareg diff`.
+        var diff = SchemaDiffer.Diff(Json("{\"type\":" + type + "}"), Json("""{"type":"string"}"""));
+        Assert.NotEmpty(diff.Changes);
+    }
 }

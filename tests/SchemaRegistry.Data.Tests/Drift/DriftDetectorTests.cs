@@ -115,6 +115,19 @@ public sealed class DriftDetectorTests
         Assert.Empty(Inspect(Invoice, """{"invoice_id":"i","amount":"""));
     }
 
+    [Theory]
+    [InlineData("""{"type":"decimal"}""")]
+    [InlineData("""{"type":["string","decimal"]}""")]
+    [InlineData("""{"type":["string",5]}""")]
+    [InlineData("""{"$ref":"#/$defs/list/-"}""")]
+    public void A_field_whose_schema_cannot_be_read_drifts_nowhere(string field)
+    {
+        // Drift is claimed only where the schema can be seen (an unknown type name used to admit nothing: every value drifted).
+        var schema = """{"type":"object","properties":{"amount":""" + field + ""","other":{"type":"string"}},"$defs":{"list":[{"type":"string"}]}}""";
+        Assert.Empty(Inspect(schema, """{"amount":1.5,"other":"x"}"""));
+        Assert.Contains(Inspect(schema, """{"amount":1.5,"other":2}"""), f => f is { Kind: DriftKind.TypeChange, Path: "other" });
+    }
+
     [Fact]
     public void Parquet_footer_fields_are_compared_before_any_record()
     {
