@@ -73,7 +73,7 @@ internal static class DataCommands
             }
             catch (RegistryApiException e)
             {
-                Printer.Error(e.Problem, ClientOptions.Json(parse));
+                ClientCommand.Print(parse, e);
                 return Error;
             }
             catch (Exception e) when (e is IOException or ArgumentException or SchemaCompileException or JsonException or UnauthorizedAccessException
