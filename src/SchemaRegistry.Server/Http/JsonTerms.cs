@@ -15,7 +15,11 @@ internal static partial class JsonTerms
         var at = e.Path is null or "$" ? "the body" : $"the value at {e.Path}";
         if (ConvertedTo().Match(e.Message) is { Success: true } converted)
         {
-            return $"{Capitalize(at)} has the wrong JSON type: expected {Expected(converted.Groups[1].Value)}.";
+            var type = converted.Groups[1].Value;
+            // For a member bound through a constructor the serializer names the enclosing type, not the member's.
+            return type.StartsWith("SchemaRegistry.", StringComparison.Ordinal) && at != "the body"
+                ? $"{Capitalize(at)} has the wrong JSON type for that member; see /openapi/v1.json for the call's shape."
+                : $"{Capitalize(at)} has the wrong JSON type: expected {Expected(type)}.";
         }
         if (MissingRequired().Match(e.Message) is { Success: true } missing)
         {
