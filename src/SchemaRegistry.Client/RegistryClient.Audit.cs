@@ -20,7 +20,7 @@ public sealed partial class RegistryClient
     public async IAsyncEnumerable<string> ExportAuditAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "v1/audit/export");
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await TransportAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new RegistryApiException(await ReadProblemAsync(response, cancellationToken));

@@ -11,6 +11,9 @@ public sealed partial class RegistryClient : IDisposable
     /// <summary>Catalog code reported when the registry does not answer in time.</summary>
     public const string TimeoutCode = "PIPE-1001";
 
+    /// <summary>The code of a registry that cannot be reached (connection refused, name not resolved, TLS failure).</summary>
+    public const string UnreachableCode = "REQ-1009";
+
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
 
@@ -159,21 +162,7 @@ public sealed partial class RegistryClient : IDisposable
     {
         using var request = new HttpRequestMessage(method, path);
         request.Content = content;
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, cancellationToken);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new RegistryApiException(new ProblemResponse(null, "Timeout", 0,
-                $"The registry at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:0.#} s.", TimeoutCode), e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new RegistryApiException(new ProblemResponse(null, "Unreachable", 0,
-                $"Cannot reach the registry at {_http.BaseAddress}: {e.Message}", null), e);
-        }
+        var response = await TransportAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         using (response)
         {
             if (!response.IsSuccessStatusCode)
@@ -184,6 +173,28 @@ public sealed partial class RegistryClient : IDisposable
                 ?? throw new RegistryApiException(new ProblemResponse(null, "Empty answer", (int)response.StatusCode, "The registry sent no body.", null));
         }
     }
+
+    /// <summary>Sends a request; a registry that cannot be reached or does not answer in time is a coded <see cref="RegistryApiException"/>.</summary>
+    private async Task<HttpResponseMessage> TransportAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(request, completion, cancellationToken);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryApiException(new ProblemResponse(null, "Timeout", 0,
+                $"The registry at {_http.BaseAddress} did not answer within {_http.Timeout.TotalSeconds:0.#} s.", TimeoutCode), e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw Unreachable(e);
+        }
+    }
+
+    /// <summary>The coded failure for a registry that cannot be reached.</summary>
+    public RegistryApiException Unreachable(HttpRequestException e) =>
+        new(new ProblemResponse(null, "Unreachable", 0, $"Cannot reach the registry at {_http.BaseAddress}: {e.Message}", UnreachableCode), e);
 
     private static async Task<ProblemResponse> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -119,7 +119,7 @@ public sealed partial class SchemaResolver : IDisposable
         }
         catch (HttpRequestException e)
         {
-            throw new RegistryApiException(new ProblemResponse(null, "Unreachable", 0, $"Cannot reach the registry: {e.Message}", null), e);
+            throw new RegistryApiException(new ProblemResponse(null, "Unreachable", 0, $"Cannot reach the registry: {e.Message}", RegistryClient.UnreachableCode), e);
         }
         using (response)
         {

@@ -4,7 +4,10 @@ using SchemaRegistry.Client;
 
 namespace SchemaRegistry.Cli.Commands;
 
-/// <summary>Runs a client action and turns API failures into a printed code and a non-zero exit.</summary>
+/// <summary>
+/// Runs a client action and turns API failures into a printed code and a non-zero exit: every command that talks to
+/// the registry reports through <see cref="Print"/>, so a stopped server is one line with a hint, never a stack trace.
+/// </summary>
 internal static class ClientCommand
 {
     public const int FailureExitCode = 1;
@@ -20,7 +23,13 @@ internal static class ClientCommand
             }
             catch (RegistryApiException e)
             {
-                Printer.Error(e.Problem, ClientOptions.Json(parse));
+                Print(parse, e);
+                return FailureExitCode;
+            }
+            catch (HttpRequestException e)
+            {
+                // Raised mid-stream (an export whose connection drops after its headers).
+                Print(parse, client.Unreachable(e));
                 return FailureExitCode;
             }
             catch (IOException e)
@@ -29,4 +38,14 @@ internal static class ClientCommand
                 return FailureExitCode;
             }
         });
+
+    /// <summary>Prints a failure; one of the transport adds where the registry's address comes from.</summary>
+    public static void Print(ParseResult parse, RegistryApiException e)
+    {
+        Printer.Error(e.Problem, ClientOptions.Json(parse));
+        if (e.Problem.Code is RegistryClient.UnreachableCode or RegistryClient.TimeoutCode && !ClientOptions.Json(parse))
+        {
+            Console.Error.WriteLine($"hint: is the registry running at {ClientOptions.ServerUrl(parse)}? Point to it with --server or SCHEMAREG_URL.");
+        }
+    }
 }

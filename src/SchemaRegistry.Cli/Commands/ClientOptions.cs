@@ -27,9 +27,11 @@ internal static class ClientOptions
         DefaultValueFactory = _ => "table",
     };
 
+    public static string ServerUrl(ParseResult parse) => parse.GetValue(Server) ?? Environment.GetEnvironmentVariable("SCHEMAREG_URL") ?? DefaultServer;
+
     public static RegistryClient CreateClient(ParseResult parse)
     {
-        var server = parse.GetValue(Server) ?? Environment.GetEnvironmentVariable("SCHEMAREG_URL") ?? DefaultServer;
+        var server = ServerUrl(parse);
         var token = parse.GetValue(Token) ?? Environment.GetEnvironmentVariable("SCHEMAREG_TOKEN") ?? LocalAdminToken();
         return new RegistryClient(new Uri(server.EndsWith('/') ? server : server + "/"), token);
     }

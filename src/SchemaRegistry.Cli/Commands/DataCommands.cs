@@ -75,7 +75,7 @@ internal static class DataCommands
             }
             catch (RegistryApiException e)
             {
-                Printer.Error(e.Problem, ClientOptions.Json(parse));
+                ClientCommand.Print(parse, e);
                 return Error;
             }
             catch (RegistryException e)

@@ -26,6 +26,7 @@ public static class ErrorCode
     public const string UnsupportedMediaType = "REQ-1003";
     public const string RateLimited = "REQ-1004";
     public const string NoSuchEndpoint = "REQ-1005";
+    public const string RegistryUnreachable = "REQ-1009";
     public const string Unauthenticated = "AUTH-1001";
     public const string Forbidden = "AUTH-1002";
     public const string NotFound = "REG-1001";

@@ -11,7 +11,8 @@ internal static class CsvCellWriter
     /// <summary>What an undeclared column's values may become.</summary>
     private const ValueKinds Inferred = ValueKinds.Integer | ValueKinds.Fraction | ValueKinds.Boolean | ValueKinds.String;
 
-    public static void Write(Utf8JsonWriter json, CsvColumn column, ReadOnlySpan<byte> text, bool quoted)
+    /// <param name="utf8">False when the row's text may hold invalid UTF-8 (then this cell is checked).</param>
+    public static void Write(Utf8JsonWriter json, CsvColumn column, ReadOnlySpan<byte> text, bool quoted, bool utf8 = true)
     {
         if (text.IsEmpty && !quoted)
         {
@@ -36,11 +37,41 @@ internal static class CsvCellWriter
             json.WritePropertyName(column.Name);
             json.WriteRawValue(text, skipInputValidation: true);
         }
-        else
+        else if (utf8 || Utf8.IsValid(text))
         {
-            // Invalid UTF-8 comes out with each bad sequence replaced by U+FFFD (Utf8JsonWriter's behaviour).
             json.WriteString(column.Name, text);
         }
+        else
+        {
+            // Utf8JsonWriter would replace each bad sequence by U+FFFD, making the record valid and losing the
+            // bytes: the cell keeps them, so the validator flags the record and the quarantine holds what arrived.
+            json.WritePropertyName(column.Name);
+            json.WriteRawValue(QuoteKeepingBytes(text), skipInputValidation: true);
+        }
+    }
+
+    /// <summary>The text as a JSON string, escaping only what JSON requires and leaving every other byte as it is.</summary>
+    private static byte[] QuoteKeepingBytes(ReadOnlySpan<byte> text)
+    {
+        var quoted = new List<byte>(text.Length + 8) { (byte)'"' };
+        foreach (var b in text)
+        {
+            if (b is (byte)'"' or (byte)'\\')
+            {
+                quoted.Add((byte)'\\');
+                quoted.Add(b);
+            }
+            else if (b < 0x20)
+            {
+                quoted.AddRange(Encoding.ASCII.GetBytes($"\\u{b:x4}"));
+            }
+            else
+            {
+                quoted.Add(b);
+            }
+        }
+        quoted.Add((byte)'"');
+        return [.. quoted];
     }
 
     private static bool TryParseBoolean(ReadOnlySpan<byte> text, out bool value)

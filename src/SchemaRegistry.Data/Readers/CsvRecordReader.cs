@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Data.Records;
 
@@ -28,8 +29,10 @@ namespace SchemaRegistry.Data.Readers;
 /// </list>
 /// <para>A column the schema does not declare is inferred: a JSON number, <c>true</c>/<c>false</c> as a boolean,
 /// else a string; an empty unquoted cell leaves the property out.</para>
-/// <para>Invalid UTF-8 in a cell is replaced, each bad sequence by U+FFFD, never rejected; header names are
-/// decoded the same way.</para>
+/// <para>A cell holding invalid UTF-8 keeps its bytes in the record's string, so the validator finds the record
+/// invalid (<see cref="Validation.Utf8Defect"/>) and the quarantine holds the bytes that arrived. A header that is
+/// not UTF-8 text (a compressed or binary body) or is one JSON document (NDJSON sent as CSV) is a
+/// <see cref="CsvFormatException"/>.</para>
 /// </remarks>
 public sealed class CsvRecordReader : IRecordReader
 {
@@ -168,12 +171,12 @@ public sealed class CsvRecordReader : IRecordReader
                 }
                 if (_columns is null)
                 {
-                    ReadHeader(row);
+                    ReadHeader(row[..rowLength]);
                 }
                 else
                 {
                     _row++;
-                    WriteRecord(block, row);
+                    WriteRecord(block, row[..rowLength]);
                 }
                 offset += consumed;
                 if (block.Length >= _targetBytes)
@@ -192,9 +195,19 @@ public sealed class CsvRecordReader : IRecordReader
     {
         var columns = new CsvColumn[_tokenizer.FieldCount];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (LooksLikeJson(row))
+        {
+            throw new CsvFormatException("The CSV header is a JSON document: is the body NDJSON sent as CSV?", 0);
+        }
         for (var i = 0; i < columns.Length; i++)
         {
-            var name = Encoding.UTF8.GetString(_tokenizer.Text(row, i));
+            var text = _tokenizer.Text(row, i);
+            if (!Utf8.IsValid(text) || text.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
+            {
+                throw new CsvFormatException(
+                    $"CSV header column {i + 1} is not UTF-8 text (it holds invalid UTF-8 or control bytes): is the body CSV, and not compressed?", 0, i + 1);
+            }
+            var name = Encoding.UTF8.GetString(text);
             if (name.Length == 0)
             {
                 throw new CsvFormatException($"CSV header column {i + 1} has no name.", 0, i + 1);
@@ -216,14 +229,35 @@ public sealed class CsvRecordReader : IRecordReader
     {
         var json = _writer.Json;
         var columns = _columns!;
+        // One vectorised check per row; the cells are checked one by one only when it fails.
+        var utf8 = Utf8.IsValid(row);
         json.WriteStartObject();
         for (var i = 0; i < _tokenizer.FieldCount; i++)
         {
             var column = i < columns.Length ? columns[i] : ExtraColumn(i - columns.Length);
-            CsvCellWriter.Write(json, column, _tokenizer.Text(row, i), _tokenizer.Field(i).Quoted);
+            CsvCellWriter.Write(json, column, _tokenizer.Text(row, i), _tokenizer.Field(i).Quoted, utf8);
         }
         json.WriteEndObject();
         _writer.CommitTo(block, _row);
+    }
+
+    /// <summary>True when the header row is one JSON object or array, as the first line of NDJSON is.</summary>
+    private static bool LooksLikeJson(ReadOnlySpan<byte> header)
+    {
+        var text = header.Trim(" \t"u8);
+        if (text.IsEmpty || text[0] is not ((byte)'{' or (byte)'['))
+        {
+            return false;
+        }
+        var reader = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = 256 });
+        try
+        {
+            return reader.Read() && reader.TrySkip() && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The column for the <paramref name="index"/>-th field (from 0) past the header's last.</summary>

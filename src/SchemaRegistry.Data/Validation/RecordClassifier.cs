@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Drift;
 using SchemaRegistry.JsonSchema;
@@ -19,6 +20,7 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
     private readonly DriftDetector _drift = new(shape);
     private byte[] _rescued = [];
     private int _rescuedLength;
+    private bool _notUtf8;
 
     public DriftPolicy Policy => policy;
 
@@ -32,6 +34,13 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
 
     public RecordOutcome Classify(ReadOnlySpan<byte> json)
     {
+        // Vectorised, so cheap beside validation; the validator itself does not look inside string bytes.
+        _notUtf8 = !Utf8.IsValid(json);
+        if (_notUtf8)
+        {
+            _drift.Reset();
+            return RecordOutcome.Invalid;
+        }
         if (detectDrift && closed is not null && closed.IsValid(json))
         {
             // Valid against the closed variant: valid, and no field the schema does not declare, so no drift.
@@ -50,6 +59,10 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
     /// <summary>Every reason the last classified record (given again) did not pass: its drift, then its validation errors.</summary>
     public IReadOnlyList<RecordReason> Explain(ReadOnlySpan<byte> json)
     {
+        if (_notUtf8 && Utf8Defect.Find(json) is { } defect)
+        {
+            return [defect.ToReason()];
+        }
         var reasons = new List<RecordReason>();
         foreach (var finding in _drift.Findings)
         {

@@ -16,6 +16,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     IRegistryStorage storage,
     Caching.ApiKeyCache keys,
+    FailedAuthenticationLog failures,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -70,6 +71,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     private AuthenticateResult Fail(string reason)
     {
         Context.Items[FailureItem] = reason;
+        failures.Failed(reason, Context.Connection.RemoteIpAddress?.ToString());
         return AuthenticateResult.Fail(reason);
     }
 }

@@ -72,9 +72,9 @@ public static class EndpointMatrix
         new("POST", "/v1/schema/sync/metadata", Permission.SyncMetadata),
 
         new("GET", "/v1/drift", Permission.Read),
-        new("GET", "/v1/drift/{id:long}", Permission.Read),
-        new("POST", "/v1/drift/{id:long}/ack", Permission.ManageDrift),
-        new("POST", "/v1/drift/{id:long}/resolve", Permission.ManageDrift),
+        new("GET", "/v1/drift/{id}", Permission.Read),
+        new("POST", "/v1/drift/{id}/ack", Permission.ManageDrift),
+        new("POST", "/v1/drift/{id}/resolve", Permission.ManageDrift),
         new("GET", "/v1/quarantine", Permission.Read),
         new("POST", "/v1/quarantine/replay", Permission.ManageDrift),
         new("POST", "/v1/quarantine/purge", Permission.ManageDrift),

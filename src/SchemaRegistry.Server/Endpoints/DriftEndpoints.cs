@@ -18,26 +18,37 @@ internal static class DriftEndpoints
     {
         app.MapGet("/v1/drift", (string? subject, string? status, DriftService service, CancellationToken ct) => service.ListAsync(subject, status, ct))
             .RequirePermission(Permission.Read);
-        app.MapGet("/v1/drift/{id:long}", (long id, DriftService service, CancellationToken ct) => service.GetAsync(id, ct)).RequirePermission(Permission.Read);
-        app.MapPost("/v1/drift/{id:long}/ack", Acknowledge).RequirePermission(Permission.ManageDrift);
-        app.MapPost("/v1/drift/{id:long}/resolve", Resolve).RequirePermission(Permission.ManageDrift);
+        app.MapGet("/v1/drift/{id}", (string id, DriftService service, CancellationToken ct) => service.GetAsync(CaseId(id), ct)).RequirePermission(Permission.Read);
+        app.MapPost("/v1/drift/{id}/ack", Acknowledge).RequirePermission(Permission.ManageDrift);
+        app.MapPost("/v1/drift/{id}/resolve", Resolve).RequirePermission(Permission.ManageDrift);
         app.MapGet("/v1/quarantine", (string run_id, QuarantineService service, CancellationToken ct) => service.ListAsync(run_id, ct))
             .RequirePermission(Permission.Read);
         app.MapPost("/v1/quarantine/replay", Replay).RequirePermission(Permission.ManageDrift);
         app.MapPost("/v1/quarantine/purge", Purge).RequirePermission(Permission.ManageDrift);
     }
 
-    private static async Task<Ok<DriftCaseResponse>> Acknowledge(long id, HttpContext http, DriftService service, CancellationToken ct)
+    private static async Task<Ok<DriftCaseResponse>> Acknowledge(string id, HttpContext http, DriftService service, CancellationToken ct)
     {
+        var caseId = CaseId(id);
         var body = await JsonBody.ReadOptionalAsync(http.Request, new DriftActionRequest(), ct);
-        return TypedResults.Ok(await service.AcknowledgeAsync(id, body, http.User.ToPrincipal(), ct));
+        return TypedResults.Ok(await service.AcknowledgeAsync(caseId, body, http.User.ToPrincipal(), ct));
     }
 
-    private static async Task<Ok<DriftCaseResponse>> Resolve(long id, HttpContext http, DriftService service, CancellationToken ct)
+    private static async Task<Ok<DriftCaseResponse>> Resolve(string id, HttpContext http, DriftService service, CancellationToken ct)
     {
+        var caseId = CaseId(id);
         var body = await JsonBody.ReadAsync<DriftActionRequest>(http.Request, ct);
-        return TypedResults.Ok(await service.ResolveAsync(id, body, http.User.ToPrincipal(), ct));
+        return TypedResults.Ok(await service.ResolveAsync(caseId, body, http.User.ToPrincipal(), ct));
     }
+
+    /// <summary>
+    /// A case id from the path. An id that cannot exist (not a number, or past the largest one) is a case not found,
+    /// like any other missing case, not a path the registry does not serve.
+    /// </summary>
+    private static long CaseId(string id) =>
+        long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var caseId) && caseId > 0
+            ? caseId
+            : throw new Core.Errors.RegistryException(Core.Errors.RegistryError.NotFound($"Drift case {(id.Length > 40 ? id[..40] + "…" : id)}"));
 
     private static async Task<Ok<QuarantineReplayResponse>> Replay(HttpContext http, QuarantineService service, CancellationToken ct)
     {

@@ -55,14 +55,31 @@ internal static class PipelineEndpoints
         return TypedResults.Created($"/v1/runs/{run.RunId}", run);
     }
 
-    /// <summary>The body is streamed through the validator (never held whole); its limit is the batch limit, not the JSON one.</summary>
-    private static async Task<Ok<BatchResponse>> Batch(string runId, HttpContext http, BatchService service, RegistryOptions options, CancellationToken ct)
+    /// <summary>
+    /// The body is streamed through the validator (never held whole), decompressed by its Content-Encoding; its limit
+    /// is the batch limit, not the JSON one, before and after decompression. The caller's key is checked again before
+    /// the batch is recorded: it may have been revoked while the body streamed.
+    /// </summary>
+    private static async Task<Ok<BatchResponse>> Batch(string runId, HttpContext http, BatchService service, CallerRecheck caller, RegistryOptions options,
+        CancellationToken ct)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = options.MaxBatchBytes;
         }
-        return TypedResults.Ok(await service.ValidateAsync(runId, http.Request.ContentType, http.Request.Body, ct));
+        var body = BatchBody.Open(http.Request.Body, http.Request.Headers.ContentEncoding, options.MaxBatchBytes);
+        try
+        {
+            return TypedResults.Ok(await service.ValidateAsync(runId, http.Request.ContentType, body,
+                token => caller.EnsureStillAllowedAsync(http.User, "the batch was being sent", token), ct));
+        }
+        finally
+        {
+            if (!ReferenceEquals(body, http.Request.Body))
+            {
+                await body.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>The runbook's call, as written: <c>curl -X POST …/v1/schema/sync/metadata -d '{"run_id":"jr-2a8bc9a1b1"}'</c>.</summary>

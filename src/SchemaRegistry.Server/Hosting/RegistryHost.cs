@@ -45,6 +45,9 @@ public static class RegistryHost
             builder.Logging.AddJsonConsole();
         }
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        // The base handler logs every failed authentication at Information: a flood of bad keys would flood the log.
+        // FailedAuthenticationLog writes a sampled count instead.
+        builder.Logging.AddFilter(typeof(ApiKeyAuthenticationHandler).FullName, LogLevel.Warning);
 
         var storage = await RegistryStorage.OpenAsync(options.DatabaseUrl, options.BlobsUrl, layers, cancellationToken);
         builder.Services.AddSingleton(options);
@@ -58,6 +61,8 @@ public static class RegistryHost
         builder.Services.AddSingleton<CompatibilityService>();
         builder.Services.AddSingleton<Caching.SchemaReadCache>();
         builder.Services.AddSingleton<Caching.ApiKeyCache>();
+        builder.Services.AddSingleton<FailedAuthenticationLog>();
+        builder.Services.AddSingleton<CallerRecheck>();
         builder.Services.AddHostedService<Caching.ChangeWatcher>();
         builder.Services.AddSingleton<SchemaService>();
         builder.Services.AddSingleton<Pipelines.DataContracts>();
@@ -73,7 +78,13 @@ public static class RegistryHost
         builder.Services.AddRegistryRateLimiting(options.RateLimit);
         builder.Services.AddAuthorization(PermissionPolicies.Add);
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
-        builder.Services.AddOpenApi();
+        // Without a configured public URL the document lists no server: it would otherwise echo the request's Host
+        // header, which a client controls.
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Servers = options.PublicUrl is { Length: > 0 } publicUrl ? [new Microsoft.OpenApi.OpenApiServer { Url = publicUrl.TrimEnd('/') }] : [];
+            return Task.CompletedTask;
+        }));
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SchemaRegistry");

@@ -42,5 +42,5 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlew
 
     private static RegistryError Malformed(JsonException e) =>
         new(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Malformed JSON",
-            $"The request body is not valid JSON for this call: {e.Message}");
+            $"The request body is not valid JSON for this call: {JsonTerms.Message(e)}");
 }

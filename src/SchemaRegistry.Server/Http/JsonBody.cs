@@ -54,7 +54,10 @@ internal static partial class JsonBody
         }
         try
         {
-            CheckStrings(bytes);
+            if (CheckStrings(bytes) is not JsonTokenType.StartObject and var first)
+            {
+                throw Malformed("Body required", $"This call expects a JSON object ({{…}}); the body is {JsonTerms.Describe(first)}.");
+            }
             return JsonSerializer.Deserialize<T>(bytes, Strict) ?? throw Malformed("Body required", "This call needs a JSON object body.");
         }
         catch (JsonException e) when (UnmappedMember().Match(e.Message) is { Success: true } unknown)
@@ -64,15 +67,21 @@ internal static partial class JsonBody
         }
         catch (JsonException e)
         {
-            throw Malformed("Malformed JSON", $"The request body is not valid JSON for this call: {e.Message}");
+            throw Malformed("Malformed JSON", $"The request body is not valid JSON for this call: {JsonTerms.Message(e)}");
         }
     }
 
-    private static void CheckStrings(ReadOnlySpan<byte> bytes)
+    /// <summary>Checks the strings; returns the type of the document's first token (<see cref="JsonTokenType.None"/> when empty).</summary>
+    private static JsonTokenType CheckStrings(ReadOnlySpan<byte> bytes)
     {
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = RegistryJson.MaxDepth });
+        var first = JsonTokenType.None;
         while (reader.Read())
         {
+            if (first == JsonTokenType.None)
+            {
+                first = reader.TokenType;
+            }
             if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
             {
                 try
@@ -86,6 +95,7 @@ internal static partial class JsonBody
                 }
             }
         }
+        return first;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("property '(.*)' could not be mapped", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -19,7 +19,12 @@ namespace SchemaRegistry.Server.Pipelines;
 /// </summary>
 internal sealed class BatchService(IRegistryStorage storage, PipelineService pipelines, DataContracts contracts, TimeProvider time)
 {
-    public async Task<BatchResponse> ValidateAsync(string runId, string? contentType, Stream body, CancellationToken cancellationToken)
+    /// <param name="beforeCommit">
+    /// Called once the batch is validated, before its quarantine is stored, and again before it is recorded: it
+    /// throws to refuse the batch (a key revoked while the body streamed), and then nothing of it is kept.
+    /// </param>
+    public async Task<BatchResponse> ValidateAsync(string runId, string? contentType, Stream body, Func<CancellationToken, Task>? beforeCommit,
+        CancellationToken cancellationToken)
     {
         var run = await pipelines.LoadRunAsync(runId, cancellationToken);
         if (run.Status != RunStatus.Running)
@@ -36,12 +41,29 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         var batchNumber = run.Counts.Batches + 1;
         using var spool = new SpoolFolder();
         var summary = await ValidateToSpoolAsync(format, body, contract, run.DriftPolicy, spool, cancellationToken);
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(cancellationToken);
+        }
         string? quarantineKey = null;
         if (summary.Quarantined > 0)
         {
             quarantineKey = QuarantineKeys.Batch(run, batchNumber);
             await UploadAsync(spool.Records, quarantineKey + QuarantineKeys.RecordsSuffix, cancellationToken);
             await UploadAsync(spool.Manifest, quarantineKey + QuarantineKeys.ManifestSuffix, cancellationToken);
+        }
+        if (beforeCommit is not null)
+        {
+            try
+            {
+                await beforeCommit(cancellationToken);
+            }
+            catch (RegistryException) when (quarantineKey is not null)
+            {
+                await storage.Blobs.DeleteAsync(quarantineKey + QuarantineKeys.RecordsSuffix, CancellationToken.None);
+                await storage.Blobs.DeleteAsync(quarantineKey + QuarantineKeys.ManifestSuffix, CancellationToken.None);
+                throw;
+            }
         }
         var failed = summary.Failed || (deprecated && run.DriftPolicy == DriftPolicy.Fail);
         var now = time.GetUtcNow();

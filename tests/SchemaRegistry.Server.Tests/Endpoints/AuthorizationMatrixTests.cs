@@ -155,7 +155,6 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     private static string PathOf(string route) => route.TrimStart('/')
         .Replace("{fqid}", "finance.gdp.matrix:v1.0", StringComparison.Ordinal)
         .Replace("{subject}", "finance.gdp.matrix", StringComparison.Ordinal)
-        .Replace("{id:long}", "999999", StringComparison.Ordinal)
         .Replace("{id}", "missing-id", StringComparison.Ordinal)
         .Replace("{pipelineId}", "matrix-none", StringComparison.Ordinal)
         .Replace("{runId}", "matrix-none", StringComparison.Ordinal)

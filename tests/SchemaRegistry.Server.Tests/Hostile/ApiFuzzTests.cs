@@ -98,8 +98,8 @@ public sealed class ApiFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         yield return ("POST", "/v1/runs/{runId}/reports", """{"batch":7,"format":"ndjson","records":10,"valid":9,"invalid":1,"drifted":0,"rescued":0,"quarantined":1,"duration_ms":3.5,"drift":{"new_fields":[],"missing_fields":[],"type_changes":[]}}""");
         yield return ("POST", "/v1/runs/{runId}/complete", """{"status":"succeeded","output_path":"s3://bucket/y/","error":null}""");
         yield return ("POST", "/v1/schema/sync/metadata", $$"""{"run_id":"{{_seed.RunId}}"}""");
-        yield return ("POST", "/v1/drift/{id:long}/ack", """{"comment":"seen"}""");
-        yield return ("POST", "/v1/drift/{id:long}/resolve", """{"comment":"fixed upstream"}""");
+        yield return ("POST", "/v1/drift/{id}/ack", """{"comment":"seen"}""");
+        yield return ("POST", "/v1/drift/{id}/resolve", """{"comment":"fixed upstream"}""");
         yield return ("POST", "/v1/quarantine/replay", $$"""{"run_id":"{{_seed.RunId}}","fqid":"{{_seed.Published}}"}""");
         yield return ("POST", "/v1/quarantine/purge", """{"older_than_days":3650}""");
     }

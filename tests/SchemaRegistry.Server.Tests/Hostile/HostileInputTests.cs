@@ -36,7 +36,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 
     /// <summary>Calls whose body may be left out (each has a test of its own without one).</summary>
     private static readonly HashSet<string> OptionalBodies =
-        ["/v1/runs/{runId}/complete", "/v1/keys/{id}/rotate", "/v1/drift/{id:long}/ack", "/v1/drift/{id:long}/resolve", "/v1/quarantine/purge"];
+        ["/v1/runs/{runId}/complete", "/v1/keys/{id}/rotate", "/v1/drift/{id}/ack", "/v1/drift/{id}/resolve", "/v1/quarantine/purge"];
 
     private static IEnumerable<EndpointRule> WithBodies => EndpointMatrix.Rules.Where(rule => rule.Method is "POST" or "PUT");
 
@@ -221,8 +221,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         yield return ("POST", "/v1/pipelines", """{"pipeline_id":"p-hostile","layer":"gdp","fqid":"finance.gdp.invoice:v1.0","owner":§}""");
         yield return ("POST", "/v1/runs", """{"pipeline_id":"p-invoice","run_id":"run-hostile","output_path":§}""");
         yield return ("POST", "/v1/runs/{runId}/complete", """{"status":"failed","error":§}""");
-        yield return ("POST", "/v1/drift/{id:long}/ack", """{"comment":§}""");
-        yield return ("POST", "/v1/drift/{id:long}/resolve", """{"comment":§}""");
+        yield return ("POST", "/v1/drift/{id}/ack", """{"comment":§}""");
+        yield return ("POST", "/v1/drift/{id}/resolve", """{"comment":§}""");
     }
 
     /// <summary>Reads with § where a hostile name goes in the query.</summary>

@@ -36,7 +36,7 @@ public sealed record HostileSeed(string Subject, string Published, string Draft,
         return route.TrimStart('/')
             .Replace("{fqid}", Fill("{fqid}", Draft), StringComparison.Ordinal)
             .Replace("{subject}", Fill("{subject}", Subject), StringComparison.Ordinal)
-            .Replace("{id:long}", Fill("{id:long}", DriftCaseId.ToString(System.Globalization.CultureInfo.InvariantCulture)), StringComparison.Ordinal)
+            .Replace("drift/{id}", "drift/" + Fill("{id}", DriftCaseId.ToString(System.Globalization.CultureInfo.InvariantCulture)), StringComparison.Ordinal)
             .Replace("{id}", Fill("{id}", "missing-id"), StringComparison.Ordinal)
             .Replace("{pipelineId}", Fill("{pipelineId}", PipelineId), StringComparison.Ordinal)
             .Replace("{runId}", Fill("{runId}", RunId), StringComparison.Ordinal)
