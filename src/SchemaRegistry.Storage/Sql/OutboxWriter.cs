@@ -103,7 +103,8 @@ internal static class OutboxWriter
         AuditWriter.Add(provider, statements, events);
     }
 
-    private static async Task LockAsync(SqlProvider provider, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Takes the events lock in the caller's transaction (held until its end); no-op where writers are serialised anyway.</summary>
+    public static async Task LockAsync(SqlProvider provider, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         if (provider.EventLockSql is { } sql)
         {
