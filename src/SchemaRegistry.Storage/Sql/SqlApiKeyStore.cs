@@ -89,7 +89,7 @@ internal sealed class SqlApiKeyStore(SqlProvider provider) : IApiKeyStore
         DateTimeOffset at, CancellationToken cancellationToken)
     {
         var after = await CountAdminsAsync(connection, transaction, at, cancellationToken);
-        if (after.Active == 0)
+        if (before.Active > 0 && after.Active == 0)
         {
             throw new LastAdminKeyException("This is the last active schema-admin key; create another before revoking it.");
         }
