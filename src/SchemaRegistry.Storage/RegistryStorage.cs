@@ -92,7 +92,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         (Blobs as IDisposable)?.Dispose();
     }
 
-    private static SqlProvider CreateProvider(string databaseUrl)
+    internal static SqlProvider CreateProvider(string databaseUrl)
     {
         if (StorageUrls.IsSqlite(databaseUrl))
         {

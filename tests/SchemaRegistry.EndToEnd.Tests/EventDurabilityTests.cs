@@ -54,19 +54,7 @@ public sealed class EventDurabilityTests
 
         await using var restarted = await ServerProcess.StartAsync(dir.Path, environment);
         using var reader = Client(restarted.Url);
-        var events = new List<JsonElement>();
-        long after = 0;
-        while (true)
-        {
-            var page = JsonDocument.Parse(await reader.GetStringAsync($"v1/events?after={after}&limit=1000")).RootElement;
-            var batch = page.GetProperty("events").EnumerateArray().Select(e => e.Clone()).ToList();
-            if (batch.Count == 0)
-            {
-                break;
-            }
-            events.AddRange(batch);
-            after = page.GetProperty("next").GetInt64();
-        }
+        var events = await EventFeed.ReadAllAsync(reader);
 
         var sequences = events.Select(e => e.GetProperty("sequence").GetInt64()).ToList();
         Assert.Equal(Enumerable.Range(1, sequences.Count).Select(n => (long)n), sequences);

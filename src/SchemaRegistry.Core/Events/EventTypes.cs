@@ -27,6 +27,7 @@ public static class EventTypes
     public const string LineageSynced = "LineageSynced";
     public const string KeyCreated = "KeyCreated";
     public const string KeyRevoked = "KeyRevoked";
+    public const string KeyRecovered = "KeyRecovered";
     public const string SubjectConfigChanged = "SubjectConfigChanged";
     public const string SubscriptionCreated = "SubscriptionCreated";
     public const string SubscriptionDeleted = "SubscriptionDeleted";

@@ -49,16 +49,9 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
     {
         var key = await storage.Keys.GetAsync(id, cancellationToken) ?? throw new RegistryException(RegistryError.NotFound($"Key {id}"));
         var now = time.GetUtcNow();
-        if (key.Role == Role.SchemaAdmin && key.IsActive(now))
-        {
-            var admins = (await storage.Keys.ListAsync(cancellationToken)).Count(k => k.Role == Role.SchemaAdmin && k.IsActive(now));
-            if (admins <= 1)
-            {
-                throw new RegistryException(RegistryError.Transition("This is the last active schema-admin key; create another before revoking it."));
-            }
-        }
         var revoked = ChangeRecorder.Event(Core.Events.EventTypes.KeyRevoked, key.Id, actor, now, new { key_id = key.Id, name = key.Name });
-        if (!await storage.Keys.RevokeAsync(id, now, [revoked], cancellationToken))
+        // The store decides whether another admin is left, in the revocation's transaction (two admins revoking each other).
+        if (!await LastAdminGuardedAsync(() => storage.Keys.RevokeAsync(id, now, [revoked], cancellationToken)))
         {
             throw new RegistryException(RegistryError.Transition($"Key {id} is already revoked."));
         }
@@ -69,7 +62,8 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
     /// <summary>
     /// Replaces a key: a new key with the same name and role (and the same lifetime, unless <c>expires_at</c> is
     /// given) whose secret is returned once; the old key is revoked now, or expires after the grace period. The
-    /// new key exists before the old one stops, so rotating the last schema-admin key is allowed.
+    /// new key exists before the old one stops, so rotating the last schema-admin key is allowed, unless the new
+    /// key expires and the old one did not (the registry would then lose its last admin key without expiry).
     /// </summary>
     public async Task<RotateKeyResponse> RotateAsync(string id, RotateKeyRequest request, Principal actor, CancellationToken cancellationToken)
     {
@@ -104,13 +98,26 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
         }
         var until = now.AddSeconds(grace);
         var oldEndsAt = grace == 0 ? now : old.ExpiresAt is { } current && current < until ? current : until;
-        if (!await storage.Keys.ReplaceAsync(key, id, oldEndsAt, revokeOld: grace == 0, events, cancellationToken))
+        if (!await LastAdminGuardedAsync(() => storage.Keys.ReplaceAsync(key, id, oldEndsAt, revokeOld: grace == 0, events, cancellationToken)))
         {
             throw new RegistryException(RegistryError.Transition($"Key {id} was revoked meanwhile (or the new key's id exists); nothing changed, retry."));
         }
         cache.Forget(id);
         var previous = await storage.Keys.GetAsync(id, cancellationToken) ?? old;
         return new RotateKeyResponse(ToResponse(key) with { Secret = secret }, ToResponse(previous));
+    }
+
+    /// <summary>Runs a key change; a change the store refused as ending the last admin key becomes 409.</summary>
+    private static async Task<bool> LastAdminGuardedAsync(Func<Task<bool>> change)
+    {
+        try
+        {
+            return await change();
+        }
+        catch (LastAdminKeyException e)
+        {
+            throw new RegistryException(RegistryError.Transition(e.Message));
+        }
     }
 
     private static KeyResponse ToResponse(ApiKey k) =>

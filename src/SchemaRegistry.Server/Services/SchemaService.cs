@@ -176,7 +176,15 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
             SubmittedBy = action == SchemaAction.Submit ? actor.Id : current.SubmittedBy,
             Revision = current.Revision + 1,
         };
-        await SaveAsync(current, updated, Entry(updated, action, current.State, actor, now, comment), cancellationToken);
+        var entry = Entry(updated, action, current.State, actor, now, comment);
+        if (action is SchemaAction.Publish or SchemaAction.ForcePublish)
+        {
+            await SavePublishedAsync(current, updated, entry, cancellationToken);
+        }
+        else
+        {
+            await SaveAsync(current, updated, entry, cancellationToken);
+        }
         return updated;
     }
 
@@ -251,10 +259,41 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         }
         catch (StoreConflictException)
         {
-            throw new RegistryException(new RegistryError(ErrorCode.ConcurrentChange, ErrorKind.Conflict, "Concurrent change",
-                $"{current.Fqid} was changed by another request; read it again and retry."));
+            throw ConcurrentChange(current);
         }
     }
+
+    /// <summary>
+    /// VAL-1304 again, decided with the commit: a version the publish references may have been deprecated since
+    /// <see cref="CheckContentAsync"/> read it. The store checks the references under the lock the other change held
+    /// until its commit, so the outcome is that of one order or the other, never both.
+    /// </summary>
+    private async Task SavePublishedAsync(SchemaRecord current, SchemaRecord updated, HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        var issues = new List<Issue>();
+        var referenced = ReferenceRules.Parse(updated.References, layers, issues);
+        IReadOnlyDictionary<Fqid, SchemaState?> unpublished;
+        try
+        {
+            unpublished = await storage.Schemas.PublishAsync(updated, current.Revision, entry, referenced.ToList(), cancellationToken);
+        }
+        catch (StoreConflictException)
+        {
+            throw ConcurrentChange(current);
+        }
+        if (unpublished.Count == 0)
+        {
+            cache.Invalidate(current.Fqid.Subject.ToString());
+            return;
+        }
+        ReferenceRules.CheckPublished(unpublished, issues);
+        await ReportingFailureAsync(current, Core.Events.EventTypes.PublishBlocked, true,
+            () => Task.FromException(new RegistryException(RegistryError.FromIssues("Validation failed", issues))), cancellationToken);
+    }
+
+    private static RegistryException ConcurrentChange(SchemaRecord current) =>
+        new(new RegistryError(ErrorCode.ConcurrentChange, ErrorKind.Conflict, "Concurrent change",
+            $"{current.Fqid} was changed by another request; read it again and retry."));
 
     private async Task<SchemaRecord> LoadAsync(Fqid fqid, CancellationToken cancellationToken) =>
         await storage.Schemas.GetAsync(fqid, cancellationToken)

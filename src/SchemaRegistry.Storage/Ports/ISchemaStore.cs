@@ -13,6 +13,16 @@ public interface ISchemaStore
     /// <summary>Replaces a version if it still has <paramref name="expectedRevision"/>; otherwise throws <see cref="StoreConflictException"/>.</summary>
     Task UpdateAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="UpdateAsync"/> for a publish: commits only when every version in <paramref name="references"/> is
+    /// still published, checked in the transaction under the events lock, which every other change (a deprecation of a
+    /// referenced version among them) holds until its commit. Of a publish and a concurrent change of what it
+    /// references, the one that commits first decides, and the events are in commit order. Returns the references
+    /// that are not published, with their states (null: missing), and writes nothing then; empty when committed.
+    /// </summary>
+    Task<IReadOnlyDictionary<Fqid, SchemaState?>> PublishAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry,
+        IReadOnlyCollection<Fqid> references, CancellationToken cancellationToken);
+
     Task<SchemaRecord?> GetAsync(Fqid fqid, CancellationToken cancellationToken);
 
     /// <summary>The newest published version matching an alias (any major, or one major).</summary>

@@ -10,7 +10,17 @@ namespace SchemaRegistry.Storage.Sql;
 /// </summary>
 internal static class OutboxWriter
 {
-    internal const string InsertEventSql = "INSERT INTO events (id, type, subject, time, data) VALUES (@id, @type, @subject, @time, @data)";
+    /// <summary>
+    /// Inserts an event numbered one past the largest sequence of the events and of the ledger (events are purged, the
+    /// ledger never is), read by the insert itself under the events lock. An identity or AUTO_INCREMENT counter is not
+    /// transactional: a transaction that rolls back, or whose server is killed, burns its numbers and leaves a gap for
+    /// consumers paging by sequence. Here the next transaction takes the same number again, and each event's sequence
+    /// is its ledger entry's (<see cref="AuditWriter"/> numbers entries the same way).
+    /// </summary>
+    internal static string InsertEventSql(SqlProvider provider) =>
+        $"INSERT INTO events (sequence, id, type, subject, time, data) {provider.IdentityInsertClause} " +
+        "SELECT n.next, @id, @type, @subject, @time, @data FROM (SELECT COALESCE(MAX(u.last), 0) + 1 AS next FROM " +
+        "(SELECT MAX(sequence) AS last FROM events UNION ALL SELECT MAX(sequence) AS last FROM audit_log) AS u) AS n";
 
     /// <summary>In the caller's transaction; call last: the events lock is then held only until the commit that follows.</summary>
     public static async Task AppendEventsAsync(SqlProvider provider, DbConnection connection, DbTransaction transaction,
@@ -73,7 +83,7 @@ internal static class OutboxWriter
         await LockAsync(provider, connection, transaction, cancellationToken);
         foreach (var e in events)
         {
-            await using var command = Db.Command(connection, InsertEventSql, transaction, Row(e));
+            await using var command = Db.Command(connection, InsertEventSql(provider), transaction, Row(e));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await AuditWriter.AppendAsync(connection, transaction, events, cancellationToken);
@@ -88,12 +98,13 @@ internal static class OutboxWriter
         }
         foreach (var e in events)
         {
-            statements.Add(InsertEventSql, Row(e));
+            statements.Add(InsertEventSql(provider), Row(e));
         }
         AuditWriter.Add(provider, statements, events);
     }
 
-    private static async Task LockAsync(SqlProvider provider, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Takes the events lock in the caller's transaction (held until its end); no-op where writers are serialised anyway.</summary>
+    public static async Task LockAsync(SqlProvider provider, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         if (provider.EventLockSql is { } sql)
         {

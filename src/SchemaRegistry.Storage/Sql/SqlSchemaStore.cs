@@ -61,7 +61,11 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
         }
     }
 
-    public async Task UpdateAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry, CancellationToken cancellationToken)
+    public async Task UpdateAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry, CancellationToken cancellationToken) =>
+        await PublishAsync(record, expectedRevision, entry, [], cancellationToken);
+
+    public async Task<IReadOnlyDictionary<Fqid, SchemaState?>> PublishAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry,
+        IReadOnlyCollection<Fqid> references, CancellationToken cancellationToken)
     {
         var statements = new SqlStatements();
         statements.Add(UpdateSql, [.. RecordParameters(record), ("@expected", expectedRevision)]);
@@ -74,8 +78,23 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
         {
             throw new StoreConflictException($"{record.Fqid} changed since it was read.");
         }
+        if (references.Count > 0)
+        {
+            // The row is updated first and the lock taken after, as every other change does (no deadlock). The states are
+            // read once the lock is held: PostgreSQL's statement snapshot, and InnoDB's read view (this is the
+            // transaction's first plain read), then include every change committed before, and none commits until ours.
+            await OutboxWriter.LockAsync(provider, connection, transaction, cancellationToken);
+            var unpublished = (await StatesAsync(connection, transaction, references, cancellationToken))
+                .Where(s => s.Value != SchemaState.Published).ToDictionary(s => s.Key, s => s.Value);
+            if (unpublished.Count > 0)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return unpublished;
+            }
+        }
         await OutboxWriter.AppendPreparedAsync(provider, connection, transaction, events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return new Dictionary<Fqid, SchemaState?>();
     }
 
     public async Task<SchemaRecord?> GetAsync(Fqid fqid, CancellationToken cancellationToken)
@@ -179,15 +198,25 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
 
     public async Task<IReadOnlyDictionary<Fqid, SchemaState?>> GetStatesAsync(IReadOnlyCollection<Fqid> fqids, CancellationToken cancellationToken)
     {
+        if (fqids.Count == 0)
+        {
+            return new Dictionary<Fqid, SchemaState?>();
+        }
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        return await StatesAsync(connection, null, fqids, cancellationToken);
+    }
+
+    private async Task<Dictionary<Fqid, SchemaState?>> StatesAsync(DbConnection connection, DbTransaction? transaction,
+        IReadOnlyCollection<Fqid> fqids, CancellationToken cancellationToken)
+    {
         var states = fqids.Distinct().ToDictionary(f => f, _ => (SchemaState?)null);
         if (states.Count == 0)
         {
             return states;
         }
-        await using var connection = await provider.OpenAsync(cancellationToken);
         var names = states.Keys.Select((f, i) => ($"@f{i}", (object?)f.ToString())).ToArray();
         await using var command = Db.Command(connection,
-            $"SELECT fqid, state FROM schema_versions WHERE fqid IN ({string.Join(", ", names.Select(n => n.Item1))})", null, names);
+            $"SELECT fqid, state FROM schema_versions WHERE fqid IN ({string.Join(", ", names.Select(n => n.Item1))})", transaction, names);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
