@@ -68,7 +68,7 @@ public sealed class CostlySchemaTests(ITestOutputHelper output)
         var problem = await answer.ProblemAsync(HttpStatusCode.UnprocessableEntity, "VAL-1103");
         output.WriteLine($"{what}: {clock.Elapsed.TotalMilliseconds:0} ms, {problem.Detail}");
         Assert.Contains("Registry:SchemaLimits:Max", problem.Detail, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("v1/schema/finance.gdp.costly:v1.0")).StatusCode);
     }
 
@@ -91,7 +91,7 @@ public sealed class CostlySchemaTests(ITestOutputHelper output)
         var problem = await answer.ProblemAsync(HttpStatusCode.UnprocessableEntity, "VAL-1103");
         output.WriteLine($"{clock.Elapsed.TotalMilliseconds:0} ms: {problem.Detail}");
         Assert.Contains("Registry:SchemaLimits:MaxReferenceDepth", problem.Detail, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"{clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("healthz")).StatusCode);
     }
 
