@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using SchemaRegistry.Client;
 using SchemaRegistry.Contracts;
+using SchemaRegistry.Data.Records;
 using SchemaRegistry.Server.Tests.Harness;
 using Xunit.Abstractions;
 
@@ -92,7 +94,43 @@ public sealed class BacktrackingPatternTests(ITestOutputHelper output)
         Assert.Equal(1, part.Records);
     }
 
+    [Fact]
+    public async Task The_SDK_stops_a_batch_past_its_budget_reports_nothing_and_keeps_the_batch_number()
+    {
+        await using var server = await RegistryServer.StartAsync(Store.Sqlite, new Dictionary<string, string?>
+        {
+            ["Registry:AllowBacktrackingPatterns"] = "true",
+        });
+        await PreparePipelineAsync(server, "finance.gdp.lookaround:v1.0");
+        using var work = new SchemaRegistry.Testing.TempDirectory();
+        var options = new PipelineRunOptions
+        {
+            QuarantineDirectory = Path.Combine(work.Path, "q"),
+            SpoolDirectory = Path.Combine(work.Path, "spool"),
+            BatchTimeBudget = TimeSpan.FromSeconds(1),
+        };
+        using var client = server.Client();
+        using var resolver = new SchemaResolver(server.BaseAddress, RegistryServer.AdminToken);
+        var run = await PipelineRun.StartAsync(client, resolver, new StartRunRequest("p-lookaround", "sdk-budget"), options);
+
+        var stopped = await Assert.ThrowsAsync<SchemaRegistry.Data.Validation.BatchTimeBudgetExceededException>(() => run.ValidateAsync(new MemoryStream(HostileBatch()), DataFormat.Ndjson));
+
+        Assert.InRange(stopped.RecordsChecked, 1, HostileRecords - 1);
+        Assert.Empty(Directory.GetFiles(Path.Combine(options.QuarantineDirectory, "sdk-budget")));
+        Assert.Equal(new CountsResponse(0, 0, 0, 0, 0, 0, 0), (await client.GetRunAsync("sdk-budget")).Counts);
+        var next = await run.ValidateAsync(new MemoryStream("{\"code\":\"ab\"}\n"u8.ToArray()), DataFormat.Ndjson);
+        Assert.Equal((1, 1L), (next.Batch, next.Valid));
+        Assert.Equal(1, (await client.GetRunAsync("sdk-budget")).Counts.Batches);
+    }
+
     private static async Task<string> StartRunAsync(RegistryServer server, string fqid)
+    {
+        await PreparePipelineAsync(server, fqid);
+        using var admin = server.Client();
+        return (await admin.StartRunAsync(new StartRunRequest("p-lookaround"))).RunId;
+    }
+
+    private static async Task PreparePipelineAsync(RegistryServer server, string fqid)
     {
         using var http = server.Http();
         var registered = await http.PostAsync("v1/schema", new StringContent(Register(fqid), Encoding.UTF8, "application/json"));
@@ -100,6 +138,5 @@ public sealed class BacktrackingPatternTests(ITestOutputHelper output)
         using var admin = server.Client();
         await admin.PublishAsync(fqid, force: true, reason: "backtracking pattern allowed on purpose");
         await admin.RegisterPipelineAsync(new PipelineRequest("p-lookaround", "gdp", fqid));
-        return (await admin.StartRunAsync(new StartRunRequest("p-lookaround"))).RunId;
     }
 }
