@@ -9,6 +9,9 @@ const string usage = """
               [--max-pass-seconds 60] [--ajv bench/ajv/validate.mjs] [--node node]
               [--skip token,parse,ours,njsonschema,ajv] [--markdown OUT.md]
           Measures every contender on FILE and prints a Markdown table.
+      SchemaRegistry.Bench cost [--chain 100000] [--alternatives 50000] [--limits on|off]
+          Times the registry's check of hostile drafts (15k/30k/60k boolean properties, a long pattern, a long
+          allOf/$ref chain): the limits pass, the meta-schema pass and the compile. Prints a Markdown table.
       SchemaRegistry.Bench diff [--properties 1000] [--runs 30]
           Times the compatibility diff of two generated wide schemas and prints a Markdown table.
       SchemaRegistry.Bench data --schema SCHEMA --data FILE [--data-dir DIR] [--gigabytes 1] [--rss-gigabytes 2]
@@ -46,6 +49,7 @@ try
         "generate" => GenerateCommand.Run(arguments),
         "run" => await RunCommand.RunAsync(arguments),
         "diff" => DiffCommand.Run(arguments),
+        "cost" => CostCommand.Run(arguments),
         "data" => await DataCommand.RunAsync(arguments),
         "api" => await ApiCommand.RunAsync(arguments),
         "writes" => await WritesCommand.RunAsync(arguments),

@@ -69,13 +69,21 @@ public sealed class PipelineRun
         Directory.CreateDirectory(folder);
         var prefix = Path.Combine(folder, $"batch-{batch:D6}");
         BatchSummary summary;
-        await using (var records = DataFiles.Create(prefix + ".ndjson"))
-        await using (var manifest = DataFiles.Create(prefix + ".manifest.ndjson"))
-        await using (var reader = await RecordReaders.OpenAsync(format, data, _contract.Shape.TopLevelKinds, cancellationToken))
+        try
         {
+            await using var records = DataFiles.Create(prefix + ".ndjson");
+            await using var manifest = DataFiles.Create(prefix + ".manifest.ndjson");
+            await using var reader = await RecordReaders.OpenAsync(format, data, _contract.Shape.TopLevelKinds, cancellationToken);
             await using var quarantine = new QuarantineWriter(records, manifest);
             var classifier = _contract.Classifier(Policy, _options.DetectDrift);
-            summary = await BatchValidator.ValidateAsync(reader, classifier, _contract.Shape, quarantine, passed, null, cancellationToken);
+            summary = await BatchValidator.ValidateAsync(reader, classifier, _contract.Shape, quarantine, passed, null, _options.BatchTimeBudget, cancellationToken);
+        }
+        catch (BatchTimeBudgetExceededException)
+        {
+            File.Delete(prefix + ".ndjson");
+            File.Delete(prefix + ".manifest.ndjson");
+            Interlocked.Decrement(ref _batches);
+            throw;
         }
         var quarantineKey = summary.Quarantined > 0 ? prefix : null;
         var response = BatchReports.ToResponse(summary, Run.RunId, batch, Run.SchemaFqid, quarantineKey, null, false, summary.Failed);

@@ -11,4 +11,11 @@ public sealed record PipelineRunOptions
 
     /// <summary>Drift detection on (default) or off.</summary>
     public bool DetectDrift { get; init; } = true;
+
+    /// <summary>
+    /// Most time one batch may spend validating (none by default). Past it, <see cref="PipelineRun.ValidateAsync"/>
+    /// throws <c>BatchTimeBudgetExceededException</c> (PIPE-1003): nothing of the batch is reported, its quarantine
+    /// files are removed and its number is not used, so the same records can be sent again in smaller parts.
+    /// </summary>
+    public TimeSpan? BatchTimeBudget { get; init; }
 }

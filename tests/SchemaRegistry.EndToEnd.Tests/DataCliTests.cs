@@ -38,6 +38,25 @@ public sealed class DataCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_past_its_time_budget_stops_with_PIPE_1003_exit_2_and_leaves_no_partial_output()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir.Path, "lookaround.schema.json"),
+            """{"type":"object","properties":{"code":{"type":"string","pattern":"^(?=(a|aa)+b)"}}}""");
+        await File.WriteAllLinesAsync(Path.Combine(_dir.Path, "hostile.ndjson"),
+            Enumerable.Range(0, 50).Select(i => $"{{\"code\":\"{new string('a', 3000 + i)}\"}}"));
+
+        var result = await Schemareg.RunAsync(_dir.Path, null, "data", "validate", "--schema", "lookaround.schema.json", "--input", "hostile.ndjson",
+            "--quarantine", "hq", "--passed", "hostile-passed.ndjson", "--time-budget", "1");
+
+        Assert.True(result.ExitCode == 2, result.Stderr + result.Stdout);
+        Assert.Contains("PIPE-1003", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("after checking", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir.Path, "hq", "records.ndjson")));
+        Assert.False(File.Exists(Path.Combine(_dir.Path, "hq", "manifest.ndjson")));
+        Assert.False(File.Exists(Path.Combine(_dir.Path, "hostile-passed.ndjson")));
+    }
+
+    [Fact]
     public async Task Offline_validation_reports_drift_quarantines_and_exits_1_when_records_fail()
     {
         var result = await Schemareg.RunAsync(_dir.Path, null, "data", "validate", "--schema", "invoice.schema.json", "--input", "batch.ndjson",

@@ -45,8 +45,12 @@ internal static class DataCommands
         var report = new Option<FileInfo?>("--report") { Description = "Write the JSON report to this file." };
         var passed = new Option<FileInfo?>("--passed") { Description = "Write the records that pass (rescued ones in their rescued form) as NDJSON." };
         var noDrift = new Option<bool>("--no-drift") { Description = "Validate only; skip drift detection." };
+        var timeBudget = new Option<double>("--time-budget")
+        {
+            Description = "Stop with an error (exit 2, no report, no output files) when validating takes longer than this many seconds (0: no limit).",
+        };
         var command = new Command("validate", "Validate every record of a file; report drift; quarantine what does not pass.")
-            { schema, fqid, input, format, policy, quarantine, report, passed, noDrift };
+            { schema, fqid, input, format, policy, quarantine, report, passed, noDrift, timeBudget };
         command.SetAction(async (parse, ct) =>
         {
             try
@@ -63,8 +67,9 @@ internal static class DataCommands
                 {
                     return Fail("--drift-policy must be quarantine, fail, rescue or allow.");
                 }
+                var seconds = parse.GetValue(timeBudget);
                 var summary = await RunAsync(file, dataFormat, contract, driftPolicy, !parse.GetValue(noDrift),
-                    parse.GetValue(quarantine), parse.GetValue(passed), ct);
+                    parse.GetValue(quarantine), parse.GetValue(passed), seconds > 0 ? TimeSpan.FromSeconds(seconds) : null, ct);
                 var response = BatchReports.ToResponse(summary, null, 0, contractFqid, parse.GetValue(quarantine)?.FullName, null, false, summary.Failed);
                 if (parse.GetValue(report) is { } reportFile)
                 {
@@ -77,6 +82,10 @@ internal static class DataCommands
             {
                 ClientCommand.Print(parse, e);
                 return Error;
+            }
+            catch (BatchTimeBudgetExceededException e)
+            {
+                return Fail($"PIPE-1003: {e.Message}");
             }
             catch (RegistryException e)
             {
@@ -95,11 +104,12 @@ internal static class DataCommands
     private static readonly JsonSerializerOptions Indented = new(RegistryJson.Options) { WriteIndented = true };
 
     private static async Task<BatchSummary> RunAsync(FileInfo file, DataFormat format, ContractSchema contract, DriftPolicy policy,
-        bool detectDrift, DirectoryInfo? quarantineDir, FileInfo? passedFile, CancellationToken ct)
+        bool detectDrift, DirectoryInfo? quarantineDir, FileInfo? passedFile, TimeSpan? budget, CancellationToken ct)
     {
         await using var source = DataFiles.OpenRead(file.FullName);
         await using var reader = await RecordReaders.OpenAsync(format, source, contract.Shape.TopLevelKinds, ct);
         FileStream? records = null, manifest = null, passed = null;
+        var overBudget = false;
         QuarantineWriter? quarantine = null;
         try
         {
@@ -116,7 +126,12 @@ internal static class DataCommands
             }
             using var progress = ProgressBar.ForTerminal(source, file.Length);
             var classifier = contract.Classifier(policy, detectDrift);
-            return await BatchValidator.ValidateAsync(reader, classifier, contract.Shape, quarantine, passed, progress, ct);
+            return await BatchValidator.ValidateAsync(reader, classifier, contract.Shape, quarantine, passed, progress, budget, ct);
+        }
+        catch (BatchTimeBudgetExceededException)
+        {
+            overBudget = true;
+            throw;
         }
         finally
         {
@@ -129,6 +144,11 @@ internal static class DataCommands
                 if (stream is not null)
                 {
                     await stream.DisposeAsync();
+                    if (overBudget)
+                    {
+                        // Files holding only the records checked before the stop would pass for a complete result.
+                        File.Delete(stream.Name);
+                    }
                 }
             }
         }

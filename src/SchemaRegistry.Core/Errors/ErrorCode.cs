@@ -5,6 +5,8 @@ public static class ErrorCode
 {
     public const string EnvelopeInvalid = "VAL-1101";
     public const string PayloadInvalid = "VAL-1102";
+    public const string SchemaOverLimit = "VAL-1103";
+    public const string BacktrackingPattern = "VAL-1104";
     public const string PublishWithoutApproval = "VAL-1201";
     public const string PublishBlockedByDrift = "VAL-1202";
     public const string ApproverIsSubmitter = "VAL-1203";
@@ -15,6 +17,7 @@ public static class ErrorCode
 
     public const string SchemaFetchTimeout = "PIPE-1001";
     public const string BatchValidationFailed = "PIPE-1002";
+    public const string BatchOverTimeBudget = "PIPE-1003";
     public const string PipelineUndeclared = "PIPE-1101";
     public const string RunBlocked = "PIPE-1103";
     public const string DriftDetected = "PIPE-1204";
@@ -26,6 +29,7 @@ public static class ErrorCode
     public const string UnsupportedMediaType = "REQ-1003";
     public const string RateLimited = "REQ-1004";
     public const string NoSuchEndpoint = "REQ-1005";
+    public const string ServerBusy = "REQ-1006";
     public const string RegistryUnreachable = "REQ-1009";
     public const string Unauthenticated = "AUTH-1001";
     public const string Forbidden = "AUTH-1002";

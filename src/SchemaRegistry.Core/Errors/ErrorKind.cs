@@ -13,5 +13,6 @@ public enum ErrorKind
     UnsupportedMediaType,
     TooManyRequests,
     MethodNotAllowed,
+    Unavailable,
     Internal,
 }

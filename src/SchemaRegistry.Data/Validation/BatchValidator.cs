@@ -11,6 +11,20 @@ namespace SchemaRegistry.Data.Validation;
 /// </summary>
 public static class BatchValidator
 {
+    public static Task<BatchSummary> ValidateAsync(
+        IRecordReader reader,
+        RecordClassifier classifier,
+        Drift.DataShape shape,
+        QuarantineWriter? quarantine,
+        Stream? passed,
+        IProgress<BatchProgress>? progress,
+        CancellationToken cancellationToken) =>
+        ValidateAsync(reader, classifier, shape, quarantine, passed, progress, null, cancellationToken);
+
+    /// <param name="budget">
+    /// The most time the whole batch may take; checked after every record, so one slow record (a pattern at its match
+    /// timeout) overruns it by at most that record. Past it, <see cref="BatchTimeBudgetExceededException"/>.
+    /// </param>
     public static async Task<BatchSummary> ValidateAsync(
         IRecordReader reader,
         RecordClassifier classifier,
@@ -18,6 +32,7 @@ public static class BatchValidator
         QuarantineWriter? quarantine,
         Stream? passed,
         IProgress<BatchProgress>? progress,
+        TimeSpan? budget,
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -34,6 +49,10 @@ public static class BatchValidator
                 var json = block.Json(record);
                 var outcome = classifier.Classify(json);
                 records++;
+                if (budget is { } limit && clock.Elapsed > limit)
+                {
+                    throw new BatchTimeBudgetExceededException(records, limit);
+                }
                 if (classifier.Drift.Count > 0)
                 {
                     report.AddAll(classifier.Drift, record.Number);

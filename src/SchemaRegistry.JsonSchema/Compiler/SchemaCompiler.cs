@@ -184,6 +184,10 @@ internal sealed partial class SchemaCompiler(SchemaIndex index, JsonSchemaOption
     /// <summary>The node of the subschema at <c>location/segments…</c>.</summary>
     private SchemaNode Child(SchemaLocation location, params string[] segments)
     {
+        if (index.Known(location, string.Concat(segments.Select(s => "/" + JsonPointer.Escape(s)))) is { } known)
+        {
+            return NodeFor(known);
+        }
         var pointer = "#" + location.ResourcePointer + string.Concat(segments.Select(s => "/" + Escape(s)));
         return NodeFor(index.Resolve(pointer, location));
     }

@@ -85,7 +85,7 @@ public sealed class Utf8NameTable
 
     private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & _mask;
 
-    /// <summary>A hash from a few overlapping reads (every byte of names up to 16 bytes) and the length.</summary>
+    /// <summary>A hash of every byte of the name (overlapping 8-byte reads) and its length.</summary>
     private static ulong Key(ReadOnlySpan<byte> name)
     {
         var length = name.Length;
@@ -93,6 +93,12 @@ public sealed class Utf8NameTable
         if (length >= 8)
         {
             head = BinaryPrimitives.ReadUInt64LittleEndian(name) ^ (BinaryPrimitives.ReadUInt64LittleEndian(name[^8..]) * 0x9E3779B97F4A7C15UL);
+            // Names longer than 16 bytes that differ only in the middle would all share one probe chain, and a
+            // schema could list 60,000 of them: the middle bytes count too.
+            for (var i = 8; i + 8 < length; i += 8)
+            {
+                head = (head ^ BinaryPrimitives.ReadUInt64LittleEndian(name[i..])) * 0xC2B2AE3D27D4EB4FUL;
+            }
         }
         else if (length >= 4)
         {

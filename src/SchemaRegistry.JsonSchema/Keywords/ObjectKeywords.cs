@@ -295,7 +295,7 @@ internal sealed class ObjectKeywords(string absoluteLocation) : Keyword("propert
     {
         try
         {
-            return Patterns[index].Regex.IsMatch(Encoding.UTF8.GetString(name));
+            return Regexes.BoundedMatch.IsMatch(Patterns[index].Regex, Encoding.UTF8.GetString(name));
         }
         catch (RegexMatchTimeoutException)
         {

@@ -31,7 +31,7 @@ internal sealed class PatternKeyword(string absoluteLocation, string pattern, Re
         try
         {
             var text = buffer.Decode(reader, stackalloc char[InstanceText.StackLimit]);
-            return regex.IsMatch(text) || Fail(context, $"The string does not match the pattern {Clip(pattern)}.");
+            return Regexes.BoundedMatch.IsMatch(regex, text) || Fail(context, $"The string does not match the pattern {Clip(pattern)}.");
         }
         catch (RegexMatchTimeoutException)
         {

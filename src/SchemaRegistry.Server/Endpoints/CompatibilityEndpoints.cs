@@ -15,8 +15,8 @@ internal static class CompatibilityEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/schema/diff", Diff).RequirePermission(Permission.Read);
-        app.MapPost("/v1/schema/compatibility", Check).RequirePermission(Permission.Read);
+        app.MapGet("/v1/schema/diff", Diff).RequirePermission(Permission.Read).RequireAdmission();
+        app.MapPost("/v1/schema/compatibility", Check).RequirePermission(Permission.Read).RequireAdmission();
         app.MapGet("/v1/config/{subject}", GetConfig).RequirePermission(Permission.Read);
         app.MapPut("/v1/config/{subject}", SetConfig).RequirePermission(Permission.ManageConfig);
     }

@@ -16,17 +16,17 @@ internal static class LifecycleEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/schema/validate", Validate).RequirePermission(Permission.Validate).Produces<ValidationResponse>();
-        app.MapGet("/v1/schema/validate", Check).RequirePermission(Permission.Read);
-        MapAction(app, "/v1/schema/submit", SchemaAction.Submit, Permission.Submit);
+        app.MapPost("/v1/schema/validate", Validate).RequirePermission(Permission.Validate).Produces<ValidationResponse>().RequireAdmission();
+        app.MapGet("/v1/schema/validate", Check).RequirePermission(Permission.Read).RequireAdmission();
+        MapAction(app, "/v1/schema/submit", SchemaAction.Submit, Permission.Submit).RequireAdmission();
         MapAction(app, "/v1/schema/approve", SchemaAction.Approve, Permission.Approve);
         MapAction(app, "/v1/schema/reject", SchemaAction.Reject, Permission.Reject);
-        MapAction(app, "/v1/schema/publish", SchemaAction.Publish, Permission.Publish);
+        MapAction(app, "/v1/schema/publish", SchemaAction.Publish, Permission.Publish).RequireAdmission();
         MapAction(app, "/v1/schema/deprecate", SchemaAction.Deprecate, Permission.Deprecate);
         MapAction(app, "/schema/deprecate", SchemaAction.Deprecate, Permission.Deprecate);
     }
 
-    private static void MapAction(IEndpointRouteBuilder app, string route, SchemaAction action, Permission permission) =>
+    private static RouteHandlerBuilder MapAction(IEndpointRouteBuilder app, string route, SchemaAction action, Permission permission) =>
         app.MapPost(route, (HttpContext http, SchemaService service, CancellationToken ct) => Act(action, http, service, ct))
             .RequirePermission(permission)
             .Produces<SchemaResponse>()

@@ -54,7 +54,9 @@ public static class RegistryHost
         builder.Services.AddSingleton(layers);
         builder.Services.AddSingleton<IRegistryStorage>(storage);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Caching.ContentCheckCache>();
         builder.Services.AddSingleton<IPayloadValidator, JsonSchemaPayloadValidator>();
+        builder.Services.AddSingleton<CheckAdmission>();
         builder.Services.AddSingleton<ReferenceLoader>();
         builder.Services.AddSingleton<Events.OpenLineageEvents>();
         builder.Services.AddHostedService<Events.WebhookDeliverer>();

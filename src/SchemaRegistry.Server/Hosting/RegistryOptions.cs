@@ -66,6 +66,33 @@ public sealed class RegistryOptions
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Size and complexity limits of JSON Schema payloads (<c>Registry:SchemaLimits</c>).</summary>
+    public SchemaLimitSettings SchemaLimits { get; set; } = new();
+
+    /// <summary>
+    /// Accept patterns that need the backtracking regex engine (lookarounds, backreferences, ECMA <c>\b</c>); off by
+    /// default: they are refused with VAL-1104, since they run under a match timeout (200 ms) per value instead of
+    /// in linear time.
+    /// </summary>
+    public bool AllowBacktrackingPatterns { get; set; }
+
+    /// <summary>Most time one batch (<c>POST /v1/runs/{run_id}/batches</c>) may spend validating, in seconds; 0 for no limit.</summary>
+    public double BatchTimeBudgetSeconds { get; set; } = 300;
+
+    /// <summary>Expensive checks (validate, compatibility, diff, content checks of submit and publish) run at once; default half the CPUs, at least 1.</summary>
+    public int MaxConcurrentChecks { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Expensive checks that may wait for a turn; beyond that, 503 REQ-1006 with Retry-After.</summary>
+    public int MaxQueuedChecks { get; set; } = 32;
+
+    /// <summary>How long a queued check waits for its turn before it is refused (503 REQ-1006), in seconds.</summary>
+    public double CheckQueueSeconds { get; set; } = 30;
+
+    /// <summary>Results of content checks kept (keyed by the payload's hash and the versions it references).</summary>
+    public int CheckCacheEntries { get; set; } = 1000;
+
+    internal JsonSchema.Limits.SchemaLimitOptions LimitOptions => SchemaLimits.ToOptions(AllowBacktrackingPatterns);
+
     /// <summary>Secret of the first admin key, used only when the store has no key yet.</summary>
     public string? AdminToken { get; set; }
 

@@ -17,7 +17,7 @@ namespace SchemaRegistry.Server.Pipelines;
 /// the pipeline's drift policy. Quarantined records are spooled to local files and then stored in the blob store;
 /// the batch, its drift and its events are recorded in one transaction.
 /// </summary>
-internal sealed class BatchService(IRegistryStorage storage, PipelineService pipelines, DataContracts contracts, TimeProvider time)
+internal sealed class BatchService(IRegistryStorage storage, PipelineService pipelines, DataContracts contracts, Hosting.RegistryOptions options, TimeProvider time)
 {
     /// <param name="beforeCommit">
     /// Called once the batch is validated, before its quarantine is stored, and again before it is recorded: it
@@ -40,7 +40,8 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         var deprecated = record.State == SchemaState.Deprecated;
         var batchNumber = run.Counts.Batches + 1;
         using var spool = new SpoolFolder();
-        var summary = await ValidateToSpoolAsync(format, body, contract, run.DriftPolicy, spool, cancellationToken);
+        var budget = options.BatchTimeBudgetSeconds > 0 ? TimeSpan.FromSeconds(options.BatchTimeBudgetSeconds) : (TimeSpan?)null;
+        var summary = await ValidateToSpoolAsync(format, body, contract, run.DriftPolicy, spool, budget, cancellationToken);
         if (beforeCommit is not null)
         {
             await beforeCommit(cancellationToken);
@@ -140,7 +141,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
     }
 
     private static async Task<BatchSummary> ValidateToSpoolAsync(DataFormat format, Stream body, DataContract contract, DriftPolicy policy,
-        SpoolFolder spool, CancellationToken cancellationToken)
+        SpoolFolder spool, TimeSpan? budget, CancellationToken cancellationToken)
     {
         var source = body;
         FileStream? copy = null;
@@ -161,9 +162,15 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
             BatchSummary summary;
             await using (var quarantine = new QuarantineWriter(records, manifest))
             {
-                summary = await BatchValidator.ValidateAsync(reader, classifier, contract.Shape, quarantine, null, null, cancellationToken);
+                summary = await BatchValidator.ValidateAsync(reader, classifier, contract.Shape, quarantine, null, null, budget, cancellationToken);
             }
             return summary;
+        }
+        catch (BatchTimeBudgetExceededException e)
+        {
+            // Nothing of the batch is recorded or uploaded: the sender still holds every record and can send them again.
+            throw new RegistryException(new RegistryError(ErrorCode.BatchOverTimeBudget, ErrorKind.Unprocessable, "Batch over its time budget",
+                e.Message + " (Registry:BatchTimeBudgetSeconds)"));
         }
         catch (Exception e) when (e is RecordTooLargeException or CsvFormatException or ParquetFormatException)
         {

@@ -21,6 +21,8 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
     {
         var older = await LoadAsync(from, cancellationToken);
         var newer = await LoadAsync(to, cancellationToken);
+        Validation.PayloadLimits.Enforce(older.Definition.Payload, options);
+        Validation.PayloadLimits.Enforce(newer.Definition.Payload, options);
         using var a = JsonDocument.Parse(await BundleAsync(older, cancellationToken));
         using var b = JsonDocument.Parse(await BundleAsync(newer, cancellationToken));
         var diff = Diff(a.RootElement, b.RootElement, older, newer);
@@ -36,6 +38,7 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         }
         // An unregistered candidate: checked as if it were registered under its FQID with the default envelope.
         var definition = Core.Checks.EnvelopeRules.Build(new Core.Checks.DraftInput(request.Fqid, "candidate", null, null, null, null, payload), layers, options.DefaultMode);
+        Validation.PayloadLimits.Enforce(definition.Payload, options);
         var now = time.GetUtcNow();
         var candidate = new SchemaRecord(definition, SchemaState.Draft, [], "", now, "candidate", now, "candidate", null, 0);
         return (await CheckAsync(candidate, cancellationToken)).Report;

@@ -19,6 +19,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
     public async Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
     {
         var definition = EnvelopeRules.Build(ToInput(request), layers, options.DefaultMode);
+        Validation.PayloadLimits.Enforce(definition.Payload, options);
         // Whole milliseconds, as stored: the answer built here is the one a later read gives.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var record = new SchemaRecord(definition, SchemaState.Draft, ReferenceScanner.Scan(definition.Payload, options.CanonicalPrefix),
@@ -47,6 +48,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         }
         var next = LifecycleMachine.Apply(current.State, SchemaAction.Edit);
         var definition = EnvelopeRules.Build(ToInput(request with { Fqid = current.Fqid.ToString() }), layers, options.DefaultMode);
+        Validation.PayloadLimits.Enforce(definition.Payload, options);
         var now = time.GetUtcNow();
         var updated = current with
         {

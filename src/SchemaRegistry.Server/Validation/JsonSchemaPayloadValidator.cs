@@ -13,12 +13,15 @@ namespace SchemaRegistry.Server.Validation;
 /// VAL-1102 by validating the payload against its dialect's meta-schema (errors listed with their locations), then
 /// VAL-1102/VAL-1304 by compiling it with the referenced registry schemas as the only reachable documents.
 /// </summary>
-internal sealed class JsonSchemaPayloadValidator(RegistryOptions options) : IPayloadValidator
+internal sealed class JsonSchemaPayloadValidator(RegistryOptions options, Caching.ContentCheckCache cache) : IPayloadValidator
 {
     private const string DefaultMetaSchema = "https://json-schema.org/draft/2020-12/schema";
     private readonly ConcurrentDictionary<string, CompiledSchema> _metaSchemas = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<Issue> Check(string payload, IReadOnlyDictionary<string, string>? references)
+    public IReadOnlyList<Issue> Check(string payload, IReadOnlyDictionary<string, string>? references) =>
+        PayloadLimits.Check(payload, options) is { } overLimit ? [overLimit] : cache.GetOrCheck(payload, references, () => CheckUncached(payload, references));
+
+    private IReadOnlyList<Issue> CheckUncached(string payload, IReadOnlyDictionary<string, string>? references)
     {
         using var document = JsonDocument.Parse(payload);
         var root = document.RootElement;

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SchemaRegistry.Server.Http;
+
+/// <summary>Puts an endpoint's work behind <see cref="CheckAdmission"/>.</summary>
+internal static class AdmissionExtensions
+{
+    public static RouteHandlerBuilder RequireAdmission(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var admission = context.HttpContext.RequestServices.GetRequiredService<CheckAdmission>();
+            using var turn = await admission.EnterAsync(context.HttpContext);
+            return await next(context);
+        });
+}
