@@ -85,7 +85,7 @@ internal static class DataCommands
             }
             catch (BatchTimeBudgetExceededException e)
             {
-                return Fail($"PIPE-1003: {e.Message}");
+                return Fail($"{ErrorCode.BatchOverTimeBudget}: {e.Message}");
             }
             catch (RegistryException e)
             {
