@@ -17,7 +17,7 @@ namespace SchemaRegistry.Server.Pipelines;
 /// the pipeline's drift policy. Quarantined records are spooled to local files and then stored in the blob store;
 /// the batch, its drift and its events are recorded in one transaction.
 /// </summary>
-internal sealed class BatchService(IRegistryStorage storage, PipelineService pipelines, DataContracts contracts, TimeProvider time)
+internal sealed class BatchService(IRegistryStorage storage, PipelineService pipelines, DataContracts contracts, SpoolDirectory spools, TimeProvider time)
 {
     public async Task<BatchResponse> ValidateAsync(string runId, string? contentType, Stream body, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         var contract = await contracts.GetAsync(record, cancellationToken);
         var deprecated = record.State == SchemaState.Deprecated;
         var batchNumber = run.Counts.Batches + 1;
-        using var spool = new SpoolFolder();
+        using var spool = spools.CreateFolder();
         var summary = await ValidateToSpoolAsync(format, body, contract, run.DriftPolicy, spool, cancellationToken);
         string? quarantineKey = null;
         if (summary.Quarantined > 0)

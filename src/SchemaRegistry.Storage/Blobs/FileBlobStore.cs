@@ -83,5 +83,24 @@ internal sealed class FileBlobStore : IBlobStore
         return Task.FromResult(true);
     }
 
+    /// <summary>
+    /// Deletes the temporary files of writes a crash interrupted (names carrying '~'), when not written to for
+    /// <paramref name="olderThan"/> (a write in flight, perhaps by another process sharing the folder, is left alone);
+    /// returns how many.
+    /// </summary>
+    public int RemoveTemporaryFiles(TimeSpan olderThan, DateTimeOffset now)
+    {
+        var removed = 0;
+        foreach (var file in new DirectoryInfo(_root).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            if (file.Name.Contains(TempMarker, StringComparison.Ordinal) && now - file.LastWriteTimeUtc > olderThan)
+            {
+                file.Delete();
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     private string PathOf(string key) => Path.Combine([_root, .. BlobKey.Segments(key)]);
 }
