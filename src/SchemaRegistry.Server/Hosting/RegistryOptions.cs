@@ -20,8 +20,8 @@ public sealed class RegistryOptions
     public string DataDir { get; set; } = "./data";
 
     /// <summary>
-    /// Folder where batches and replays spool records to local disk (owner-only, emptied at start-up, so private to one
-    /// server process); default <c>{DataDir}/spool</c>.
+    /// Folder where batches and replays spool records to local disk (owner-only; what crashed processes left there is
+    /// removed at start-up); default <c>{DataDir}/spool</c>.
     /// </summary>
     public string? SpoolDir { get; set; }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SchemaRegistry.Server.Pipelines;
 
 /// <summary>
@@ -6,9 +8,12 @@ namespace SchemaRegistry.Server.Pipelines;
 /// </summary>
 internal sealed class SpoolFolder : IDisposable
 {
+    /// <summary>Folders are named <c>spool-{process id}-{guid}</c>, so a start-up can tell a live process's from a crash's.</summary>
+    public const string Prefix = "spool-";
+
     public SpoolFolder(string parent)
     {
-        Path = System.IO.Path.Combine(parent, "spool-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(parent, string.Create(CultureInfo.InvariantCulture, $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}"));
         SpoolDirectory.CreatePrivate(Path);
     }
 
@@ -45,7 +50,7 @@ internal sealed class SpoolFolder : IDisposable
         }
         catch (IOException)
         {
-            // A file still open elsewhere: the next start-up removes it (SpoolDirectory.RemoveLeftovers).
+            // A file still open elsewhere: a later start-up removes it (SpoolDirectory.RemoveLeftovers).
         }
     }
 }
