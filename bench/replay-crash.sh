@@ -18,6 +18,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 project=tests/SchemaRegistry.EndToEnd.Tests/SchemaRegistry.EndToEnd.Tests.csproj
+commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo " + uncommitted changes")
 echo "== build"
 dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
 echo "== $kills kill points per database"
@@ -29,7 +30,6 @@ grep -E '^ [0-9]+ kill points' "$work/test.log" | sort -u | sed 's/^ /- /' > "$w
 cat "$work/lines.txt"
 grep -E 'Passed!|Failed!' "$work/test.log" || true
 
-commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo " + uncommitted changes")
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || true)
 ram=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 {

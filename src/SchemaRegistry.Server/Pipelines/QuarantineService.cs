@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;
@@ -11,7 +12,7 @@ namespace SchemaRegistry.Server.Pipelines;
 
 /// <summary>The quarantine: list a run's, replay it against a newer version (releasing what now passes), purge old ones.</summary>
 internal sealed class QuarantineService(IRegistryStorage storage, Layers layers, PipelineService pipelines, DataContracts contracts, SpoolDirectory spools,
-    TimeProvider time)
+    TimeProvider time, ILogger<QuarantineService> logger)
 {
     public async Task<List<QuarantineItem>> ListAsync(string runId, CancellationToken cancellationToken)
     {
@@ -82,8 +83,16 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
         }
         finally
         {
-            // Not the request's token: a client that disconnects must not leave the files behind.
-            await ReplaySettler.SettleAsync(storage, replay with { State = committed ? ReplayState.Committed : ReplayState.Pending }, CancellationToken.None);
+            // Not the request's token: a client that disconnects must not leave the files behind. A failure here changes
+            // nothing the answer says (the row stays, and the next start-up settles it).
+            try
+            {
+                await ReplaySettler.SettleAsync(storage, replay with { State = committed ? ReplayState.Committed : ReplayState.Pending }, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogWarning(e, "Quarantine replay {ReplayId} of run {RunId} is not settled; the next start-up settles it.", replay.ReplayId, run.RunId);
+            }
         }
     }
 
