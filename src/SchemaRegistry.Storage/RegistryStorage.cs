@@ -57,6 +57,13 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         return (files, $"file:{files.Root}");
     }
 
+    /// <summary>
+    /// Start-up hygiene of the blob store: a file store's temporary files older than <paramref name="olderThan"/> (left by
+    /// a crash mid-write) are deleted; returns how many. An S3 store has none (a put is atomic per object).
+    /// </summary>
+    public int RemoveTemporaryBlobs(TimeSpan olderThan) =>
+        Blobs is FileBlobStore files ? files.RemoveTemporaryFiles(olderThan, DateTimeOffset.UtcNow) : 0;
+
     /// <summary>Applies pending migrations only; returns the versions applied.</summary>
     public static async Task<IReadOnlyList<int>> MigrateAsync(string databaseUrl, CancellationToken cancellationToken)
     {

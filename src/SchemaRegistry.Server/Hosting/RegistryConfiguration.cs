@@ -5,7 +5,7 @@ namespace SchemaRegistry.Server.Hosting;
 /// <summary>
 /// Where settings come from, weakest first: appsettings.json, <c>SCHEMAREG__Section__Key</c> variables, the
 /// short variables (<c>SCHEMAREG_DATABASE_URL</c>, <c>SCHEMAREG_BLOBS_URL</c>, <c>SCHEMAREG_ADMIN_TOKEN</c>,
-/// <c>SCHEMAREG_DATA_DIR</c>), then command-line options.
+/// <c>SCHEMAREG_DATA_DIR</c>, <c>SCHEMAREG_SPOOL_DIR</c>), then command-line options.
 /// </summary>
 public static class RegistryConfiguration
 {
@@ -15,6 +15,7 @@ public static class RegistryConfiguration
         ("SCHEMAREG_DATABASE_URL", "Registry:Database"),
         ("SCHEMAREG_BLOBS_URL", "Registry:Blobs"),
         ("SCHEMAREG_ADMIN_TOKEN", "Registry:AdminToken"),
+        ("SCHEMAREG_SPOOL_DIR", "Registry:SpoolDir"),
     ];
 
     public static void AddSources(IConfigurationBuilder configuration, IReadOnlyDictionary<string, string?> overrides)

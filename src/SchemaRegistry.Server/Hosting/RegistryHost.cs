@@ -53,6 +53,8 @@ public static class RegistryHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(layers);
         builder.Services.AddSingleton<IRegistryStorage>(storage);
+        var spools = new Pipelines.SpoolDirectory(options.SpoolPath);
+        builder.Services.AddSingleton(spools);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Caching.ContentCheckCache>();
         builder.Services.AddSingleton<IPayloadValidator, JsonSchemaPayloadValidator>();
@@ -91,6 +93,7 @@ public static class RegistryHost
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SchemaRegistry");
         await AdminBootstrap.EnsureAsync(storage, options, TimeProvider.System, logger, cancellationToken);
+        await CleanUpAfterCrashAsync(storage, spools, logger, cancellationToken);
         logger.LogInformation("Metadata in {Database}; blobs in {Blobs}", storage.DatabaseDescription, storage.BlobsDescription);
 
         app.UseMiddleware<Metrics.LatencyMiddleware>();
@@ -114,6 +117,23 @@ public static class RegistryHost
         app.MapMetrics("/metrics").RequirePermission(Core.Security.Permission.Read);
         app.Lifetime.ApplicationStopped.Register(storage.Dispose);
         return app;
+    }
+
+    /// <summary>
+    /// What a crash (or SIGKILL) may have left: spool folders, temporary blob files and quarantine replays cut short
+    /// (settled: their unreferenced files removed, see <see cref="Pipelines.ReplaySettler"/>).
+    /// </summary>
+    private static async Task CleanUpAfterCrashAsync(RegistryStorage storage, Pipelines.SpoolDirectory spools, ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var spooled = spools.RemoveLeftovers();
+        var temporary = storage.RemoveTemporaryBlobs(TimeSpan.FromHours(1));
+        var replays = await Pipelines.ReplaySettler.RecoverAsync(storage, cancellationToken);
+        if (spooled + temporary + replays > 0)
+        {
+            logger.LogInformation("Cleaned up after an interrupted run: {Spooled} spool folders, {Temporary} temporary blob files, {Replays} quarantine replays settled.",
+                spooled, temporary, replays);
+        }
     }
 
     /// <summary>Applies pending database migrations for the configured database and returns the versions applied.</summary>

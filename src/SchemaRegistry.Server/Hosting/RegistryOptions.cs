@@ -19,6 +19,12 @@ public sealed class RegistryOptions
     /// <summary>Folder for the embedded defaults (SQLite file, blobs, admin.token).</summary>
     public string DataDir { get; set; } = "./data";
 
+    /// <summary>
+    /// Folder where batches and replays spool records to local disk (owner-only; what crashed processes left there is
+    /// removed at start-up); default <c>{DataDir}/spool</c>.
+    /// </summary>
+    public string? SpoolDir { get; set; }
+
     /// <summary><c>sqlite:PATH</c>, <c>postgres://user:pass@host:port/db</c> or <c>mysql://user:pass@host:port/db</c> (MySQL 8, MariaDB); default <c>sqlite:{DataDir}/registry.db</c>.</summary>
     public string? Database { get; set; }
 
@@ -103,6 +109,8 @@ public sealed class RegistryOptions
     public Http.RateLimitOptions RateLimit { get; set; } = new();
 
     public string DatabaseUrl => Database is { Length: > 0 } db ? db : $"sqlite:{Path.Combine(DataDir, "registry.db")}";
+
+    public string SpoolPath => SpoolDir is { Length: > 0 } spool ? spool : Path.Combine(DataDir, "spool");
 
     public string BlobsUrl => Blobs is { Length: > 0 } blobs ? blobs : $"file:{Path.Combine(DataDir, "blobs")}";
 }

@@ -17,7 +17,8 @@ namespace SchemaRegistry.Server.Pipelines;
 /// the pipeline's drift policy. Quarantined records are spooled to local files and then stored in the blob store;
 /// the batch, its drift and its events are recorded in one transaction.
 /// </summary>
-internal sealed class BatchService(IRegistryStorage storage, PipelineService pipelines, DataContracts contracts, Hosting.RegistryOptions options, TimeProvider time)
+internal sealed class BatchService(IRegistryStorage storage, PipelineService pipelines, DataContracts contracts, Hosting.RegistryOptions options,
+    SpoolDirectory spools, TimeProvider time)
 {
     /// <param name="beforeCommit">
     /// Called once the batch is validated, before its quarantine is stored, and again before it is recorded: it
@@ -39,7 +40,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         var contract = await contracts.GetAsync(record, cancellationToken);
         var deprecated = record.State == SchemaState.Deprecated;
         var batchNumber = run.Counts.Batches + 1;
-        using var spool = new SpoolFolder();
+        using var spool = spools.CreateFolder();
         var budget = options.BatchTimeBudgetSeconds > 0 ? TimeSpan.FromSeconds(options.BatchTimeBudgetSeconds) : (TimeSpan?)null;
         var summary = await ValidateToSpoolAsync(format, body, contract, run.DriftPolicy, spool, budget, cancellationToken);
         if (beforeCommit is not null)

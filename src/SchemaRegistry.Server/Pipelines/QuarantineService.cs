@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;
@@ -10,7 +11,8 @@ using SchemaRegistry.Storage.Ports;
 namespace SchemaRegistry.Server.Pipelines;
 
 /// <summary>The quarantine: list a run's, replay it against a newer version (releasing what now passes), purge old ones.</summary>
-internal sealed class QuarantineService(IRegistryStorage storage, Layers layers, PipelineService pipelines, DataContracts contracts, TimeProvider time)
+internal sealed class QuarantineService(IRegistryStorage storage, Layers layers, PipelineService pipelines, DataContracts contracts, SpoolDirectory spools,
+    TimeProvider time, ILogger<QuarantineService> logger)
 {
     public async Task<List<QuarantineItem>> ListAsync(string runId, CancellationToken cancellationToken)
     {
@@ -24,7 +26,9 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
     /// <summary>
     /// Re-validates every record still quarantined for a run against <paramref name="request"/>'s version (default:
     /// the subject's newest published one). Records that now pass move to one released NDJSON file beside the
-    /// quarantine; the rest stay, with their manifest lines.
+    /// quarantine; the rest stay, with their manifest lines. Crash-safe (see <see cref="QuarantineReplay"/>): the
+    /// released file and each changed batch's new generation of files are stored first, then one transaction
+    /// switches the batches to them, adds the released counts and appends the event; the old files go last.
     /// </summary>
     public async Task<QuarantineReplayResponse> ReplayAsync(QuarantineReplayRequest request, CancellationToken cancellationToken)
     {
@@ -34,40 +38,78 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
         var contract = await contracts.GetAsync(record, cancellationToken);
         var policy = run.DriftPolicy == DriftPolicy.Fail ? DriftPolicy.Quarantine : run.DriftPolicy;
         var classifier = contract.Classifier(policy);
-        using var spool = new SpoolFolder();
-        long examined = 0, released = 0, remaining = 0;
         var now = time.GetUtcNow();
-        await using (var releasedFile = spool.Create("released.ndjson"))
+        var batches = (await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken))
+            .Where(b => b.QuarantineKey is not null)
+            .Select(b => new ReplayedBatch(b.BatchNumber, b.QuarantineKey!, NewGeneration(run, b)))
+            .ToList();
+        var replay = new QuarantineReplay(Guid.NewGuid().ToString("N"), run.RunId, ReplayState.Pending, QuarantineKeys.Released(run, now), batches, now);
+        await storage.Pipelines.BeginReplayAsync(replay, cancellationToken);
+        var committed = false;
+        try
         {
-            foreach (var batch in await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken))
+            using var spool = spools.CreateFolder();
+            var releases = new List<BatchRelease>();
+            long examined = 0, released = 0;
+            await using (var releasedFile = spool.Create("released.ndjson"))
             {
-                if (batch.QuarantineKey is not { } key)
+                foreach (var batch in batches)
                 {
-                    continue;
-                }
-                var (batchExamined, batchReleased) = await ReplayBatchAsync(key, classifier, releasedFile, spool, cancellationToken);
-                examined += batchExamined;
-                released += batchReleased;
-                remaining += batchExamined - batchReleased;
-                if (batchReleased > 0)
-                {
-                    await storage.Pipelines.AddReleasedAsync(run.RunId, batch.BatchNumber, batchReleased, [], cancellationToken);
+                    var (batchExamined, batchReleased) = await ReplayBatchAsync(batch, classifier, releasedFile, spool, cancellationToken);
+                    examined += batchExamined;
+                    released += batchReleased;
+                    if (batchReleased > 0)
+                    {
+                        releases.Add(new BatchRelease(batch.BatchNumber, batch.OldKey, batch.NewKey, batchReleased));
+                    }
                 }
             }
+            var releasedKey = released > 0 ? replay.ReleasedKey : null;
+            if (releasedKey is not null)
+            {
+                await using var stream = File.OpenRead(spool.File("released.ndjson"));
+                await storage.Blobs.PutAsync(releasedKey, stream, cancellationToken);
+            }
+            var remaining = examined - released;
+            var data = JsonSerializer.Serialize(new { run_id = run.RunId, fqid = fqid.ToString(), examined, released, remaining, released_key = releasedKey });
+            committed = await storage.Pipelines.CommitReplayAsync(replay.ReplayId, run.RunId, releases,
+                [new OutboxEvent(EventTypes.QuarantineReleased, run.Fqid.ToString(), now, data)], cancellationToken);
+            if (!committed)
+            {
+                throw new RegistryException(new RegistryError(ErrorCode.ConcurrentChange, ErrorKind.Conflict, "Replay not committed",
+                    $"Another replay or a purge changed the quarantine of run {run.RunId} first; this replay released nothing. Replay again."));
+            }
+            return new QuarantineReplayResponse(run.RunId, fqid.ToString(), examined, released, remaining, releasedKey);
         }
-        string? releasedKey = null;
-        if (released > 0)
+        finally
         {
-            releasedKey = QuarantineKeys.Released(run, now);
-            await using var stream = File.OpenRead(spool.File("released.ndjson"));
-            await storage.Blobs.PutAsync(releasedKey, stream, cancellationToken);
+            // Not the request's token: a client that disconnects must not leave the files behind. A failure here changes
+            // nothing the answer says (the row stays, and the next start-up settles it).
+            try
+            {
+                await ReplaySettler.SettleAsync(storage, replay with { State = committed ? ReplayState.Committed : ReplayState.Pending }, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogWarning(e, "Quarantine replay {ReplayId} of run {RunId} is not settled; the next start-up settles it.", replay.ReplayId, run.RunId);
+            }
         }
-        var data = JsonSerializer.Serialize(new { run_id = run.RunId, fqid = fqid.ToString(), examined, released, remaining, released_key = releasedKey });
-        await storage.Events.AppendAsync(EventTypes.QuarantineReleased, run.Fqid.ToString(), now, data, cancellationToken);
-        return new QuarantineReplayResponse(run.RunId, fqid.ToString(), examined, released, remaining, releasedKey);
     }
 
-    private async Task<(long Examined, long Released)> ReplayBatchAsync(string key, RecordClassifier classifier, FileStream releasedFile,
+    /// <summary>A batch's next generation of files: a fresh key, so the files the database points to are never rewritten.</summary>
+    private static string NewGeneration(PipelineRun run, RunBatch batch)
+    {
+        string key;
+        do
+        {
+            key = QuarantineKeys.Batch(run, batch.BatchNumber);
+        }
+        while (key == batch.QuarantineKey);
+        return key;
+    }
+
+    /// <summary>Splits a batch's quarantine into released records and, when any were released, a new generation of what stays.</summary>
+    private async Task<(long Examined, long Released)> ReplayBatchAsync(ReplayedBatch batch, RecordClassifier classifier, FileStream releasedFile,
         SpoolFolder spool, CancellationToken cancellationToken)
     {
         long examined = 0, released = 0;
@@ -76,7 +118,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
         await using (var records = spool.Create("kept.ndjson"))
         await using (var manifest = spool.Create("kept.manifest.ndjson"))
         {
-            await foreach (var record in QuarantinedBatch.ReadAsync(storage.Blobs, key, cancellationToken))
+            await foreach (var record in QuarantinedBatch.ReadAsync(storage.Blobs, batch.OldKey, cancellationToken))
             {
                 examined++;
                 var outcome = classifier.Classify(record.Json);
@@ -95,11 +137,11 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
         }
         if (released > 0)
         {
-            // Released records leave the quarantine: the batch's files are replaced by what is kept.
+            // Records first, manifest last: a generation is only used once both are stored and the commit names it.
             await using var records = File.OpenRead(keptRecords);
-            await storage.Blobs.PutAsync(key + QuarantineKeys.RecordsSuffix, records, cancellationToken);
+            await storage.Blobs.PutAsync(batch.NewKey + QuarantineKeys.RecordsSuffix, records, cancellationToken);
             await using var manifest = File.OpenRead(keptManifest);
-            await storage.Blobs.PutAsync(key + QuarantineKeys.ManifestSuffix, manifest, cancellationToken);
+            await storage.Blobs.PutAsync(batch.NewKey + QuarantineKeys.ManifestSuffix, manifest, cancellationToken);
         }
         return (examined, released);
     }

@@ -19,8 +19,11 @@ public static class ArchiveLayout
     /// <summary>Raw bytes per blob row (a multiple of 3, so each row's base64 stands alone): 1 MiB of base64 per line.</summary>
     public const int BlobChunkBytes = 768 * 1024;
 
+    /// <summary>The folder of definition files; a backup carries those of versions its snapshot shows published (or deprecated).</summary>
+    public const string DefinitionsPrefix = "schemas/";
+
     /// <summary>The blob folders a backup carries: published definitions and the quarantine.</summary>
-    public static readonly IReadOnlyList<string> BlobPrefixes = ["schemas/", "quarantine/"];
+    public static readonly IReadOnlyList<string> BlobPrefixes = [DefinitionsPrefix, "quarantine/"];
 
     /// <summary>Longest line a reader accepts (a row holds one payload or event; a blob row 1 MiB).</summary>
     public const int MaxLineBytes = 64 * 1024 * 1024;

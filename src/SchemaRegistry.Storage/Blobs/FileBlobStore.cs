@@ -1,3 +1,4 @@
+using System.Globalization;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Storage.Blobs;
@@ -35,8 +36,9 @@ internal sealed class FileBlobStore : IBlobStore
     {
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // '~' is never in a key (BlobKey), so a temporary file can be told from any blob, even one named "x.tmp".
-        var temp = $"{path}{TempMarker}{Guid.NewGuid():N}";
+        // '~' is never in a key (BlobKey), so a temporary file can be told from any blob, even one named "x.tmp". Its
+        // writer (machine and process) is in the name, so a start-up can tell a crash's leftovers from writes in flight.
+        var temp = $"{path}{TempMarker}{Writer}{TempMarker}{Guid.NewGuid():N}";
         try
         {
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
@@ -81,6 +83,54 @@ internal sealed class FileBlobStore : IBlobStore
         }
         File.Delete(path);
         return Task.FromResult(true);
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of writes a crash interrupted (names carrying '~'): those of a process of this machine
+    /// that no longer runs (or of this very process's earlier life under the same id), and any not written to for
+    /// <paramref name="staleAfter"/> (another machine's, or an older name). A write in flight elsewhere is left alone.
+    /// Returns how many went.
+    /// </summary>
+    public int RemoveTemporaryFiles(TimeSpan staleAfter, DateTimeOffset now)
+    {
+        var removed = 0;
+        foreach (var file in new DirectoryInfo(_root).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            var parts = file.Name.Split(TempMarker);
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+            var crashed = parts.Length == 4 && parts[1] == Machine && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && (pid == Environment.ProcessId || !IsRunning(pid));
+            if (crashed || now - file.LastWriteTimeUtc > staleAfter)
+            {
+                file.Delete();
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static readonly string Machine = new(Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_').ToArray());
+
+    private static readonly string Writer = $"{Machine}{TempMarker}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private string PathOf(string key) => Path.Combine([_root, .. BlobKey.Segments(key)]);

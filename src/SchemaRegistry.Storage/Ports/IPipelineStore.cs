@@ -51,6 +51,27 @@ public interface IPipelineStore
     /// <summary>Adds <paramref name="released"/> to a batch's released count (after a quarantine replay).</summary>
     Task AddReleasedAsync(string runId, int batchNumber, long released, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 
+    /// <summary>Records a replay before it writes any blob (see <see cref="QuarantineReplay"/>); pending until committed.</summary>
+    Task BeginReplayAsync(QuarantineReplay replay, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: marks the pending replay committed, points each batch of <paramref name="releases"/> from
+    /// its old key to its new one and adds its released count, and appends the events. False, with nothing changed,
+    /// when the replay is no longer pending (aborted by a recovery) or a batch no longer has its old key (another
+    /// replay or a purge got there first).
+    /// </summary>
+    Task<bool> CommitReplayAsync(string replayId, string runId, IReadOnlyList<BatchRelease> releases, IReadOnlyList<OutboxEvent> events,
+        CancellationToken cancellationToken);
+
+    /// <summary>Replays whose row is still there: pending or aborted ones and committed ones whose leftover files may remain.</summary>
+    Task<IReadOnlyList<QuarantineReplay>> ListReplaysAsync(CancellationToken cancellationToken);
+
+    /// <summary>Marks a pending replay aborted, so it can never commit; true when it is aborted now (or was), false when it committed or is gone.</summary>
+    Task<bool> AbortReplayAsync(string replayId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a replay's row once its leftovers are removed.</summary>
+    Task ForgetReplayAsync(string replayId, CancellationToken cancellationToken);
+
     /// <summary>Forgets a batch's quarantine (after a purge deleted its files).</summary>
     Task ClearQuarantineAsync(string runId, int batchNumber, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 

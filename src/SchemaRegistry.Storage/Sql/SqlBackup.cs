@@ -13,6 +13,7 @@ internal sealed partial class SqlBackup(SqlProvider provider, IBlobStore blobs) 
         await using var writer = await ArchiveWriter.StartAsync(destination, provider.Dialect, DateTimeOffset.UtcNow, cancellationToken);
         long lastEvent = 0;
         long lastAudit = 0;
+        var definitions = new HashSet<string>(StringComparer.Ordinal);
         await using (var connection = await provider.OpenAsync(cancellationToken))
         await using (var snapshot = await provider.BeginSnapshotAsync(connection, cancellationToken))
         {
@@ -25,6 +26,10 @@ internal sealed partial class SqlBackup(SqlProvider provider, IBlobStore blobs) 
                 {
                     RowCodec.Write(writer.StartLine(), reader, table);
                     await writer.EndRowAsync(cancellationToken);
+                    if (table.Name == "schema_versions" && PublishedDefinition(reader, table) is { } definition)
+                    {
+                        definitions.Add(definition);
+                    }
                     if (table.Name is "events" or "audit_log")
                     {
                         var sequence = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
@@ -35,8 +40,9 @@ internal sealed partial class SqlBackup(SqlProvider provider, IBlobStore blobs) 
             await snapshot.CommitAsync(cancellationToken);
         }
         // After the snapshot: a definition is written before its version is committed as published, so every
-        // definition the snapshot names is already here (later ones come along unreferenced, as after a crash).
-        await WriteBlobsAsync(writer, cancellationToken);
+        // definition the snapshot names is already here. One whose version the snapshot does not show published (a
+        // publish that crashed or failed after writing it, or one that commits after the snapshot) is left out.
+        await WriteBlobsAsync(writer, definitions, cancellationToken);
         return await writer.FinishAsync(lastEvent, lastAudit, cancellationToken);
     }
 
@@ -48,13 +54,40 @@ internal sealed partial class SqlBackup(SqlProvider provider, IBlobStore blobs) 
         return $"SELECT {columns} FROM {table.Name} ORDER BY {order}";
     }
 
-    private async Task WriteBlobsAsync(ArchiveWriter writer, CancellationToken cancellationToken)
+    /// <summary>The definition blob's key of a version row the snapshot shows published (or deprecated since), else null.</summary>
+    private static string? PublishedDefinition(DbDataReader reader, BackupTable table)
+    {
+        string Text(string column) => reader.GetString(Ordinal(table, column));
+        var state = Text("state");
+        if (state != Core.Documents.WireNames.Of(Core.Documents.SchemaState.Published) && state != Core.Documents.WireNames.Of(Core.Documents.SchemaState.Deprecated))
+        {
+            return null;
+        }
+        var version = new Core.Naming.SchemaVersion(Convert.ToInt32(reader.GetValue(Ordinal(table, "major")), CultureInfo.InvariantCulture),
+            Convert.ToInt32(reader.GetValue(Ordinal(table, "minor")), CultureInfo.InvariantCulture));
+        return $"{ArchiveLayout.DefinitionsPrefix}{Text("domain")}/{Text("layer")}/{Text("entity")}/{version}.json";
+    }
+
+    private static int Ordinal(BackupTable table, string column)
+    {
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            if (table.Columns[i].Name == column)
+            {
+                return i;
+            }
+        }
+        throw new ArgumentException($"Table {table.Name} has no column {column}.", nameof(column));
+    }
+
+    private async Task WriteBlobsAsync(ArchiveWriter writer, IReadOnlySet<string> definitions, CancellationToken cancellationToken)
     {
         await writer.BeginPartAsync(ArchiveLayout.BlobsPart, ArchiveLayout.BlobColumns, cancellationToken);
         var keys = new List<string>();
         foreach (var prefix in ArchiveLayout.BlobPrefixes)
         {
-            keys.AddRange(await blobs.ListAsync(prefix, cancellationToken));
+            keys.AddRange((await blobs.ListAsync(prefix, cancellationToken))
+                .Where(key => prefix != ArchiveLayout.DefinitionsPrefix || definitions.Contains(key)));
         }
         keys.Sort(StringComparer.Ordinal);
         var chunk = new byte[ArchiveLayout.BlobChunkBytes];

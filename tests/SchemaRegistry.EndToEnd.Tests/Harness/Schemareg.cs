@@ -37,7 +37,7 @@ public static class Schemareg
         {
             info.ArgumentList.Add(arg);
         }
-        foreach (var name in new[] { "SCHEMAREG_URL", "SCHEMAREG_TOKEN", "SCHEMAREG_ADMIN_TOKEN", "SCHEMAREG_DATABASE_URL", "SCHEMAREG_BLOBS_URL", "SCHEMAREG_DATA_DIR" })
+        foreach (var name in new[] { "SCHEMAREG_URL", "SCHEMAREG_TOKEN", "SCHEMAREG_ADMIN_TOKEN", "SCHEMAREG_DATABASE_URL", "SCHEMAREG_BLOBS_URL", "SCHEMAREG_DATA_DIR", "SCHEMAREG_SPOOL_DIR" })
         {
             info.Environment.Remove(name);
         }

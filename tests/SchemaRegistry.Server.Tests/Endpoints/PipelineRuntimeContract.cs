@@ -135,8 +135,12 @@ public abstract class PipelineRuntimeContract(Store store) : IAsyncLifetime
         var released = await File.ReadAllLinesAsync(Path.Combine(_server.DataDir, "blobs", replay.ReleasedKey!));
         Assert.Equal(3, released.Length);
         Assert.All(released, line => Assert.Contains("invoice_region_code", line, StringComparison.Ordinal));
-        Assert.Single(await File.ReadAllLinesAsync(folder + ".ndjson"));
-        Assert.Equal(2L, (await _ops.ListQuarantineAsync(runId))[0].Released);
+        // What stays is a new generation of the batch's files; the old one is gone.
+        var kept = (await _ops.ListQuarantineAsync(runId))[0];
+        Assert.NotEqual(batch.Quarantine, kept.Key);
+        Assert.Single(await File.ReadAllLinesAsync(Path.Combine(_server.DataDir, "blobs", kept.Key + ".ndjson")));
+        Assert.False(File.Exists(folder + ".ndjson"));
+        Assert.Equal(2L, kept.Released);
 
         // Completing records the lineage; it is found by schema (impact analysis) and by pipeline.
         var completed = await _runner.CompleteRunAsync(runId, new CompleteRunRequest());

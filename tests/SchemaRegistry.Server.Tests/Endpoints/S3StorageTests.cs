@@ -143,14 +143,16 @@ public sealed class S3StorageTests : IAsyncLifetime
         var replay = await _ops.ReplayQuarantineAsync(new QuarantineReplayRequest(runId));
         Assert.Equal((3L, 2L, 1L), (replay.Examined, replay.Released, replay.Remaining));
         Assert.Equal([lines[1], lines[3]], Lines(await ReadAsync(replay.ReleasedKey!)));
-        Assert.Equal([lines[2]], Lines(await ReadAsync(batch.Quarantine + ".ndjson")));
+        var kept = Assert.Single(await _ops.ListQuarantineAsync(runId)).Key;
+        Assert.Equal([lines[2]], Lines(await ReadAsync(kept + ".ndjson")));
+        Assert.Equal([kept + ".manifest.ndjson", kept + ".ndjson", replay.ReleasedKey!], await ListAsync("quarantine/"));
         Assert.NotNull(await ReadAsync("schemas/finance/gdp/invoice/v1.2.json"));
 
         // Purge deletes both files of the batch from the bucket, and counts them because they existed.
         var purge = await _ops.PurgeQuarantineAsync(0);
         Assert.Equal((1, 2), (purge.Batches, purge.Files));
-        Assert.Null(await ReadAsync(batch.Quarantine + ".ndjson"));
-        Assert.Null(await ReadAsync(batch.Quarantine + ".manifest.ndjson"));
+        Assert.Null(await ReadAsync(kept + ".ndjson"));
+        Assert.Null(await ReadAsync(kept + ".manifest.ndjson"));
 
         // The data folder holds the database only: no blob was written to disk.
         Assert.False(Directory.Exists(Path.Combine(_server.DataDir, "blobs")));

@@ -1,0 +1,9 @@
+namespace SchemaRegistry.Storage.Ports;
+
+/// <summary>Where a <see cref="QuarantineReplay"/> stands: it may still commit, it never will, or it did.</summary>
+public enum ReplayState
+{
+    Pending,
+    Aborted,
+    Committed,
+}
