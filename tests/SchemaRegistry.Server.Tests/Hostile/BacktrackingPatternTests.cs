@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using SchemaRegistry.Client;
+using SchemaRegistry.Client.Pipelines;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Server.Tests.Harness;
