@@ -68,12 +68,17 @@ public static class RegistryHost
         builder.Services.AddSingleton<Pipelines.LineageService>();
         builder.Services.AddHostedService<Pipelines.QuarantinePurger>();
         builder.Services.AddSingleton<KeyService>();
+        builder.Services.AddSingleton<SubscriptionService>();
+        builder.Services.AddSingleton<AuditService>();
+        builder.Services.AddSingleton<EventFeedService>();
+        builder.Services.AddSingleton<HealthService>();
+        builder.Services.AddSingleton<BackupService>();
         builder.Services.ConfigureHttpJsonOptions(json => RegistryJson.Apply(json.SerializerOptions));
         builder.Services.AddRegistryAuthentication(options.Oidc);
         builder.Services.AddRegistryRateLimiting(options.RateLimit);
         builder.Services.AddAuthorization(PermissionPolicies.Add);
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<RequestBodyTransformer>());
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SchemaRegistry");
