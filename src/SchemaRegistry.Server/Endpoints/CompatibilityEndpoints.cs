@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Http;
@@ -15,10 +16,13 @@ internal static class CompatibilityEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/schema/diff", Diff).RequirePermission(Permission.Read).RequireAdmission();
-        app.MapPost("/v1/schema/compatibility", Check).RequirePermission(Permission.Read).RequireAdmission();
-        app.MapGet("/v1/config/{subject}", GetConfig).RequirePermission(Permission.Read);
-        app.MapPut("/v1/config/{subject}", SetConfig).RequirePermission(Permission.ManageConfig);
+        var group = app.MapGroup("").WithTags("Compatibility").ProducesAuthenticatedErrors();
+        group.MapGet("/v1/schema/diff", Diff).RequirePermission(Permission.Read).RequireAdmission().ProducesErrors(ErrorKind.NotFound);
+        group.MapPost("/v1/schema/compatibility", Check).RequirePermission(Permission.Read).RequireAdmission().AcceptsJson<CompatibilityRequest>()
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Unprocessable);
+        group.MapGet("/v1/config/{subject}", GetConfig).RequirePermission(Permission.Read).ProducesErrors(ErrorKind.NotFound);
+        group.MapPut("/v1/config/{subject}", SetConfig).RequirePermission(Permission.ManageConfig).AcceptsJson<SubjectConfig>()
+            .ProducesErrors(ErrorKind.NotFound);
     }
 
     private static async Task<Ok<DiffResponse>> Diff(string? from, string? to, CompatibilityService service, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Hosting;
@@ -16,15 +17,20 @@ internal static class DriftEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/drift", (string? subject, string? status, DriftService service, CancellationToken ct) => service.ListAsync(subject, status, ct))
+        var group = app.MapGroup("").WithTags("Drift").ProducesAuthenticatedErrors();
+        group.MapGet("/v1/drift", (string? subject, string? status, DriftService service, CancellationToken ct) => service.ListAsync(subject, status, ct))
             .RequirePermission(Permission.Read);
-        app.MapGet("/v1/drift/{id}", (string id, DriftService service, CancellationToken ct) => service.GetAsync(CaseId(id), ct)).RequirePermission(Permission.Read);
-        app.MapPost("/v1/drift/{id}/ack", Acknowledge).RequirePermission(Permission.ManageDrift);
-        app.MapPost("/v1/drift/{id}/resolve", Resolve).RequirePermission(Permission.ManageDrift);
-        app.MapGet("/v1/quarantine", (string run_id, QuarantineService service, CancellationToken ct) => service.ListAsync(run_id, ct))
-            .RequirePermission(Permission.Read);
-        app.MapPost("/v1/quarantine/replay", Replay).RequirePermission(Permission.ManageDrift);
-        app.MapPost("/v1/quarantine/purge", Purge).RequirePermission(Permission.ManageDrift);
+        group.MapGet("/v1/drift/{id}", (string id, DriftService service, CancellationToken ct) => service.GetAsync(CaseId(id), ct)).RequirePermission(Permission.Read)
+            .ProducesErrors(ErrorKind.NotFound);
+        group.MapPost("/v1/drift/{id}/ack", Acknowledge).RequirePermission(Permission.ManageDrift).AcceptsJson<DriftActionRequest>(optional: true)
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
+        group.MapPost("/v1/drift/{id}/resolve", Resolve).RequirePermission(Permission.ManageDrift).AcceptsJson<DriftActionRequest>()
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
+        group.MapGet("/v1/quarantine", (string run_id, QuarantineService service, CancellationToken ct) => service.ListAsync(run_id, ct))
+            .RequirePermission(Permission.Read).ProducesErrors(ErrorKind.NotFound);
+        group.MapPost("/v1/quarantine/replay", Replay).RequirePermission(Permission.ManageDrift).AcceptsJson<QuarantineReplayRequest>()
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable);
+        group.MapPost("/v1/quarantine/purge", Purge).RequirePermission(Permission.ManageDrift).AcceptsJson<QuarantinePurgeRequest>(optional: true);
     }
 
     private static async Task<Ok<DriftCaseResponse>> Acknowledge(string id, HttpContext http, DriftService service, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Http;
@@ -15,10 +16,12 @@ internal static class KeyEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/keys", Create).RequirePermission(Permission.ManageKeys).Produces<KeyResponse>(StatusCodes.Status201Created);
-        app.MapGet("/v1/keys", List).RequirePermission(Permission.ManageKeys);
-        app.MapDelete("/v1/keys/{id}", Revoke).RequirePermission(Permission.ManageKeys);
-        app.MapPost("/v1/keys/{id}/rotate", Rotate).RequirePermission(Permission.ManageKeys).Produces<RotateKeyResponse>(StatusCodes.Status201Created);
+        var group = app.MapGroup("").WithTags("Keys").RequirePermission(Permission.ManageKeys).ProducesAuthenticatedErrors();
+        group.MapPost("/v1/keys", Create).AcceptsJson<CreateKeyRequest>().Produces<KeyResponse>(StatusCodes.Status201Created).ProducesErrors(ErrorKind.Conflict);
+        group.MapGet("/v1/keys", List);
+        group.MapDelete("/v1/keys/{id}", Revoke).ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
+        group.MapPost("/v1/keys/{id}/rotate", Rotate).AcceptsJson<RotateKeyRequest>(optional: true)
+            .Produces<RotateKeyResponse>(StatusCodes.Status201Created).ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
     }
 
     private static async Task<Created<KeyResponse>> Create(HttpContext http, KeyService service, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Lifecycle;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
@@ -16,20 +17,24 @@ internal static class LifecycleEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/schema/validate", Validate).RequirePermission(Permission.Validate).Produces<ValidationResponse>().RequireAdmission();
-        app.MapGet("/v1/schema/validate", Check).RequirePermission(Permission.Read).RequireAdmission();
-        MapAction(app, "/v1/schema/submit", SchemaAction.Submit, Permission.Submit).RequireAdmission();
-        MapAction(app, "/v1/schema/approve", SchemaAction.Approve, Permission.Approve);
-        MapAction(app, "/v1/schema/reject", SchemaAction.Reject, Permission.Reject);
-        MapAction(app, "/v1/schema/publish", SchemaAction.Publish, Permission.Publish).RequireAdmission();
-        MapAction(app, "/v1/schema/deprecate", SchemaAction.Deprecate, Permission.Deprecate);
-        MapAction(app, "/schema/deprecate", SchemaAction.Deprecate, Permission.Deprecate);
+        var group = app.MapGroup("").WithTags("Lifecycle").ProducesAuthenticatedErrors();
+        group.MapPost("/v1/schema/validate", Validate).RequirePermission(Permission.Validate).RequireAdmission().AcceptsJson<LifecycleRequest>()
+            .Produces<ValidationResponse>().ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
+        group.MapGet("/v1/schema/validate", Check).RequirePermission(Permission.Read).RequireAdmission().ProducesErrors(ErrorKind.NotFound);
+        MapAction(group, "/v1/schema/submit", SchemaAction.Submit, Permission.Submit).RequireAdmission();
+        MapAction(group, "/v1/schema/approve", SchemaAction.Approve, Permission.Approve);
+        MapAction(group, "/v1/schema/reject", SchemaAction.Reject, Permission.Reject);
+        MapAction(group, "/v1/schema/publish", SchemaAction.Publish, Permission.Publish).RequireAdmission();
+        MapAction(group, "/v1/schema/deprecate", SchemaAction.Deprecate, Permission.Deprecate);
+        MapAction(group, "/schema/deprecate", SchemaAction.Deprecate, Permission.Deprecate);
     }
 
     private static RouteHandlerBuilder MapAction(IEndpointRouteBuilder app, string route, SchemaAction action, Permission permission) =>
         app.MapPost(route, (HttpContext http, SchemaService service, CancellationToken ct) => Act(action, http, service, ct))
             .RequirePermission(permission)
+            .AcceptsJson<LifecycleRequest>()
             .Produces<SchemaResponse>()
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable)
             .WithName(action + route.Replace('/', '_'));
 
     private static async Task<Ok<ValidationResponse>> Validate(HttpContext http, SchemaService service, CancellationToken ct)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Hosting;
@@ -17,22 +18,31 @@ internal static class PipelineEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/pipelines", Register).RequirePermission(Permission.ManagePipelines);
-        app.MapPut("/v1/pipelines/{pipelineId}", Update).RequirePermission(Permission.ManagePipelines);
-        app.MapGet("/v1/pipelines", (PipelineService service, CancellationToken ct) => service.ListAsync(ct)).RequirePermission(Permission.Read);
-        app.MapGet("/v1/pipelines/{pipelineId}", (string pipelineId, PipelineService service, CancellationToken ct) => service.GetAsync(pipelineId, ct))
-            .RequirePermission(Permission.Read);
-        app.MapPost("/v1/runs", Start).RequirePermission(Permission.RunPipelines);
-        app.MapGet("/v1/runs", (string? pipeline_id, string? schema, int? limit, PipelineService service, CancellationToken ct) =>
+        var group = app.MapGroup("").WithTags("Pipelines").ProducesAuthenticatedErrors();
+        group.MapPost("/v1/pipelines", Register).RequirePermission(Permission.ManagePipelines).AcceptsJson<PipelineRequest>()
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable);
+        group.MapPut("/v1/pipelines/{pipelineId}", Update).RequirePermission(Permission.ManagePipelines).AcceptsJson<PipelineRequest>()
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable);
+        group.MapGet("/v1/pipelines", (PipelineService service, CancellationToken ct) => service.ListAsync(ct)).RequirePermission(Permission.Read);
+        group.MapGet("/v1/pipelines/{pipelineId}", (string pipelineId, PipelineService service, CancellationToken ct) => service.GetAsync(pipelineId, ct))
+            .RequirePermission(Permission.Read).ProducesErrors(ErrorKind.NotFound);
+        group.MapPost("/v1/runs", Start).RequirePermission(Permission.RunPipelines).AcceptsJson<StartRunRequest>()
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
+        group.MapGet("/v1/runs", (string? pipeline_id, string? schema, int? limit, PipelineService service, CancellationToken ct) =>
             service.ListRunsAsync(pipeline_id, schema, limit, ct)).RequirePermission(Permission.Read);
-        app.MapGet("/v1/runs/{runId}", (string runId, PipelineService service, CancellationToken ct) => service.GetRunAsync(runId, ct))
-            .RequirePermission(Permission.Read);
-        app.MapPost("/v1/runs/{runId}/batches", Batch).RequirePermission(Permission.RunPipelines);
-        app.MapPost("/v1/runs/{runId}/complete", Complete).RequirePermission(Permission.RunPipelines);
-        app.MapPost("/v1/runs/{runId}/reports", Report).RequirePermission(Permission.RunPipelines);
-        app.MapGet("/v1/lineage", (string? schema, string? pipeline, string? run, int? limit, LineageService service, CancellationToken ct) =>
+        group.MapGet("/v1/runs/{runId}", (string runId, PipelineService service, CancellationToken ct) => service.GetRunAsync(runId, ct))
+            .RequirePermission(Permission.Read).ProducesErrors(ErrorKind.NotFound);
+        group.MapPost("/v1/runs/{runId}/batches", Batch).RequirePermission(Permission.RunPipelines)
+            .AcceptsBytes("application/x-ndjson", "text/csv", "application/vnd.apache.parquet")
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.TooLarge, ErrorKind.UnsupportedMediaType, ErrorKind.Unprocessable);
+        group.MapPost("/v1/runs/{runId}/complete", Complete).RequirePermission(Permission.RunPipelines).AcceptsJson<CompleteRunRequest>(optional: true)
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
+        group.MapPost("/v1/runs/{runId}/reports", Report).RequirePermission(Permission.RunPipelines).AcceptsJson<BatchReportRequest>()
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
+        group.MapGet("/v1/lineage", (string? schema, string? pipeline, string? run, int? limit, LineageService service, CancellationToken ct) =>
             service.QueryAsync(schema, pipeline, run, limit, ct)).RequirePermission(Permission.Read);
-        app.MapPost("/v1/schema/sync/metadata", Sync).RequirePermission(Permission.SyncMetadata);
+        group.MapPost("/v1/schema/sync/metadata", Sync).RequirePermission(Permission.SyncMetadata).AcceptsJson<MetadataSyncRequest>()
+            .ProducesErrors(ErrorKind.NotFound);
     }
 
     private static async Task<Created<PipelineResponse>> Register(HttpContext http, PipelineService service, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Http;
@@ -16,12 +17,17 @@ internal static class SchemaEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/schema", Register).RequirePermission(Permission.WriteDraft).Produces<SchemaResponse>(StatusCodes.Status201Created);
-        app.MapPut("/v1/schema/{fqid}", Edit).RequirePermission(Permission.WriteDraft);
-        app.MapGet("/v1/schema/{fqid}", Get).RequirePermission(Permission.Read).Produces<SchemaResponse>().Produces(StatusCodes.Status304NotModified);
-        app.MapGet("/api/v1/schema/fetch", Fetch).RequirePermission(Permission.Read).Produces<SchemaResponse>().Produces(StatusCodes.Status304NotModified);
-        app.MapGet("/v1/schema/{subject}/versions", Versions).RequirePermission(Permission.Read);
-        app.MapGet("/v1/subjects", Subjects).RequirePermission(Permission.Read);
+        var group = app.MapGroup("").WithTags("Schemas").ProducesAuthenticatedErrors();
+        group.MapPost("/v1/schema", Register).RequirePermission(Permission.WriteDraft).AcceptsJson<RegisterSchemaRequest>()
+            .Produces<SchemaResponse>(StatusCodes.Status201Created).ProducesErrors(ErrorKind.Conflict, ErrorKind.Unprocessable);
+        group.MapPut("/v1/schema/{fqid}", Edit).RequirePermission(Permission.WriteDraft).AcceptsJson<RegisterSchemaRequest>()
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable);
+        group.MapGet("/v1/schema/{fqid}", Get).RequirePermission(Permission.Read).WithName("GetSchema")
+            .Produces<SchemaResponse>().Produces(StatusCodes.Status304NotModified).ProducesErrors(ErrorKind.NotFound);
+        group.MapGet("/api/v1/schema/fetch", Fetch).RequirePermission(Permission.Read).WithName("FetchSchema")
+            .Produces<SchemaResponse>().Produces(StatusCodes.Status304NotModified).ProducesErrors(ErrorKind.NotFound);
+        group.MapGet("/v1/schema/{subject}/versions", Versions).RequirePermission(Permission.Read).ProducesErrors(ErrorKind.NotFound);
+        group.MapGet("/v1/subjects", Subjects).RequirePermission(Permission.Read);
     }
 
     private static async Task<Created<SchemaResponse>> Register(HttpContext http, SchemaService service, CancellationToken ct)

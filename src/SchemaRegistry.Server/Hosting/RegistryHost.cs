@@ -77,6 +77,11 @@ public static class RegistryHost
         builder.Services.AddSingleton<Pipelines.LineageService>();
         builder.Services.AddHostedService<Pipelines.QuarantinePurger>();
         builder.Services.AddSingleton<KeyService>();
+        builder.Services.AddSingleton<SubscriptionService>();
+        builder.Services.AddSingleton<AuditService>();
+        builder.Services.AddSingleton<EventFeedService>();
+        builder.Services.AddSingleton<HealthService>();
+        builder.Services.AddSingleton<BackupService>();
         builder.Services.ConfigureHttpJsonOptions(json => RegistryJson.Apply(json.SerializerOptions));
         builder.Services.AddRegistryAuthentication(options.Oidc);
         builder.Services.AddRegistryRateLimiting(options.RateLimit);
@@ -84,7 +89,7 @@ public static class RegistryHost
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         // Without a configured public URL the document lists no server: it would otherwise echo the request's Host
         // header, which a client controls.
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<RequestBodyTransformer>().AddDocumentTransformer((document, _, _) =>
         {
             document.Servers = options.PublicUrl is { Length: > 0 } publicUrl ? [new Microsoft.OpenApi.OpenApiServer { Url = publicUrl.TrimEnd('/') }] : [];
             return Task.CompletedTask;

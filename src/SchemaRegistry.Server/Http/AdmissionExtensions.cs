@@ -4,11 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SchemaRegistry.Server.Http;
 
-/// <summary>Puts an endpoint's work behind <see cref="CheckAdmission"/>.</summary>
+/// <summary>Puts an endpoint's work behind <see cref="CheckAdmission"/>; its 503 answer is documented with it.</summary>
 internal static class AdmissionExtensions
 {
     public static RouteHandlerBuilder RequireAdmission(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.ProducesErrors(Core.Errors.ErrorKind.Unavailable).AddEndpointFilter(async (context, next) =>
         {
             var admission = context.HttpContext.RequestServices.GetRequiredService<CheckAdmission>();
             using var turn = await admission.EnterAsync(context.HttpContext);
