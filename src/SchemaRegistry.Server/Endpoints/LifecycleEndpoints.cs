@@ -21,10 +21,10 @@ internal static class LifecycleEndpoints
         group.MapPost("/v1/schema/validate", Validate).RequirePermission(Permission.Validate).RequireAdmission().AcceptsJson<LifecycleRequest>()
             .Produces<ValidationResponse>().ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
         group.MapGet("/v1/schema/validate", Check).RequirePermission(Permission.Read).RequireAdmission().ProducesErrors(ErrorKind.NotFound);
-        MapAction(group, "/v1/schema/submit", SchemaAction.Submit, Permission.Submit).RequireAdmission();
+        MapAction(group, "/v1/schema/submit", SchemaAction.Submit, Permission.Submit);
         MapAction(group, "/v1/schema/approve", SchemaAction.Approve, Permission.Approve);
         MapAction(group, "/v1/schema/reject", SchemaAction.Reject, Permission.Reject);
-        MapAction(group, "/v1/schema/publish", SchemaAction.Publish, Permission.Publish).RequireAdmission();
+        MapAction(group, "/v1/schema/publish", SchemaAction.Publish, Permission.Publish);
         MapAction(group, "/v1/schema/deprecate", SchemaAction.Deprecate, Permission.Deprecate);
         MapAction(group, "/schema/deprecate", SchemaAction.Deprecate, Permission.Deprecate);
     }

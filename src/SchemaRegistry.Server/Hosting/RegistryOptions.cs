@@ -85,7 +85,7 @@ public sealed class RegistryOptions
     /// <summary>Most time one batch (<c>POST /v1/runs/{run_id}/batches</c>) may spend validating, in seconds; 0 for no limit.</summary>
     public double BatchTimeBudgetSeconds { get; set; } = 300;
 
-    /// <summary>Expensive checks (validate, compatibility, diff, content checks of submit and publish) run at once; default half the CPUs, at least 1.</summary>
+    /// <summary>Expensive checks (validate, compatibility, diff) run at once; default half the CPUs, at least 1.</summary>
     public int MaxConcurrentChecks { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
     /// <summary>Expensive checks that may wait for a turn; beyond that, 503 REQ-1006 with Retry-After.</summary>

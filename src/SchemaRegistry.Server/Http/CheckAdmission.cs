@@ -6,9 +6,8 @@ using SchemaRegistry.Server.Hosting;
 namespace SchemaRegistry.Server.Http;
 
 /// <summary>
-/// Admits expensive checks (validate, compatibility, diff, the content checks of submit and publish) a few at a
-/// time: at most <see cref="RegistryOptions.MaxConcurrentChecks"/> run, at most
-/// <see cref="RegistryOptions.MaxQueuedChecks"/> wait (without holding a thread) for up to
+/// Admits expensive checks that readers can ask for (validate, compatibility, diff) a few at a time: at most
+/// <see cref="RegistryOptions.MaxConcurrentChecks"/> run, at most <see cref="RegistryOptions.MaxQueuedChecks"/> wait (without holding a thread) for up to
 /// <see cref="RegistryOptions.CheckQueueSeconds"/>; the rest are refused at once with 503 REQ-1006 and Retry-After.
 /// The CPUs left over keep cheap requests (reads, health) fast however many checks are asked for.
 /// </summary>
