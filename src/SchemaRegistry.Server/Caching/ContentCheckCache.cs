@@ -10,7 +10,7 @@ namespace SchemaRegistry.Server.Caching;
 /// Findings of the payload check (meta-schema pass and compile) by what they depend on: the payload's text and the
 /// text of every version it references. Referenced versions are published, so their text never changes; an edited
 /// draft has another text and so another key: nothing needs invalidating, and a repeated check of an unchanged
-/// draft compiles nothing. Bounded: emptied when it reaches <see cref="RegistryOptions.CheckCacheEntries"/>.
+/// draft compiles nothing. Bounded: emptied when it reaches <see cref="RegistryOptions.CheckCacheEntries"/>; 0 turns it off.
 /// </summary>
 internal sealed class ContentCheckCache(RegistryOptions options)
 {
@@ -24,6 +24,10 @@ internal sealed class ContentCheckCache(RegistryOptions options)
 
     public IReadOnlyList<Issue> GetOrCheck(string payload, IReadOnlyDictionary<string, string>? references, Func<IReadOnlyList<Issue>> check)
     {
+        if (options.CheckCacheEntries <= 0)
+        {
+            return check();
+        }
         var key = Key(payload, references);
         if (_findings.TryGetValue(key, out var known))
         {
@@ -34,7 +38,7 @@ internal sealed class ContentCheckCache(RegistryOptions options)
         Interlocked.Increment(ref _misses);
         Metrics.RegistryMetrics.CacheLookup("content_check", hit: false);
         var findings = check();
-        if (_findings.Count >= Math.Max(1, options.CheckCacheEntries))
+        if (_findings.Count >= options.CheckCacheEntries)
         {
             _findings.Clear();
         }
