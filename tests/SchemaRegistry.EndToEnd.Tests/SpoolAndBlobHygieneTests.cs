@@ -71,6 +71,44 @@ public sealed class SpoolAndBlobHygieneTests : IDisposable
     }
 
     [Fact]
+    public async Task A_server_killed_mid_batch_leaves_its_spool_and_the_next_start_up_removes_it()
+    {
+        var spool = Path.Combine(_dir.Path, "data", "spool");
+        await using (var server = await ServerProcess.StartAsync(_dir.Path, Environment))
+        {
+            using var admin = new RegistryClient(server.Url, Admin);
+            await admin.RegisterAsync(new RegisterSchemaRequest("finance.gdp.invoice:v1.0", "finance-data",
+                Payload: JsonDocument.Parse("""{"type":"object","properties":{"id":{"type":"string"}},"additionalProperties":false}""").RootElement.Clone()));
+            await admin.PublishAsync("finance.gdp.invoice:v1.0", force: true, reason: "hygiene test");
+            await admin.RegisterPipelineAsync(new PipelineRequest("invoices", "gdp", "finance.gdp.invoice:latest", "pre_and_post", "quarantine", "finance-data"));
+            await admin.StartRunAsync(new StartRunRequest("invoices", "killed-1"));
+
+            var body = new PausingStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{{\"id\":\"{i}\",\"extra\":1}}\n"))));
+            using var http = new HttpClient { BaseAddress = server.Url };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
+            var content = new StreamContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+            var upload = http.PostAsync("v1/runs/killed-1/batches", content);
+            await body.Paused.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await WaitForSpoolFilesAsync(spool);
+
+            await server.KillAsync();
+            body.Resume.SetResult();
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => upload.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.NotEmpty(Directory.GetFiles(spool, "*", SearchOption.AllDirectories));
+        }
+
+        await using (var restarted = await ServerProcess.StartAsync(_dir.Path, Environment))
+        {
+            Assert.Empty(Directory.EnumerateFileSystemEntries(spool));
+            Assert.Empty(Directory.GetFiles(Path.Combine(_dir.Path, "data", "blobs"), "*~*", SearchOption.AllDirectories));
+            using var admin = new RegistryClient(restarted.Url, Admin);
+            var run = await admin.GetRunAsync("killed-1");
+            Assert.Equal(0, run.Counts.Batches);
+        }
+    }
+
+    [Fact]
     public async Task An_export_carries_no_definition_of_a_version_that_never_published()
     {
         await using var server = await ServerProcess.StartAsync(_dir.Path, Environment);
