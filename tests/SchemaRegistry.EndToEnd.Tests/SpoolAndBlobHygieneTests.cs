@@ -45,21 +45,9 @@ public sealed class SpoolAndBlobHygieneTests : IDisposable
         Assert.False(File.Exists(temporary), "the temporary blob file survived the start-up");
         Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(spool));
 
-        using var admin = new RegistryClient(server.Url, Admin);
-        await admin.RegisterAsync(new RegisterSchemaRequest("finance.gdp.invoice:v1.0", "finance-data",
-            Payload: JsonDocument.Parse("""{"type":"object","properties":{"id":{"type":"string"}},"additionalProperties":false}""").RootElement.Clone()));
-        await admin.PublishAsync("finance.gdp.invoice:v1.0", force: true, reason: "hygiene test");
-        await admin.RegisterPipelineAsync(new PipelineRequest("invoices", "gdp", "finance.gdp.invoice:latest", "pre_and_post", "quarantine", "finance-data"));
-        await admin.StartRunAsync(new StartRunRequest("invoices", "hygiene-1"));
-
         // A batch held open half-way: its spool folder and files exist, and only their owner may read them.
-        var body = new PausingStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{{\"id\":\"{i}\",\"extra\":1}}\n"))));
-        using var http = new HttpClient { BaseAddress = server.Url };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
-        var content = new StreamContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-        var upload = http.PostAsync("v1/runs/hygiene-1/batches", content);
-        await body.Paused.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        using var http = AdminHttp(server);
+        var (upload, body) = await StartHeldBatchAsync(server, http, "hygiene-1");
         var files = await WaitForSpoolFilesAsync(spool);
         var folder = Assert.Single(Directory.GetDirectories(spool));
         Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(folder));
@@ -76,20 +64,8 @@ public sealed class SpoolAndBlobHygieneTests : IDisposable
         var spool = Path.Combine(_dir.Path, "data", "spool");
         await using (var server = await ServerProcess.StartAsync(_dir.Path, Environment))
         {
-            using var admin = new RegistryClient(server.Url, Admin);
-            await admin.RegisterAsync(new RegisterSchemaRequest("finance.gdp.invoice:v1.0", "finance-data",
-                Payload: JsonDocument.Parse("""{"type":"object","properties":{"id":{"type":"string"}},"additionalProperties":false}""").RootElement.Clone()));
-            await admin.PublishAsync("finance.gdp.invoice:v1.0", force: true, reason: "hygiene test");
-            await admin.RegisterPipelineAsync(new PipelineRequest("invoices", "gdp", "finance.gdp.invoice:latest", "pre_and_post", "quarantine", "finance-data"));
-            await admin.StartRunAsync(new StartRunRequest("invoices", "killed-1"));
-
-            var body = new PausingStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{{\"id\":\"{i}\",\"extra\":1}}\n"))));
-            using var http = new HttpClient { BaseAddress = server.Url };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
-            var content = new StreamContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-            var upload = http.PostAsync("v1/runs/killed-1/batches", content);
-            await body.Paused.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            using var http = AdminHttp(server);
+            var (upload, body) = await StartHeldBatchAsync(server, http, "killed-1");
             await WaitForSpoolFilesAsync(spool);
 
             await server.KillAsync();
@@ -131,6 +107,31 @@ public sealed class SpoolAndBlobHygieneTests : IDisposable
             new Dictionary<string, string> { ["SCHEMAREG_URL"] = server.Url.ToString(), ["SCHEMAREG_TOKEN"] = Admin }, "export", "backup.ndjson.gz");
         Assert.True(export.ExitCode == 0, export.Stderr);
         Assert.Equal(["schemas/finance/gdp/invoice/v1.0.json"], await BlobKeysAsync(Path.Combine(_dir.Path, "backup.ndjson.gz")));
+    }
+
+    private static HttpClient AdminHttp(ServerProcess server)
+    {
+        var http = new HttpClient { BaseAddress = server.Url };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
+        return http;
+    }
+
+    /// <summary>Starts run <paramref name="runId"/> on a published schema and sends it a batch that pauses half-way.</summary>
+    private static async Task<(Task<HttpResponseMessage> Upload, PausingStream Body)> StartHeldBatchAsync(ServerProcess server, HttpClient http, string runId)
+    {
+        using var admin = new RegistryClient(server.Url, Admin);
+        await admin.RegisterAsync(new RegisterSchemaRequest("finance.gdp.invoice:v1.0", "finance-data",
+            Payload: JsonDocument.Parse("""{"type":"object","properties":{"id":{"type":"string"}},"additionalProperties":false}""").RootElement.Clone()));
+        await admin.PublishAsync("finance.gdp.invoice:v1.0", force: true, reason: "hygiene test");
+        await admin.RegisterPipelineAsync(new PipelineRequest("invoices", "gdp", "finance.gdp.invoice:latest", "pre_and_post", "quarantine", "finance-data"));
+        await admin.StartRunAsync(new StartRunRequest("invoices", runId));
+
+        var body = new PausingStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{{\"id\":\"{i}\",\"extra\":1}}\n"))));
+        var content = new StreamContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        var upload = http.PostAsync($"v1/runs/{runId}/batches", content);
+        await body.Paused.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return (upload, body);
     }
 
     private static async Task<List<string>> WaitForSpoolFilesAsync(string spool)

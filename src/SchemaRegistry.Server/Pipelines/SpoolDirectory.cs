@@ -62,19 +62,7 @@ internal sealed class SpoolDirectory(string root)
         {
             return false;
         }
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
+        return Storage.LocalProcess.IsRunning(pid);
     }
 
     /// <summary>Creates a folder readable by its owner only from the start (not chmod-ed after, so never briefly open).</summary>

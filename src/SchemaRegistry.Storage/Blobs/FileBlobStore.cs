@@ -102,7 +102,7 @@ internal sealed class FileBlobStore : IBlobStore
                 continue;
             }
             var crashed = parts.Length == 4 && parts[1] == Machine && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                && (pid == Environment.ProcessId || !IsRunning(pid));
+                && (pid == Environment.ProcessId || !LocalProcess.IsRunning(pid));
             if (crashed || now - file.LastWriteTimeUtc > staleAfter)
             {
                 file.Delete();
@@ -115,23 +115,6 @@ internal sealed class FileBlobStore : IBlobStore
     private static readonly string Machine = new(Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_').ToArray());
 
     private static readonly string Writer = $"{Machine}{TempMarker}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
 
     private string PathOf(string key) => Path.Combine([_root, .. BlobKey.Segments(key)]);
 }

@@ -13,29 +13,8 @@ namespace SchemaRegistry.Server.Tests.Hostile;
 /// validated as raw bytes; a body in another format than its label passing with 0 records; a batch whose key was
 /// revoked while it streamed still committing.
 /// </summary>
-public sealed class BatchInputTests : IAsyncLifetime
+public sealed class BatchInputTests : SeededServerTests
 {
-    private const int MaxBatchBytes = 1024 * 1024;
-    private RegistryServer _server = null!;
-    private HostileSeed _seed = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await RegistryServer.StartAsync(Store.Sqlite, new Dictionary<string, string?>
-        {
-            ["Registry:MaxBatchBytes"] = MaxBatchBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        _seed = await HostileSeed.CreateAsync(_server);
-        _admin = _server.Http();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _server.DisposeAsync();
-    }
-
     private static readonly byte[][] BadSequences = [[(byte)'a', 0xFF, 0xFE], [0xC0, 0xAF], [0xED, 0xA0, 0x80]];
 
     [Fact]
@@ -142,9 +121,9 @@ public sealed class BatchInputTests : IAsyncLifetime
     [Fact]
     public async Task A_batch_whose_key_is_revoked_while_it_streams_is_refused_and_nothing_is_recorded()
     {
-        using var admin = _server.Client();
+        using var admin = Server.Client();
         var runnerKey = await admin.CreateKeyAsync(new CreateKeyRequest("slow-runner", "pipeline-runner"));
-        using var runner = _server.Http(runnerKey.Secret);
+        using var runner = Server.Http(runnerKey.Secret);
         var run = await StartRunAsync();
         var firstHalfRead = new TaskCompletionSource();
         var revoked = new TaskCompletionSource();
@@ -171,8 +150,8 @@ public sealed class BatchInputTests : IAsyncLifetime
 
     private async Task<string> StartRunAsync()
     {
-        using var admin = _server.Client();
-        return (await admin.StartRunAsync(new StartRunRequest(_seed.PipelineId))).RunId;
+        using var admin = Server.Client();
+        return (await admin.StartRunAsync(new StartRunRequest(Seed.PipelineId))).RunId;
     }
 
     private async Task<HttpResponseMessage> PostBatchAsync(string run, byte[] body, string contentType, string? encoding = null)
@@ -183,12 +162,12 @@ public sealed class BatchInputTests : IAsyncLifetime
         {
             content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
         }
-        return await _admin.PostAsync($"v1/runs/{run}/batches", content);
+        return await Admin.PostAsync($"v1/runs/{run}/batches", content);
     }
 
     private async Task ExpectNothingRecordedAsync(string run)
     {
-        using var admin = _server.Client();
+        using var admin = Server.Client();
         var counts = (await admin.GetRunAsync(run)).Counts;
         Assert.Equal((0, 0L, 0L), (counts.Batches, counts.Records, counts.Quarantined));
         Assert.Empty(await admin.ListQuarantineAsync(run));
@@ -197,7 +176,7 @@ public sealed class BatchInputTests : IAsyncLifetime
 
     private string[] QuarantineFiles(string run)
     {
-        var blobs = Path.Combine(_server.DataDir, "blobs");
+        var blobs = Path.Combine(Server.DataDir, "blobs");
         return Directory.Exists(blobs)
             ? Directory.GetFiles(blobs, "*", SearchOption.AllDirectories).Where(f => f.Contains(run, StringComparison.Ordinal)).ToArray()
             : [];

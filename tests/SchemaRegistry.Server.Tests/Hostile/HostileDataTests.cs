@@ -13,29 +13,8 @@ namespace SchemaRegistry.Server.Tests.Hostile;
 /// (truncated, lying about their size, over the limit). Each is answered with a coded refusal, or read and reported
 /// record by record; the server stays healthy and the schemas it held are unchanged.
 /// </summary>
-public sealed class HostileDataTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class HostileDataTests(ITestOutputHelper output) : SeededServerTests
 {
-    private const int MaxBatchBytes = 1024 * 1024;
-    private RegistryServer _server = null!;
-    private HostileSeed _seed = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await RegistryServer.StartAsync(Store.Sqlite, new Dictionary<string, string?>
-        {
-            ["Registry:MaxBatchBytes"] = MaxBatchBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        _seed = await HostileSeed.CreateAsync(_server);
-        _admin = _server.Http();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("""{"$ref":"#"}""")]
     [InlineData("""{"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"$ref":"#/$defs/a"}},"$ref":"#/$defs/a"}""")]
@@ -49,17 +28,17 @@ public sealed class HostileDataTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var answers = new List<Answer>();
         var fqid = "finance.gdp.hostile:v1.0";
-        answers.Add(await Answer.SendAsync(_admin, HttpMethod.Post, "v1/schema", Answer.Json($$"""{"fqid":"{{fqid}}","owner":"finance-data","payload":{{payload}}}""")));
+        answers.Add(await Answer.SendAsync(Admin, HttpMethod.Post, "v1/schema", Answer.Json($$"""{"fqid":"{{fqid}}","owner":"finance-data","payload":{{payload}}}""")));
         if (answers[0].Status == 201)
         {
             // Registered as a draft (a draft holds anything); it must not pass validation.
-            answers.Add(await Answer.SendAsync(_admin, HttpMethod.Post, "v1/schema/validate", Answer.Json($$"""{"fqid":"{{fqid}}"}""")));
-            answers.Add(await Answer.SendAsync(_admin, HttpMethod.Post, "v1/schema/publish", Answer.Json($$"""{"fqid":"{{fqid}}","force":true,"reason":"hostile"}""")));
+            answers.Add(await Answer.SendAsync(Admin, HttpMethod.Post, "v1/schema/validate", Answer.Json($$"""{"fqid":"{{fqid}}"}""")));
+            answers.Add(await Answer.SendAsync(Admin, HttpMethod.Post, "v1/schema/publish", Answer.Json($$"""{"fqid":"{{fqid}}","force":true,"reason":"hostile"}""")));
         }
         output.WriteLine(string.Join('\n', answers));
         var refusal = answers[^1];
         Assert.True(refusal.IsCoded4xx, refusal.ToString());
-        Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync("v1/schema/finance.gdp.hostile:latest")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync("v1/schema/finance.gdp.hostile:latest")).StatusCode);
         await ExpectHealthyAsync();
     }
 
@@ -74,9 +53,9 @@ public sealed class HostileDataTests(ITestOutputHelper output) : IAsyncLifetime
         var payload = "{\"type\":\"object\",\"properties\":{\"invoice_id\":{\"type\":\"string\",\"pattern\":" + quoted
             + "}},\"patternProperties\":{" + quoted + ":{\"type\":\"string\"}}}";
         var fqid = "finance.gdp.regex:v1.0";
-        var registered = await Answer.SendAsync(_admin, HttpMethod.Post, "v1/schema", Answer.Json($$"""{"fqid":"{{fqid}}","owner":"finance-data","payload":{{payload}}}"""));
+        var registered = await Answer.SendAsync(Admin, HttpMethod.Post, "v1/schema", Answer.Json($$"""{"fqid":"{{fqid}}","owner":"finance-data","payload":{{payload}}}"""));
         Assert.Equal(201, registered.Status);
-        using var admin = _server.Client();
+        using var admin = Server.Client();
         await admin.PublishAsync(fqid, force: true, reason: "hostile patterns");
         await admin.RegisterPipelineAsync(new PipelineRequest("p-regex", "gdp", fqid));
         var run = await admin.StartRunAsync(new StartRunRequest("p-regex"));
@@ -120,9 +99,9 @@ public sealed class HostileDataTests(ITestOutputHelper output) : IAsyncLifetime
         var answers = new List<Answer>();
         foreach (var (what, contentType, body) in files)
         {
-            using var admin = _server.Client();
-            var run = await admin.StartRunAsync(new StartRunRequest(_seed.PipelineId));
-            var answer = await Answer.SendAsync(_admin, HttpMethod.Post, $"v1/runs/{run.RunId}/batches", Answer.Bytes(body, contentType));
+            using var admin = Server.Client();
+            var run = await admin.StartRunAsync(new StartRunRequest(Seed.PipelineId));
+            var answer = await Answer.SendAsync(Admin, HttpMethod.Post, $"v1/runs/{run.RunId}/batches", Answer.Bytes(body, contentType));
             answers.Add(answer with { Request = $"{what}: {answer.Request}" });
         }
         output.WriteLine(string.Join('\n', answers));
@@ -139,14 +118,14 @@ public sealed class HostileDataTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>A request that promises more body than it sends and hangs up, and one that sends more than it promised.</summary>
     private async Task SendWithLyingContentLengthAsync()
     {
-        using var admin = _server.Client();
-        var run = await admin.StartRunAsync(new StartRunRequest(_seed.PipelineId));
+        using var admin = Server.Client();
+        var run = await admin.StartRunAsync(new StartRunRequest(Seed.PipelineId));
         foreach (var (declared, sent) in new[] { (500_000, 100), (10, 5_000) })
         {
             using var socket = new TcpClient();
-            await socket.ConnectAsync(_server.BaseAddress.Host, _server.BaseAddress.Port);
+            await socket.ConnectAsync(Server.BaseAddress.Host, Server.BaseAddress.Port);
             var stream = socket.GetStream();
-            var head = $"POST /v1/runs/{run.RunId}/batches HTTP/1.1\r\nHost: {_server.BaseAddress.Authority}\r\nAuthorization: Bearer {RegistryServer.AdminToken}\r\n"
+            var head = $"POST /v1/runs/{run.RunId}/batches HTTP/1.1\r\nHost: {Server.BaseAddress.Authority}\r\nAuthorization: Bearer {RegistryServer.AdminToken}\r\n"
                 + $"Content-Type: application/x-ndjson\r\nContent-Length: {declared}\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
             await stream.WriteAsync(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"invoice_id\":\"INV-1\"}\n", sent / 23 + 1)))[..sent]);
@@ -168,13 +147,13 @@ public sealed class HostileDataTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task ExpectHealthyAsync()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync("healthz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync("readyz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync($"v1/schema/{_seed.Published}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Admin.GetAsync("healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Admin.GetAsync("readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Admin.GetAsync($"v1/schema/{Seed.Published}")).StatusCode);
     }
 
     private async Task<string> SchemasAsync() =>
-        await _admin.GetStringAsync($"v1/schema/{_seed.Subject}/versions") + await _admin.GetStringAsync("v1/pipelines");
+        await Admin.GetStringAsync($"v1/schema/{Seed.Subject}/versions") + await Admin.GetStringAsync("v1/pipelines");
 
     private sealed record InvoiceRow(string invoice_id, double amount);
 
