@@ -49,8 +49,8 @@ public sealed class AdminRecoveryTests
         Assert.Contains("SCHEMAREG_ADMIN_TOKEN is ignored", last.Output, StringComparison.Ordinal);
         using var admin = Client(last.Url, Second);
         var recovered = (await EventFeed.ReadAllAsync(admin)).Where(e => e.GetProperty("type").GetString() == "KeyRecovered").ToList();
-        Assert.Equal("key_admin", recovered[0].GetProperty("subject").GetString());
-        Assert.StartsWith("key_recovery_", recovered[1].GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.Equal("keys/key_admin", recovered[0].GetProperty("subject").GetString());
+        Assert.StartsWith("keys/key_recovery_", recovered[1].GetProperty("subject").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, recovered.Count);
         var ledger = (await EventFeed.ReadLedgerAsync(admin)).Where(e => e.GetProperty("action").GetString() == "KeyRecovered").ToList();
         Assert.Equal(recovered.Select(e => e.GetProperty("sequence").GetInt64()), ledger.Select(e => e.GetProperty("sequence").GetInt64()));

@@ -86,17 +86,7 @@ internal static class AdminBootstrap
             ? new ApiKey("key_recovery_" + ApiKeySecrets.NewId()["key_".Length..], "admin (recovered)", Role.SchemaAdmin, hash,
                 ApiKeySecrets.PrefixOf(options.AdminToken), now, "recovery", null, null)
             : match with { RevokedAt = null, ExpiresAt = null };
-        var recovered = new OutboxEvent(Core.Events.EventTypes.KeyRecovered, key.Id, now, JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["principal"] = "recovery",
-            ["principal_id"] = "recovery",
-            ["role"] = "operator",
-            ["reason"] = "SCHEMAREG_ADMIN_TOKEN set at start-up while no schema-admin key was active",
-            ["key_id"] = key.Id,
-            ["name"] = key.Name,
-            ["key_role"] = WireNames.Of(Role.SchemaAdmin),
-            ["reactivated"] = match is not null,
-        }));
+        var recovered = Events.EventFactory.KeyRecovered(key, reactivated: match is not null, now);
         if (await storage.Keys.RecoverAdminAsync(key, reactivate: match is not null, now, [recovered], cancellationToken))
         {
             logger.LogWarning(

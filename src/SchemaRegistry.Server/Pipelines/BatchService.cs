@@ -1,13 +1,12 @@
-using System.Text.Json;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
-using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Drift;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
+using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Pipelines;
@@ -218,32 +217,14 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
 
     private static List<OutboxEvent> Events(PipelineRun run, int batch, BatchSummary summary, DriftObservation? drift, bool failed, DateTimeOffset now)
     {
-        var subject = run.Fqid.ToString();
         var events = new List<OutboxEvent>();
         if (drift is not null)
         {
-            events.Add(new(EventTypes.SchemaDriftDetected, subject, now, JsonSerializer.Serialize(new
-            {
-                code = ErrorCode.DriftDetected,
-                run_id = run.RunId,
-                pipeline_id = run.PipelineId,
-                batch,
-                drift_policy = PipelineWireNames.Of(run.DriftPolicy),
-                drifted_records = summary.Drifted,
-                quarantined_records = summary.Quarantined,
-                fields = drift.Fields.Select(f => new { path = f.Path, kind = PipelineWireNames.Of(f.Kind), count = f.Occurrences }),
-            })));
+            events.Add(EventFactory.SchemaDriftDetected(run, batch, summary.Drifted, summary.Quarantined, drift, now));
         }
         if (failed)
         {
-            events.Add(new(EventTypes.PipelineFailed, subject, now, JsonSerializer.Serialize(new
-            {
-                code = ErrorCode.DriftDetected,
-                run_id = run.RunId,
-                pipeline_id = run.PipelineId,
-                batch,
-                reason = "Drift failed the batch under the fail policy.",
-            })));
+            events.Add(EventFactory.PipelineFailed(run, ErrorCode.DriftDetected, batch, "Drift failed the batch under the fail policy.", now));
         }
         return events;
     }

@@ -1,15 +1,14 @@
 using SchemaRegistry.Core.Checks;
-using System.Text.Json;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
-using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Data.Drift;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
+using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Pipelines;
@@ -44,8 +43,7 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
         TextLimits.Check(request.Comment, "comment", TextLimits.Comment);
         var current = await LoadAsync(id, cancellationToken);
         var now = time.GetUtcNow();
-        var data = JsonSerializer.Serialize(new { case_id = id, subject = current.Subject.ToString(), principal = actor.Name, comment = request.Comment });
-        if (!await storage.Pipelines.AcknowledgeDriftCaseAsync(id, actor.Name, now, [new OutboxEvent(EventTypes.DriftAcknowledged, current.Subject.ToString(), now, data)], cancellationToken))
+        if (!await storage.Pipelines.AcknowledgeDriftCaseAsync(id, actor.Name, now, [EventFactory.DriftAcknowledged(current, actor.Name, request.Comment, now)], cancellationToken))
         {
             throw new RegistryException(RegistryError.Transition($"Drift case {id} is {PipelineWireNames.Of(current.Status)}; only an open case can be acknowledged."));
         }
@@ -112,9 +110,8 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
     private async Task<bool> ResolveAsync(DriftCase driftCase, string principal, string resolution, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var data = JsonSerializer.Serialize(new { case_id = driftCase.Id, subject = driftCase.Subject.ToString(), principal, resolution });
         return await storage.Pipelines.ResolveDriftCaseAsync(driftCase.Id, principal, now, resolution,
-            [new OutboxEvent(EventTypes.DriftResolved, driftCase.Subject.ToString(), now, data)], cancellationToken);
+            [EventFactory.DriftResolved(driftCase, principal, resolution, now)], cancellationToken);
     }
 
     /// <summary>Why the contract does not accept the case's drifted records, or null when it does.</summary>

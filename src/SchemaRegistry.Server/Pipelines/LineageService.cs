@@ -1,10 +1,9 @@
 using System.Data.Common;
-using System.Text.Json;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
-using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Pipelines;
@@ -42,33 +41,30 @@ internal sealed class LineageService(IRegistryStorage storage, PipelineService p
             var run = await storage.Pipelines.GetRunAsync(runId, cancellationToken);
             if (run is null)
             {
-                throw await FailedAsync(runId, "", ErrorKind.NotFound, $"Run {runId} does not exist: there is no lineage to sync.");
+                throw await FailedAsync(runId, null, ErrorKind.NotFound, $"Run {runId} does not exist: there is no lineage to sync.");
             }
             var now = time.GetUtcNow();
-            var data = JsonSerializer.Serialize(new
+            if (!await storage.Pipelines.RecomputeRunAsync(runId, [EventFactory.LineageSynced(run, now)], cancellationToken))
             {
-                run_id = run.RunId, pipeline_id = run.PipelineId, schema_fqid = run.Fqid.ToString(), output_path = run.OutputPath,
-                status = PipelineWireNames.Of(run.Status), validation_result = run.ValidationResult,
-            });
-            if (!await storage.Pipelines.RecomputeRunAsync(runId, [new OutboxEvent(EventTypes.LineageSynced, run.Fqid.ToString(), now, data)], cancellationToken))
-            {
-                throw await FailedAsync(runId, run.Fqid.ToString(), ErrorKind.NotFound, $"Run {runId} disappeared during the sync.");
+                throw await FailedAsync(runId, run, ErrorKind.NotFound, $"Run {runId} disappeared during the sync.");
             }
             return await pipelines.GetRunAsync(runId, cancellationToken);
         }
         catch (Exception e) when (e is DbException or TimeoutException)
         {
-            throw await FailedAsync(runId, "", ErrorKind.Internal, $"The lineage store failed during the sync: {e.Message}");
+            throw await FailedAsync(runId, null, ErrorKind.Internal, $"The lineage store failed during the sync: {e.Message}");
         }
     }
 
-    /// <summary>Records the failure as an event when the store still takes writes, and returns the PIPE-1402 error.</summary>
-    private async Task<RegistryException> FailedAsync(string runId, string subject, ErrorKind kind, string detail)
+    /// <summary>
+    /// Records the failure as an event when the store still takes writes, and returns the PIPE-1402 error. The event
+    /// reports a refusal, not a change (the sync wrote nothing), so it is appended alone.
+    /// </summary>
+    private async Task<RegistryException> FailedAsync(string runId, PipelineRun? run, ErrorKind kind, string detail)
     {
         try
         {
-            var data = JsonSerializer.Serialize(new { code = ErrorCode.MetadataSyncFailed, run_id = runId, detail });
-            await storage.Events.AppendAsync(EventTypes.MetadataSyncFailed, subject, time.GetUtcNow(), data, CancellationToken.None);
+            await storage.Events.AppendAsync(EventFactory.MetadataSyncFailed(runId, run, detail, time.GetUtcNow()), CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or TimeoutException)
         {

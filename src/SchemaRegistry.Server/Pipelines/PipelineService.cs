@@ -1,12 +1,11 @@
 using SchemaRegistry.Core.Checks;
-using System.Text.Json;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
-using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.Security;
+using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Pipelines;
@@ -69,10 +68,9 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         var now = time.GetUtcNow();
         var run = new PipelineRun(runId, pipelineId, fqid, record.ContentHash, pipeline.DriftPolicy, RunStatus.Running, request.OutputPath,
             actor.Name, now, null, RunCounts.Zero, null, null);
-        var data = JsonSerializer.Serialize(new { run_id = runId, pipeline_id = pipelineId, schema_fqid = fqid.ToString(), content_hash = record.ContentHash, output_path = request.OutputPath, principal = actor.Name });
         try
         {
-            await storage.Pipelines.StartRunAsync(run, [new OutboxEvent(EventTypes.RunStarted, fqid.ToString(), now, data)], cancellationToken);
+            await storage.Pipelines.StartRunAsync(run, [EventFactory.RunStarted(run)], cancellationToken);
         }
         catch (StoreConflictException)
         {
@@ -132,35 +130,14 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
             : null;
         var now = time.GetUtcNow();
         var outputPath = request.OutputPath ?? run.OutputPath;
-        var subject = run.Fqid.ToString();
-        var lineage = new
-        {
-            pipeline_id = run.PipelineId,
-            schema_fqid = subject,
-            run_id = run.RunId,
-            output_path = outputPath,
-            status = PipelineWireNames.Of(status),
-            validation_result = result,
-            started_at = run.StartedAt,
-            completed_at = now,
-            duration_ms = (now - run.StartedAt).TotalMilliseconds,
-            counts = PipelineMapper.ToResponse(run.Counts),
-            error = reason,
-        };
-        var events = new List<OutboxEvent> { new(EventTypes.RunCompleted, subject, now, JsonSerializer.Serialize(lineage)) };
+        var events = new List<OutboxEvent> { EventFactory.RunCompleted(run, status, result, outputPath, reason, now) };
         if (status == RunStatus.Failed)
         {
-            events.Add(new(EventTypes.PipelineFailed, subject, now, JsonSerializer.Serialize(new
-            {
-                run_id = run.RunId, pipeline_id = run.PipelineId, code = jobFailed ? ErrorCode.InvocationError : ErrorCode.DriftDetected, reason,
-            })));
+            events.Add(EventFactory.PipelineFailed(run, jobFailed ? ErrorCode.InvocationError : ErrorCode.DriftDetected, null, reason, now));
         }
         else if (result == "pass")
         {
-            events.Add(new(EventTypes.SchemaValidated, subject, now, JsonSerializer.Serialize(new
-            {
-                fqid = subject, source = "run", run_id = run.RunId, pipeline_id = run.PipelineId, records = run.Counts.Records,
-            })));
+            events.Add(EventFactory.RunValidated(run, now));
         }
         if (!await storage.Pipelines.CompleteRunAsync(run.RunId, status, now, outputPath, result, reason, events, cancellationToken))
         {

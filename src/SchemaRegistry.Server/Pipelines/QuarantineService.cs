@@ -1,11 +1,10 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
-using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Validation;
+using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Pipelines;
@@ -71,9 +70,8 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
                 await storage.Blobs.PutAsync(releasedKey, stream, cancellationToken);
             }
             var remaining = examined - released;
-            var data = JsonSerializer.Serialize(new { run_id = run.RunId, fqid = fqid.ToString(), examined, released, remaining, released_key = releasedKey });
             committed = await storage.Pipelines.CommitReplayAsync(replay.ReplayId, run.RunId, releases,
-                [new OutboxEvent(EventTypes.QuarantineReleased, run.Fqid.ToString(), now, data)], cancellationToken);
+                [EventFactory.QuarantineReleased(run, fqid, examined, released, releasedKey, now)], cancellationToken);
             if (!committed)
             {
                 throw new RegistryException(new RegistryError(ErrorCode.ConcurrentChange, ErrorKind.Conflict, "Replay not committed",
@@ -175,14 +173,18 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
         }
         var now = time.GetUtcNow();
         int batches = 0, files = 0;
+        var runs = new Dictionary<string, PipelineRun?>(StringComparer.Ordinal);
         foreach (var batch in await storage.Pipelines.ListQuarantinedBatchesAsync(now.AddDays(-olderThanDays), cancellationToken))
         {
+            if (!runs.TryGetValue(batch.RunId, out var run))
+            {
+                runs[batch.RunId] = run = await storage.Pipelines.GetRunAsync(batch.RunId, cancellationToken);
+            }
             var key = batch.QuarantineKey!;
             files += (await storage.Blobs.DeleteAsync(key + QuarantineKeys.RecordsSuffix, cancellationToken) ? 1 : 0)
                 + (await storage.Blobs.DeleteAsync(key + QuarantineKeys.ManifestSuffix, cancellationToken) ? 1 : 0);
-            var data = JsonSerializer.Serialize(new { run_id = batch.RunId, batch = batch.BatchNumber, key, older_than_days = olderThanDays });
             await storage.Pipelines.ClearQuarantineAsync(batch.RunId, batch.BatchNumber,
-                [new OutboxEvent(EventTypes.QuarantinePurged, batch.RunId, now, data)], cancellationToken);
+                [EventFactory.QuarantinePurged(batch, run, olderThanDays, now)], cancellationToken);
             batches++;
         }
         return new QuarantinePurgeResponse(batches, files);

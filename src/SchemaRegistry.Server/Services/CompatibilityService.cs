@@ -59,9 +59,7 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
             throw new RegistryException(RegistryError.Envelope($"compatibility must be one of {string.Join(", ", WireNames.AllModes)}."));
         }
         var now = time.GetUtcNow();
-        var changed = ChangeRecorder.Event(Core.Events.EventTypes.SubjectConfigChanged, subject.ToString(), actor, now,
-            new { subject = subject.ToString(), compatibility = WireNames.Of(mode) });
-        await storage.Subjects.SetModeAsync(subject, mode, actor.Name, now, [changed], cancellationToken);
+        await storage.Subjects.SetModeAsync(subject, mode, actor.Name, now, [Events.EventFactory.SubjectConfigChanged(subject, mode, actor, now)], cancellationToken);
         return new SubjectConfig(subject.ToString(), WireNames.Of(mode), "subject");
     }
 

@@ -2,6 +2,7 @@ using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Security;
+using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Services;
@@ -33,9 +34,7 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
         var secret = ApiKeySecrets.NewSecret();
         var key = new ApiKey(ApiKeySecrets.NewId(), name, role, ApiKeySecrets.Hash(secret), ApiKeySecrets.PrefixOf(secret),
             now, actor.Name, request.ExpiresAt, null);
-        var created = ChangeRecorder.Event(Core.Events.EventTypes.KeyCreated, key.Id, actor, now,
-            new { key_id = key.Id, name = key.Name, key_role = WireNames.Of(key.Role), expires_at = key.ExpiresAt });
-        if (!await storage.Keys.TryInsertAsync(key, [created], cancellationToken))
+        if (!await storage.Keys.TryInsertAsync(key, [EventFactory.KeyCreated(key, actor, now)], cancellationToken))
         {
             throw new RegistryException(new RegistryError(ErrorCode.AlreadyExists, ErrorKind.Conflict, "Key exists", "A key with this id exists; retry."));
         }
@@ -49,7 +48,7 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
     {
         var key = await storage.Keys.GetAsync(id, cancellationToken) ?? throw new RegistryException(RegistryError.NotFound($"Key {id}"));
         var now = time.GetUtcNow();
-        var revoked = ChangeRecorder.Event(Core.Events.EventTypes.KeyRevoked, key.Id, actor, now, new { key_id = key.Id, name = key.Name });
+        var revoked = EventFactory.KeyRevoked(key, actor, now);
         // The store decides whether another admin is left, in the revocation's transaction (two admins revoking each other).
         if (!await LastAdminGuardedAsync(() => storage.Keys.RevokeAsync(id, now, [revoked], cancellationToken)))
         {
@@ -87,14 +86,10 @@ internal sealed class KeyService(IRegistryStorage storage, TimeProvider time, Ca
         var secret = ApiKeySecrets.NewSecret();
         var key = new ApiKey(ApiKeySecrets.NewId(), old.Name, old.Role, ApiKeySecrets.Hash(secret), ApiKeySecrets.PrefixOf(secret),
             now, actor.Name, expires, null);
-        List<OutboxEvent> events =
-        [
-            ChangeRecorder.Event(Core.Events.EventTypes.KeyCreated, key.Id, actor, now,
-                new { key_id = key.Id, name = key.Name, key_role = WireNames.Of(key.Role), expires_at = key.ExpiresAt, rotated_from = old.Id }),
-        ];
+        List<OutboxEvent> events = [EventFactory.KeyCreated(key, actor, now, rotatedFrom: old.Id)];
         if (grace == 0)
         {
-            events.Add(ChangeRecorder.Event(Core.Events.EventTypes.KeyRevoked, old.Id, actor, now, new { key_id = old.Id, name = old.Name, rotated_to = key.Id }));
+            events.Add(EventFactory.KeyRevoked(old, actor, now, rotatedTo: key.Id));
         }
         var until = now.AddSeconds(grace);
         var oldEndsAt = grace == 0 ? now : old.ExpiresAt is { } current && current < until ? current : until;

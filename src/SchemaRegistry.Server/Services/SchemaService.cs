@@ -8,6 +8,7 @@ using SchemaRegistry.Core.Governance;
 using SchemaRegistry.Core.Lifecycle;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Security;
+using SchemaRegistry.Server.Events;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Storage.Ports;
 
@@ -27,7 +28,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         var entry = Entry(record, SchemaAction.Register, null, actor, now, null);
         try
         {
-            await storage.Schemas.InsertAsync(record, entry, cancellationToken);
+            await storage.Schemas.InsertAsync(record, entry, EventFactory.SchemaChanged(entry), cancellationToken);
             cache.Invalidate(record.Fqid.Subject.ToString());
         }
         catch (StoreConflictException)
@@ -126,7 +127,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
     public async Task<ValidationResponse> ValidateAsync(string? fqidText, Principal? actor, bool apply, CancellationToken cancellationToken)
     {
         var current = await LoadAsync(ParseFqid(fqidText), cancellationToken);
-        await ReportingFailureAsync(current, Core.Events.EventTypes.ValidationFailed, apply && actor is not null, () => CheckContentAsync(current, cancellationToken), cancellationToken);
+        await ReportingFailureAsync(current, EventFactory.ValidationFailed, apply && actor is not null, () => CheckContentAsync(current, cancellationToken), cancellationToken);
         var record = current;
         if (apply && actor is not null && current.State != SchemaState.Validated && LifecycleMachine.CanApply(current.State, SchemaAction.Validate))
         {
@@ -146,7 +147,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         GovernanceRules.Authorize(current, action, actor, reason);
         if (action is SchemaAction.Submit or SchemaAction.Publish or SchemaAction.ForcePublish)
         {
-            var failure = action == SchemaAction.Submit ? Core.Events.EventTypes.ValidationFailed : Core.Events.EventTypes.PublishBlocked;
+            Func<Fqid, RegistryError, DateTimeOffset, OutboxEvent> failure = action == SchemaAction.Submit ? EventFactory.ValidationFailed : EventFactory.PublishBlocked;
             await ReportingFailureAsync(current, failure, true, () => CheckContentAsync(current, cancellationToken), cancellationToken);
         }
         IReadOnlyList<Core.Pipelines.DriftCase> resolves = [];
@@ -154,7 +155,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         {
             // VAL-1202: an open drift case blocks unless this version accepts its quarantined records. A forced
             // publish (schema-admin, with a recorded reason) passes the gate and leaves the cases open.
-            await ReportingFailureAsync(current, Core.Events.EventTypes.PublishBlocked, true,
+            await ReportingFailureAsync(current, EventFactory.PublishBlocked, true,
                 async () => resolves = await drift.CheckPublishAsync(current, cancellationToken), cancellationToken);
         }
         if (action is SchemaAction.Publish or SchemaAction.ForcePublish)
@@ -210,8 +211,12 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         }
     }
 
-    /// <summary>Runs a check; when it fails and <paramref name="report"/> is set, the failure becomes an event too.</summary>
-    private async Task ReportingFailureAsync(SchemaRecord subject, string eventType, bool report, Func<Task> check, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a check; when it fails and <paramref name="report"/> is set, the failure becomes an event too. That event
+    /// reports a refusal, not a change (nothing was written), so it has no change's transaction to join: it is appended alone.
+    /// </summary>
+    private async Task ReportingFailureAsync(SchemaRecord subject, Func<Fqid, RegistryError, DateTimeOffset, OutboxEvent> failureEvent, bool report,
+        Func<Task> check, CancellationToken cancellationToken)
     {
         try
         {
@@ -219,14 +224,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         }
         catch (RegistryException e) when (report)
         {
-            var data = JsonSerializer.Serialize(new
-            {
-                fqid = subject.Fqid.ToString(),
-                code = e.Error.Code,
-                detail = e.Error.Detail,
-                errors = e.Error.Issues.Select(i => new { code = i.Code, path = i.Path, message = i.Message }),
-            });
-            await storage.Events.AppendAsync(eventType, subject.Fqid.ToString(), time.GetUtcNow(), data, CancellationToken.None);
+            await storage.Events.AppendAsync(failureEvent(subject.Fqid, e.Error, time.GetUtcNow()), CancellationToken.None);
             throw;
         }
     }
@@ -256,7 +254,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
     {
         try
         {
-            await storage.Schemas.UpdateAsync(updated, current.Revision, entry, cancellationToken);
+            await storage.Schemas.UpdateAsync(updated, current.Revision, entry, EventFactory.SchemaChanged(entry), cancellationToken);
             cache.Invalidate(current.Fqid.Subject.ToString());
         }
         catch (StoreConflictException)
@@ -277,7 +275,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         IReadOnlyDictionary<Fqid, SchemaState?> unpublished;
         try
         {
-            unpublished = await storage.Schemas.PublishAsync(updated, current.Revision, entry, referenced.ToList(), cancellationToken);
+            unpublished = await storage.Schemas.PublishAsync(updated, current.Revision, entry, EventFactory.SchemaChanged(entry), referenced.ToList(), cancellationToken);
         }
         catch (StoreConflictException)
         {
@@ -289,7 +287,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
             return;
         }
         ReferenceRules.CheckPublished(unpublished, issues);
-        await ReportingFailureAsync(current, Core.Events.EventTypes.PublishBlocked, true,
+        await ReportingFailureAsync(current, EventFactory.PublishBlocked, true,
             () => Task.FromException(new RegistryException(RegistryError.FromIssues("Validation failed", issues))), cancellationToken);
     }
 

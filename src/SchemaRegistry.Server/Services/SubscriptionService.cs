@@ -1,7 +1,7 @@
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
-using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Security;
+using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Services;
@@ -31,9 +31,7 @@ internal sealed class SubscriptionService(IRegistryStorage storage, TimeProvider
         var now = time.GetUtcNow();
         var subscription = new Subscription(RegistryIds.New(RegistryIds.Subscription), url.AbsoluteUri, body.Types ?? [], body.SubjectPattern ?? "",
             body.Secret, cursor, 0, now, now, actor.Name, Format: body.Format ?? Subscription.CloudEventsFormat);
-        var created = ChangeRecorder.Event(EventTypes.SubscriptionCreated, subscription.Id, actor, now,
-            new { subscription_id = subscription.Id, url = subscription.Url, types = subscription.Types, subject_pattern = subscription.SubjectPattern, format = subscription.Format });
-        await storage.Subscriptions.AddAsync(subscription, [created], ct);
+        await storage.Subscriptions.AddAsync(subscription, [EventFactory.SubscriptionCreated(subscription, actor, now)], ct);
         return ToResponse(subscription);
     }
 
@@ -42,8 +40,7 @@ internal sealed class SubscriptionService(IRegistryStorage storage, TimeProvider
 
     public async Task DeleteAsync(string id, Principal actor, CancellationToken ct)
     {
-        var deleted = ChangeRecorder.Event(EventTypes.SubscriptionDeleted, id, actor, time.GetUtcNow(), new { subscription_id = id });
-        if (!await storage.Subscriptions.DeleteAsync(id, [deleted], ct))
+        if (!await storage.Subscriptions.DeleteAsync(id, [EventFactory.SubscriptionDeleted(id, actor, time.GetUtcNow())], ct))
         {
             throw new RegistryException(RegistryError.NotFound($"Subscription {id}"));
         }
@@ -81,9 +78,7 @@ internal sealed class SubscriptionService(IRegistryStorage storage, TimeProvider
             ReplayName = name,
             ReplayUntil = body.ToSequence,
         };
-        var started = ChangeRecorder.Event(EventTypes.ReplayStarted, target.Id, actor, now,
-            new { replay_id = replay.Id, name, subscription_id = target.Id, from_sequence = body.FromSequence, to_sequence = body.ToSequence });
-        await storage.Subscriptions.AddAsync(replay, [started], ct);
+        await storage.Subscriptions.AddAsync(replay, [EventFactory.ReplayStarted(replay, target, body.FromSequence, body.ToSequence, actor, now)], ct);
         return new ReplayResponse(replay.Id, name, target.Id);
     }
 

@@ -6,8 +6,11 @@ namespace SchemaRegistry.Storage.Ports;
 /// </summary>
 public interface IEventStore
 {
-    /// <summary>An event about something that did not change anything (a failed validation, a blocked publish).</summary>
-    Task AppendAsync(string type, string subject, DateTimeOffset time, string data, CancellationToken cancellationToken);
+    /// <summary>
+    /// An event that reports no change (a refused validation, a blocked publish, a failed sync), in a transaction of its
+    /// own; an event of a change goes to the store that writes the change.
+    /// </summary>
+    Task AppendAsync(OutboxEvent @event, CancellationToken cancellationToken);
 
     /// <summary>Deletes events older than <paramref name="before"/>; returns how many.</summary>
     Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken);

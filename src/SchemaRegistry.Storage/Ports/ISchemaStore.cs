@@ -4,14 +4,17 @@ using SchemaRegistry.Core.Naming;
 
 namespace SchemaRegistry.Storage.Ports;
 
-/// <summary>Schema versions and their history. Every write records its history entry in the same transaction.</summary>
+/// <summary>
+/// Schema versions and their history. Every write records its history entry and the event it is given (built by the
+/// server) in the same transaction.
+/// </summary>
 public interface ISchemaStore
 {
     /// <summary>Adds a new version; throws <see cref="StoreConflictException"/> when the FQID exists.</summary>
-    Task InsertAsync(SchemaRecord record, HistoryEntry entry, CancellationToken cancellationToken);
+    Task InsertAsync(SchemaRecord record, HistoryEntry entry, OutboxEvent @event, CancellationToken cancellationToken);
 
     /// <summary>Replaces a version if it still has <paramref name="expectedRevision"/>; otherwise throws <see cref="StoreConflictException"/>.</summary>
-    Task UpdateAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry, CancellationToken cancellationToken);
+    Task UpdateAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry, OutboxEvent @event, CancellationToken cancellationToken);
 
     /// <summary>
     /// <see cref="UpdateAsync"/> for a publish: commits only when every version in <paramref name="references"/> is
@@ -20,7 +23,7 @@ public interface ISchemaStore
     /// references, the one that commits first decides, and the events are in commit order. Returns the references
     /// that are not published, with their states (null: missing), and writes nothing then; empty when committed.
     /// </summary>
-    Task<IReadOnlyDictionary<Fqid, SchemaState?>> PublishAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry,
+    Task<IReadOnlyDictionary<Fqid, SchemaState?>> PublishAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry, OutboxEvent @event,
         IReadOnlyCollection<Fqid> references, CancellationToken cancellationToken);
 
     Task<SchemaRecord?> GetAsync(Fqid fqid, CancellationToken cancellationToken);

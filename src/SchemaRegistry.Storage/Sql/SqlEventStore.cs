@@ -4,9 +4,9 @@ namespace SchemaRegistry.Storage.Sql;
 
 internal sealed class SqlEventStore(SqlProvider provider) : IEventStore
 {
-    public async Task AppendAsync(string type, string subject, DateTimeOffset time, string data, CancellationToken cancellationToken)
+    public async Task AppendAsync(OutboxEvent @event, CancellationToken cancellationToken)
     {
-        await OutboxWriter.AppendAloneAsync(provider, [new OutboxEvent(type, subject, time, data)], cancellationToken);
+        await OutboxWriter.AppendAloneAsync(provider, [@event], cancellationToken);
     }
 
     public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)

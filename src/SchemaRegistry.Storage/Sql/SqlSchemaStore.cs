@@ -30,7 +30,7 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
 
     // The version, its history entry and its event in one transaction: the outbox never disagrees with the change. The
     // events lock comes last, so a contested FQID waits on the unique index without holding it.
-    public async Task InsertAsync(SchemaRecord record, HistoryEntry entry, CancellationToken cancellationToken)
+    public async Task InsertAsync(SchemaRecord record, HistoryEntry entry, OutboxEvent @event, CancellationToken cancellationToken)
     {
         var fqid = record.Fqid;
         var statements = new SqlStatements();
@@ -39,7 +39,7 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
              ("@entity", fqid.Subject.Entity), ("@major", fqid.Version.Major), ("@minor", fqid.Version.Minor),
              .. RecordParameters(record)]);
         statements.Add(InsertHistorySql, HistoryParameters(entry));
-        var events = new[] { EventOf(entry) };
+        var events = new[] { PreparedEvent.From(@event) };
         await using var connection = await provider.OpenAsync(cancellationToken);
         try
         {
@@ -61,16 +61,16 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
         }
     }
 
-    public async Task UpdateAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry, CancellationToken cancellationToken) =>
-        await PublishAsync(record, expectedRevision, entry, [], cancellationToken);
+    public async Task UpdateAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry, OutboxEvent @event, CancellationToken cancellationToken) =>
+        await PublishAsync(record, expectedRevision, entry, @event, [], cancellationToken);
 
-    public async Task<IReadOnlyDictionary<Fqid, SchemaState?>> PublishAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry,
+    public async Task<IReadOnlyDictionary<Fqid, SchemaState?>> PublishAsync(SchemaRecord record, long expectedRevision, HistoryEntry entry, OutboxEvent @event,
         IReadOnlyCollection<Fqid> references, CancellationToken cancellationToken)
     {
         var statements = new SqlStatements();
         statements.Add(UpdateSql, [.. RecordParameters(record), ("@expected", expectedRevision)]);
         statements.Add(InsertHistorySql, HistoryParameters(entry));
-        var events = new[] { EventOf(entry) };
+        var events = new[] { PreparedEvent.From(@event) };
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The history row is written even when the revision check fails; the rollback then discards it.
@@ -259,22 +259,6 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
         ("@pid", entry.PrincipalId), ("@pname", entry.PrincipalName), ("@role", entry.Role),
         ("@at", Db.ToUnixMs(entry.At)), ("@comment", entry.Comment),
     ];
-
-    private static PreparedEvent EventOf(HistoryEntry entry)
-    {
-        var data = JsonSerializer.Serialize(new Dictionary<string, string?>
-        {
-            ["fqid"] = entry.Fqid.ToString(),
-            ["action"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(entry.Action.ToString()),
-            ["from"] = entry.From is { } from ? WireNames.Of(from) : null,
-            ["to"] = WireNames.Of(entry.To),
-            ["principal"] = entry.PrincipalName,
-            ["principal_id"] = entry.PrincipalId,
-            ["role"] = entry.Role,
-            ["comment"] = entry.Comment,
-        });
-        return PreparedEvent.From(new OutboxEvent(Core.Events.EventTypes.ForAction(entry.Action), entry.Fqid.ToString(), entry.At, data));
-    }
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -1,0 +1,165 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SchemaRegistry.Client;
+using SchemaRegistry.Contracts;
+using SchemaRegistry.Contracts.Events;
+using SchemaRegistry.Core.Events;
+using SchemaRegistry.Server.Tests.Harness;
+
+namespace SchemaRegistry.Server.Tests.Endpoints;
+
+/// <summary>
+/// One flow over HTTP emits every event type; each event's subject follows README's rule (the FQID the event is about,
+/// else the subject, else <c>keys/…</c>, <c>subscriptions/…</c>, <c>runs/…</c>) and its data has the fields of its
+/// Contracts record, the shape the SDK and other clients read.
+/// </summary>
+public sealed class EventSubjectTests : IAsyncLifetime
+{
+    /// <summary>README's event table: each type's data record (SchemaValidated has two, lifecycle or run).</summary>
+    private static readonly Dictionary<string, Type[]> DataOf = new()
+    {
+        [EventTypes.SchemaRegistered] = [typeof(SchemaChangedData)],
+        [EventTypes.SchemaEdited] = [typeof(SchemaChangedData)],
+        [EventTypes.SchemaValidated] = [typeof(SchemaChangedData), typeof(RunValidatedData)],
+        [EventTypes.SchemaSubmitted] = [typeof(SchemaChangedData)],
+        [EventTypes.SchemaApproved] = [typeof(SchemaChangedData)],
+        [EventTypes.SchemaRejected] = [typeof(SchemaChangedData)],
+        [EventTypes.SchemaPublished] = [typeof(SchemaChangedData)],
+        [EventTypes.SchemaDeprecated] = [typeof(SchemaChangedData)],
+        [EventTypes.ValidationFailed] = [typeof(SchemaCheckFailedData)],
+        [EventTypes.PublishBlocked] = [typeof(SchemaCheckFailedData)],
+        [EventTypes.SubjectConfigChanged] = [typeof(SubjectConfigChangedData)],
+        [EventTypes.RunStarted] = [typeof(RunStartedData)],
+        [EventTypes.RunCompleted] = [typeof(RunCompletedData)],
+        [EventTypes.PipelineFailed] = [typeof(PipelineFailedData)],
+        [EventTypes.SchemaDriftDetected] = [typeof(SchemaDriftDetectedData)],
+        [EventTypes.DriftAcknowledged] = [typeof(DriftAcknowledgedData)],
+        [EventTypes.DriftResolved] = [typeof(DriftResolvedData)],
+        [EventTypes.QuarantineReleased] = [typeof(QuarantineReleasedData)],
+        [EventTypes.QuarantinePurged] = [typeof(QuarantinePurgedData)],
+        [EventTypes.LineageSynced] = [typeof(LineageSyncedData)],
+        [EventTypes.MetadataSyncFailed] = [typeof(MetadataSyncFailedData)],
+        [EventTypes.KeyCreated] = [typeof(KeyCreatedData)],
+        [EventTypes.KeyRevoked] = [typeof(KeyRevokedData)],
+        [EventTypes.KeyRecovered] = [typeof(KeyRecoveredData)],
+        [EventTypes.SubscriptionCreated] = [typeof(SubscriptionCreatedData)],
+        [EventTypes.SubscriptionDeleted] = [typeof(SubscriptionDeletedData)],
+        [EventTypes.ReplayStarted] = [typeof(ReplayStartedData)],
+    };
+
+    /// <summary>Emitted only at start-up, when no admin key is left: AdminRecoveryTests checks its subject.</summary>
+    private static readonly string[] NotInThisFlow = [EventTypes.KeyRecovered];
+
+    private RegistryServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RegistryServer.StartAsync(Store.Sqlite);
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public void Every_event_type_has_a_data_record_in_the_table()
+    {
+        var declared = typeof(EventTypes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(declared, DataOf.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_event_type_names_its_documented_subject_and_carries_its_record()
+    {
+        await EmitEveryTypeAsync();
+        using var admin = _server.Client();
+        var events = await ReadAllAsync(admin);
+        var runs = (await admin.ListRunsAsync(limit: 1000)).ToDictionary(r => r.RunId, r => r.SchemaFqid);
+
+        var wrong = events.Where(e => e.Subject != Expected(e, runs)).Select(e => $"{e.Sequence} {e.Type}: {e.Subject}, expected {Expected(e, runs)}").ToList();
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+        var misshapen = events.Where(e => !DataOf[e.Type].Any(t => Fits(e.Data, t))).Select(e => $"{e.Sequence} {e.Type}: {e.Data}").ToList();
+        Assert.True(misshapen.Count == 0, "data does not match its record:\n" + string.Join('\n', misshapen));
+        Assert.Equal(DataOf.Keys.Except(NotInThisFlow).Order(StringComparer.Ordinal), events.Select(e => e.Type).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(events, e => e.Type == EventTypes.MetadataSyncFailed && e.Subject == "runs/jr-missing");
+        Assert.Contains(events, e => e.Type == EventTypes.QuarantinePurged && e.Subject == "finance.gdp.invoice:v1.0");
+    }
+
+    /// <summary>The subject README's table documents for the event, worked out from its data.</summary>
+    private static string Expected(CloudEvent e, Dictionary<string, string> runs)
+    {
+        string Text(string name) => e.Data.GetProperty(name).GetString()!;
+        return e.Type switch
+        {
+            EventTypes.RunStarted or EventTypes.RunCompleted or EventTypes.LineageSynced => Text("schema_fqid"),
+            EventTypes.PipelineFailed or EventTypes.SchemaDriftDetected or EventTypes.QuarantineReleased or EventTypes.QuarantinePurged => runs[Text("run_id")],
+            EventTypes.MetadataSyncFailed => runs.TryGetValue(Text("run_id"), out var fqid) ? fqid : EventSubjects.Run(Text("run_id")),
+            EventTypes.DriftAcknowledged or EventTypes.DriftResolved or EventTypes.SubjectConfigChanged => Text("subject"),
+            EventTypes.KeyCreated or EventTypes.KeyRevoked or EventTypes.KeyRecovered => EventSubjects.Key(Text("key_id")),
+            EventTypes.SubscriptionCreated or EventTypes.SubscriptionDeleted or EventTypes.ReplayStarted => EventSubjects.Subscription(Text("subscription_id")),
+            _ => Text("fqid"),
+        };
+    }
+
+    /// <summary>The data has every field of the record (those written only when set aside) and no other.</summary>
+    private static bool Fits(JsonElement data, Type record)
+    {
+        var fields = record.GetProperties().Select(p => (Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name, Optional: p.GetCustomAttribute<JsonIgnoreAttribute>() is not null)).ToList();
+        var names = data.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        return names.All(n => fields.Any(f => f.Name == n)) && fields.All(f => f.Optional || names.Contains(f.Name))
+            && data.Deserialize(record, RegistryJson.Options) is not null;
+    }
+
+    private static async Task<List<CloudEvent>> ReadAllAsync(RegistryClient client)
+    {
+        var all = new List<CloudEvent>();
+        for (var after = 0L; ;)
+        {
+            var page = await client.ReadEventsAsync(after);
+            if (page.Events.Count == 0)
+            {
+                return all;
+            }
+            all.AddRange(page.Events);
+            after = page.Next;
+        }
+    }
+
+    private async Task EmitEveryTypeAsync()
+    {
+        await BusyRegistry.PopulateAsync(_server);
+        using var admin = _server.Client();
+        using var http = _server.Http();
+        using var ops = _server.Client(await _server.KeyAsync("ops2", "ops-engineer"));
+        using var runner = _server.Client(await _server.KeyAsync("glue2", "pipeline-runner"));
+
+        await admin.RegisterAsync(Schemas.Draft("ops.raw.ticket:v1.0"));
+        await admin.EditAsync("ops.raw.ticket:v1.0", Schemas.Draft("ops.raw.ticket:v1.0", """{"type":"object"}"""));
+        await admin.RegisterAsync(Schemas.Referencing("ops.raw.ticket:v2.0", "ops.raw.missing:v9.0"));
+        await Assert.ThrowsAsync<RegistryApiException>(() => admin.ValidateAsync("ops.raw.ticket:v2.0"));
+        await Assert.ThrowsAsync<RegistryApiException>(() => admin.PublishAsync("ops.raw.ticket:v2.0", force: true, reason: "try"));
+
+        await ops.RegisterPipelineAsync(new PipelineRequest("finance_gdp_strict", "gdp", "finance.gdp.invoice:latest", "pre_job", "fail", "finance-data"));
+        await runner.StartRunAsync(new StartRunRequest("finance_gdp_strict", "jr-strict"));
+        Assert.True((await SendAsync(runner, "jr-strict", """{"invoice_id":"INV-1","amount":"12"}""")).Failed);
+        await runner.CompleteRunAsync("jr-strict", new CompleteRunRequest());
+        await runner.StartRunAsync(new StartRunRequest("finance_gdp_transform", "jr-clean"));
+        await SendAsync(runner, "jr-clean", """{"invoice_id":"INV-9","amount":1}""");
+        await runner.CompleteRunAsync("jr-clean", new CompleteRunRequest());
+        var open = (await ops.ListDriftCasesAsync("finance.gdp.invoice", "open"))[0];
+        await ops.AcknowledgeDriftAsync(open.Id, "known upstream change");
+        Assert.True((await ops.PurgeQuarantineAsync(0)).Batches > 0);
+        await ops.SyncMetadataAsync(BusyRegistry.RunId);
+        await Assert.ThrowsAsync<RegistryApiException>(() => ops.SyncMetadataAsync("jr-missing"));
+
+        var subscription = await admin.SubscribeAsync(new SubscriptionRequest("http://127.0.0.1:9/other", "another-secret-of-16-chars"));
+        await admin.ReplayAsync(new ReplayRequest(subscription.Id, 1, 2));
+        Assert.True((await http.DeleteAsync($"v1/subscriptions/{subscription.Id}")).IsSuccessStatusCode);
+        var key = await admin.CreateKeyAsync(new CreateKeyRequest("rotated", "reader"));
+        await admin.RotateKeyAsync(key.Id);
+    }
+
+    private static Task<BatchResponse> SendAsync(RegistryClient runner, string runId, string lines) =>
+        runner.SendBatchAsync(runId, new MemoryStream(Encoding.UTF8.GetBytes(lines)), "application/x-ndjson");
+}
