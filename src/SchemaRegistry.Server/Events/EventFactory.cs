@@ -16,7 +16,7 @@ namespace SchemaRegistry.Server.Events;
 /// <summary>
 /// Builds every event the registry emits: its type, its subject (one rule for all, <see cref="EventSubjects"/>) and its
 /// data, a record of <c>SchemaRegistry.Contracts.Events</c>. Services hand the events to the store that commits the
-/// change they describe; nothing else makes an <see cref="OutboxEvent"/> (EventFactoryTests check it).
+/// change they describe; nothing else makes an <see cref="OutboxEvent"/> (EventFactoryLayeringTests check it).
 /// To add an event type: a constant in <see cref="EventTypes"/>, a data record in Contracts/Events (listed in
 /// PublicAPI.Unshipped.txt), one method here that calls <see cref="Build"/>, and a row in README's event table.
 /// </summary>
