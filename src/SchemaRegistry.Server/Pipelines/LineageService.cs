@@ -65,6 +65,7 @@ internal sealed class LineageService(IRegistryStorage storage, PipelineService p
     /// <summary>Records the failure as an event when the store still takes writes, and returns the PIPE-1402 error.</summary>
     private async Task<RegistryException> FailedAsync(string runId, string subject, ErrorKind kind, string detail)
     {
+        Metrics.PipelineMetrics.MetadataSyncFailures.Inc();
         try
         {
             var data = JsonSerializer.Serialize(new { code = ErrorCode.MetadataSyncFailed, run_id = runId, detail });
