@@ -63,9 +63,43 @@ public sealed partial class SchemaResolver : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.Metrics.Meter"/> on which the resolver records
+    /// <c>schema.resolver_latency_ms</c> (a histogram in milliseconds, tagged <c>source</c>: cache, registry, stale or
+    /// error); subscribe to it, e.g. <c>AddMeter(SchemaResolver.MeterName)</c> in OpenTelemetry.
+    /// </summary>
+    public const string MeterName = "SchemaRegistry.Client";
+
     /// <summary>Resolves an FQID or alias: from cache when possible, else from the registry (see the class summary).</summary>
-    public ValueTask<ResolvedSchema> ResolveAsync(string fqidOrAlias, CancellationToken cancellationToken = default) =>
-        TryGetCached(fqidOrAlias, out var cached) ? ValueTask.FromResult(cached) : new ValueTask<ResolvedSchema>(FetchAsync(fqidOrAlias, cancellationToken));
+    public ValueTask<ResolvedSchema> ResolveAsync(string fqidOrAlias, CancellationToken cancellationToken = default)
+    {
+        if (!ResolverMetrics.Latency.Enabled)
+        {
+            return TryGetCached(fqidOrAlias, out var cached) ? ValueTask.FromResult(cached) : new ValueTask<ResolvedSchema>(FetchAsync(fqidOrAlias, cancellationToken));
+        }
+        var started = Stopwatch.GetTimestamp();
+        if (TryGetCached(fqidOrAlias, out var hit))
+        {
+            ResolverMetrics.Record(started, "cache");
+            return ValueTask.FromResult(hit);
+        }
+        return new ValueTask<ResolvedSchema>(TimedFetchAsync(fqidOrAlias, started, cancellationToken));
+    }
+
+    private async Task<ResolvedSchema> TimedFetchAsync(string key, long started, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var resolved = await FetchAsync(key, cancellationToken);
+            ResolverMetrics.Record(started, resolved.Stale ? "stale" : "registry");
+            return resolved;
+        }
+        catch
+        {
+            ResolverMetrics.Record(started, "error");
+            throw;
+        }
+    }
 
     private async Task<ResolvedSchema> FetchAsync(string key, CancellationToken cancellationToken)
     {

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Prometheus;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Server.Auth;
@@ -30,6 +29,10 @@ public static class RegistryHost
         var options = builder.Configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
         var layers = new Layers(options.Layers);
         _ = options.DefaultMode; // fail at start-up, not on the first request, when the setting is wrong
+        var telemetry = builder.Configuration.GetSection(Metrics.TelemetryOptions.Section).Get<Metrics.TelemetryOptions>() ?? new Metrics.TelemetryOptions();
+        Metrics.OtlpExport.Add(builder.Services, telemetry); // before storage opens: a wrong setting stops the start with nothing to close
+        builder.Services.AddSingleton(telemetry);
+        builder.Services.AddSingleton<Metrics.PipelineHealth>();
 
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -119,7 +122,7 @@ public static class RegistryHost
         AuditEndpoints.Map(app);
         BackupEndpoints.Map(app);
         app.MapOpenApi().AllowAnonymous();
-        app.MapMetrics("/metrics").RequirePermission(Core.Security.Permission.Read);
+        Metrics.MetricsEndpoint.Map(app);
         app.Lifetime.ApplicationStopped.Register(storage.Dispose);
         return app;
     }

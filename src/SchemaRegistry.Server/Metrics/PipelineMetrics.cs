@@ -1,40 +1,47 @@
-using Prometheus;
 using SchemaRegistry.Data.Validation;
 
 namespace SchemaRegistry.Server.Metrics;
 
-/// <summary>The seeds' pipeline metrics (<c>pipeline.validation_success_rate</c>, <c>pipeline.drift_events</c>, …).</summary>
+/// <summary>
+/// The seeds' pipeline metrics. <c>pipeline.validation_success_rate</c> and <c>pipeline.failure_rate</c> are over
+/// jobs (completed runs) of the last 24 hours and <c>drift.open_cases</c> counts open drift cases; all three are read
+/// from the database by <see cref="PipelineHealth"/>, so every replica reports the same figures.
+/// </summary>
 internal static class PipelineMetrics
 {
-    public static readonly Counter Records = Prometheus.Metrics.CreateCounter(
-        "pipeline_records_total", "Records validated in batches, by outcome (valid, invalid, drifted, rescued).", "outcome");
+    public static readonly RegistryCounter Records = new(
+        "pipeline.records", "Records validated in batches, by outcome (valid, invalid, drifted, rescued).", "outcome");
 
-    public static readonly Counter Batches = Prometheus.Metrics.CreateCounter(
-        "pipeline_batches_total", "Batches validated, by result (pass, partial, failed).", "result");
+    public static readonly RegistryCounter Batches = new(
+        "pipeline.batches", "Batches validated, by result (pass, partial, failed).", "result");
 
-    public static readonly Counter DriftEvents = Prometheus.Metrics.CreateCounter(
-        "pipeline_drift_events_total", "Batches that detected schema drift (each emits SchemaDriftDetected).");
+    public static readonly RegistryCounter DriftEvents = new(
+        "pipeline.drift_events", "Batches that detected schema drift (each emits SchemaDriftDetected).");
 
-    public static readonly Gauge SuccessRate = Prometheus.Metrics.CreateGauge(
-        "pipeline_validation_success_rate", "Share of validated records that passed (valid or rescued), since start.");
+    public static readonly RegistryCounter Runs = new(
+        "pipeline.runs", "Completed runs, by status (success, completed_with_quarantine, failed).", "status");
 
-    public static readonly Counter Runs = Prometheus.Metrics.CreateCounter(
-        "pipeline_runs_total", "Completed runs, by status (success, completed_with_quarantine, failed).", "status");
+    public static readonly RegistryCounter MetadataSyncFailures = new(
+        "pipeline.metadata_sync_failures", "Metadata (lineage) syncs that failed with PIPE-1402.");
 
-    public static readonly Gauge FailureRate = Prometheus.Metrics.CreateGauge(
-        "pipeline_failure_rate", "Share of completed runs that failed, since start.");
+    public static readonly RegistryGauge SuccessRate = new(
+        "pipeline.validation_success_rate",
+        "Share of jobs (runs completed in the last 24 hours) whose validation result is pass; 1 when none completed.");
 
-    public static void RunCompleted(string status)
-    {
-        Runs.WithLabels(status).Inc();
-        var failed = Runs.WithLabels("failed").Value;
-        var all = failed + Runs.WithLabels("success").Value + Runs.WithLabels("completed_with_quarantine").Value;
-        FailureRate.Set(all == 0 ? 0 : failed / all);
-    }
+    public static readonly RegistryGauge FailureRate = new(
+        "pipeline.failure_rate", "Share of jobs (runs completed in the last 24 hours) that failed; 0 when none completed.");
 
-    public static readonly Histogram ValidationLatency = Prometheus.Metrics.CreateHistogram(
-        "pipeline_runtime_validation_latency_ms", "Time to validate one batch, in milliseconds.",
-        new HistogramConfiguration { Buckets = [1, 5, 10, 50, 100, 500, 1000, 5000, 30000, 120000] });
+    public static readonly RegistryGauge JobsPerDay = new(
+        "pipeline.jobs_last_day", "Runs completed in the last 24 hours (the denominator of the two rates).");
+
+    public static readonly RegistryGauge OpenDriftCases = new(
+        "drift.open_cases", "Drift cases open (neither acknowledged nor resolved).");
+
+    public static readonly RegistryHistogram ValidationLatency = new(
+        "pipeline.runtime_validation_latency_ms", "Time to validate one batch, in milliseconds.",
+        [1, 5, 10, 50, 100, 500, 1000, 5000, 30000, 120000]);
+
+    public static void RunCompleted(string status) => Runs.WithLabels(status).Inc();
 
     public static void Observe(BatchSummary summary, bool failed, bool drifted)
     {
@@ -47,8 +54,6 @@ internal static class PipelineMetrics
         {
             DriftEvents.Inc();
         }
-        var total = Records.WithLabels("valid").Value + Records.WithLabels("invalid").Value + Records.WithLabels("drifted").Value + Records.WithLabels("rescued").Value;
-        SuccessRate.Set(total == 0 ? 1 : (Records.WithLabels("valid").Value + Records.WithLabels("rescued").Value) / total);
         ValidationLatency.Observe(summary.Duration.TotalMilliseconds);
     }
 }

@@ -62,6 +62,7 @@ internal sealed class LineageService(IRegistryStorage storage, PipelineService p
     /// </summary>
     private async Task<RegistryException> FailedAsync(string runId, PipelineRun? run, ErrorKind kind, string detail)
     {
+        Metrics.PipelineMetrics.MetadataSyncFailures.Inc();
         try
         {
             await storage.Events.AppendAsync(EventFactory.MetadataSyncFailed(runId, run, detail, time.GetUtcNow()), CancellationToken.None);

@@ -73,6 +73,8 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
     public async Task<Caching.SchemaAnswer> GetAnswerAsync(string selectorText, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var span = Metrics.ServerTelemetry.Source.StartActivity("schema.resolve");
+        span?.SetTag("schema.selector", selectorText);
         try
         {
             if (!SchemaSelector.TryParse(selectorText, layers, out var selector, out var error))

@@ -7,7 +7,7 @@ namespace SchemaRegistry.Storage.Ports;
 /// Pipeline contracts, their runs and batches (the lineage), drift cases and the quarantine index. Every write
 /// appends its <see cref="OutboxEvent"/>s in the same transaction.
 /// </summary>
-public interface IPipelineStore
+public interface IPipelineStore : IPipelineTallies
 {
     /// <summary>Registers a pipeline; throws <see cref="StoreConflictException"/> when the id exists.</summary>
     Task AddPipelineAsync(Pipeline pipeline, CancellationToken cancellationToken);

@@ -7,7 +7,9 @@ public sealed class MetricsTests : IAsyncLifetime
 {
     private RegistryServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await RegistryServer.StartAsync(Store.Sqlite);
+    // RefreshSeconds 0: each scrape reads the day's jobs again, so the second scrape sees the runs completed after the first.
+    public async Task InitializeAsync() =>
+        _server = await RegistryServer.StartAsync(Store.Sqlite, new Dictionary<string, string?> { ["Telemetry:RefreshSeconds"] = "0" });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -26,7 +28,7 @@ public sealed class MetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pipeline_metrics_move_with_batches_and_runs()
+    public async Task Pipeline_metrics_move_with_batches_and_runs_and_the_day_rates_count_jobs_from_the_database()
     {
         using var client = _server.Client();
         using var http = _server.Http();
@@ -34,11 +36,18 @@ public sealed class MetricsTests : IAsyncLifetime
         await client.PublishAsync("finance.gdp.metric:v1.0", force: true, reason: "metrics");
         await client.GetAsync("finance.gdp.metric:latest");
         await client.RegisterPipelineAsync(new Contracts.PipelineRequest("metrics_job", "gdp", "finance.gdp.metric:latest"));
-        for (var run = 0; run < 2; run++)
+        var before = await http.GetStringAsync("metrics");
+        Assert.Contains("\npipeline_validation_success_rate 1\n", before, StringComparison.Ordinal);
+        Assert.Contains("\npipeline_failure_rate 0\n", before, StringComparison.Ordinal);
+        Assert.Contains("\ndrift_open_cases 0\n", before, StringComparison.Ordinal);
+
+        // Three jobs: one passes, one quarantines a drifted record (partial), one reports its own failure.
+        string[] batches = ["{\"id\":\"a\"}\n", "{\"id\":\"a\"}\n{\"id\":\"b\",\"new\":1}\n", "{\"id\":\"c\"}\n"];
+        for (var run = 0; run < 3; run++)
         {
             await client.StartRunAsync(new Contracts.StartRunRequest("metrics_job", $"m-{run}"));
-            await client.SendBatchAsync($"m-{run}", new MemoryStream("{\"id\":\"a\"}\n{\"id\":\"b\",\"new\":1}\n"u8.ToArray()), "application/x-ndjson");
-            await client.CompleteRunAsync($"m-{run}", new Contracts.CompleteRunRequest(run == 1 ? "failed" : null));
+            await client.SendBatchAsync($"m-{run}", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(batches[run])), "application/x-ndjson");
+            await client.CompleteRunAsync($"m-{run}", new Contracts.CompleteRunRequest(run == 2 ? "failed" : null));
         }
 
         var text = await http.GetStringAsync("metrics");
@@ -47,8 +56,10 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Matches(@"pipeline_records_total\{outcome=""drifted""\} [1-9]", text);
         Assert.Matches(@"pipeline_drift_events_total [1-9]", text);
         Assert.Matches(@"pipeline_runs_total\{status=""failed""\} [1-9]", text);
-        Assert.Matches(@"pipeline_failure_rate 0\.[0-9]", text);
-        Assert.Matches(@"pipeline_validation_success_rate 0\.[0-9]", text);
+        Assert.Contains("\npipeline_jobs_last_day 3\n", text, StringComparison.Ordinal);
+        Assert.Matches(@"\npipeline_failure_rate 0\.333", text);
+        Assert.Matches(@"\npipeline_validation_success_rate 0\.333", text);
+        Assert.Contains("\ndrift_open_cases 1\n", text, StringComparison.Ordinal);
         Assert.Matches(@"pipeline_runtime_validation_latency_ms_count [1-9]", text);
         Assert.Matches(@"schema_resolver_latency_ms_count [1-9]", text);
         Assert.Matches(@"registry_cache_requests_total\{cache=""data_contracts"",result=""hit""\} [1-9]", text);
