@@ -172,7 +172,7 @@ class PipelineRun:
     def _validate_locally(self, records: List[Any]) -> BatchResult:
         started = time.perf_counter()
         validator = self.validator
-        passed, failed, issues = [], [], []
+        passed, failed, issues, server_passed = [], [], [], []  # type: List[Any], List[Any], List[Any], List[Any]
         for record in records:
             if validator.is_valid(record):
                 passed.append(record)
@@ -181,10 +181,28 @@ class PipelineRun:
                 issues.append(validator.issues(record))
         answers, spooled = [], False
         if failed:
-            body = b"".join(_ndjson(record) for record in failed)
-            answer = self._send_or_spool("batch", body, lambda: self._post_batch(body))
-            spooled = answer is None
-            answers.extend([answer] if answer else [])
+            # The registry judges the rows that failed here again and quarantines what it refuses; a row it finds
+            # valid (the two engines differ on a format, say) goes back to the passing rows. Chunks of 100 keep its
+            # list of failed records complete.
+            judged, judged_issues = [], []
+            for first in range(0, len(failed), SERVER_CHUNK):
+                chunk = failed[first:first + SERVER_CHUNK]
+                body = b"".join(_ndjson(record) for record in chunk)
+                answer = self._send_or_spool("batch", body, lambda: self._post_batch(body))
+                if answer is None:
+                    spooled = True
+                    judged.extend(chunk)
+                    judged_issues.extend(issues[first:first + SERVER_CHUNK])
+                    continue
+                answers.append(answer)
+                refused = set(answer.get("failed_records") or [])
+                for number, record in enumerate(chunk, start=1):
+                    if number in refused:
+                        judged.append(record)
+                        judged_issues.append(issues[first + number - 1])
+                    else:
+                        server_passed.append(record)
+            failed, issues = judged, judged_issues
         if passed:
             report = {"format": "ndjson", "records": len(passed), "valid": len(passed), "invalid": 0, "drifted": 0,
                       "rescued": 0, "quarantined": 0, "duration_ms": (time.perf_counter() - started) * 1000.0,
@@ -193,7 +211,7 @@ class PipelineRun:
                                          lambda: spool.send_report(self.resolver.transport, self.run_id, report))
             spooled = spooled or answer is None
             answers.extend([answer] if answer else [])
-        return BatchResult(passed, failed, issues, True, answers, spooled)
+        return BatchResult(passed + server_passed, failed, issues, True, answers, spooled)
 
     def _validate_on_server(self, records: List[Any]) -> BatchResult:
         # Without jsonschema the registry validates; chunks of 100 keep its list of failed records complete, so the

@@ -12,6 +12,7 @@ import copy
 import urllib.parse
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
+from . import formats
 from .errors import RegistryError
 from .resolver import ResolvedSchema, Resolver
 
@@ -87,12 +88,12 @@ class LocalValidator:
             registry = referencing.Registry(retrieve=self._retrieve).with_resources(  # type: ignore[call-arg]
                 (url, referencing.Resource.from_contents(doc, default_specification=referencing.jsonschema.DRAFT202012))
                 for url, doc in self._store.items())
-            self._validator = cls(self._root, registry=registry, format_checker=cls.FORMAT_CHECKER)
+            self._validator = cls(self._root, registry=registry, format_checker=formats.checker(jsonschema))
         else:
             ref_resolver = jsonschema.RefResolver(base_uri="", referrer=self._root, store=dict(self._store),
                                                   handlers={"http": self._handle, "https": self._handle,
                                                             "schemareg": self._handle})
-            self._validator = cls(self._root, resolver=ref_resolver, format_checker=jsonschema.FormatChecker())
+            self._validator = cls(self._root, resolver=ref_resolver, format_checker=formats.checker(jsonschema))
 
     # -- references ---------------------------------------------------------------------------------------------
     def _load_closure(self, root: ResolvedSchema) -> None:

@@ -138,3 +138,19 @@ def test_an_unknown_pipeline_is_refused_with_its_code(running, tmp_path):
         raise AssertionError("start should have been refused")
     except schemareg.RegistryError as e:
         assert e.code in ("PIPE-1101", "REG-1001") and e.status in (404, 422)
+
+
+def test_a_row_the_registry_lets_through_comes_back_with_the_passing_rows(running, tmp_path):
+    # Under the rescue policy the registry passes a drifted record (its new field moved to _rescued_data), while
+    # the local check, which does not rescue, sent it there as failing.
+    running.call("POST", "/v1/pipelines", {"pipeline_id": "finance_gdp_rescue", "layer": "gdp",
+                                           "fqid": "finance.gdp.invoice:v1.0", "drift_policy": "rescue"})
+    resolver = schemareg.Resolver(running.url, running.runner)
+    run = schemareg.PipelineRun(resolver, "finance_gdp_rescue", "jr-rescue", spool_dir=str(tmp_path)).start()
+    drifted, invalid = invoice(2, invoice_region_code="EU"), invoice(3, amount=-1)
+    result = run.validate([invoice(1), drifted, invalid])
+    assert result.passed == [invoice(1), drifted] and result.failed == [invalid]
+    assert [issue.keyword for issue in result.issues[0]] == ["minimum"]
+    run.complete()
+    counts = running.call("GET", "/v1/runs/jr-rescue")["counts"]
+    assert counts["rescued"] == 1 and counts["quarantined"] == 1 and counts["valid"] == 1

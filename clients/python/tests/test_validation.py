@@ -41,3 +41,21 @@ def test_a_reference_outside_the_closure_is_fetched_when_met(running):
     validator = schemareg.LocalValidator(resolver, "finance.gdp.memo:v1.0")
     assert validator.is_valid({"note": "short"})
     assert [i.keyword for i in validator.issues({"note": "far too long"})] == ["maxLength"]
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_email_and_date_time_are_checked_as_the_registry_checks_them(running, api):
+    fqid = "finance.gdp.contact_%s:v1.0" % api
+    running.publish(fqid, {"type": "object", "properties": {
+        "email": {"type": "string", "format": "email"}, "at": {"type": "string", "format": "date-time"}}})
+    resolver = schemareg.Resolver(running.url, running.runner)
+    validator = schemareg.LocalValidator(resolver, fqid, api=api)
+    for good in ("a.b@example.com", '"x y"@example.com', "a@[127.0.0.1]", "billing+nowak@kobayashi-trading.jp"):
+        assert validator.is_valid({"email": good}), good
+    # jsonschema's own email check only looks for an "@": each of these would pass it.
+    for bad in ("a..x@example.com", "a@example.com; b@example.com", "billing@@example.com", "a@kobayashi_trading.jp",
+                "a@example.com.", '"Ann" <ann@example.com>'):
+        assert [i.keyword for i in validator.issues({"email": bad})] == ["format"], bad
+    assert validator.is_valid({"at": "2025-10-07T10:00:00Z"})
+    for bad in ("2025-10-07", "2025-02-30T10:00:00Z", "2025-10-07T25:00:00+01:00"):
+        assert not validator.is_valid({"at": bad}), bad
