@@ -1,8 +1,9 @@
 """Format checks jsonschema leaves loose or to optional packages, written as the registry's engine checks them,
 so a record the registry would refuse for its format is not passed locally: ``email`` (RFC 5321 mailbox: dot-atom
 or quoted local part of at most 64 octets, then a host name or an address literal; jsonschema's own only looks for
-an ``@``), ``hostname`` (RFC 1123 labels) and ``date-time`` (RFC 3339, which jsonschema checks only when
-``rfc3339-validator`` is installed)."""
+an ``@``), ``hostname`` (RFC 1123 labels), ``date-time`` (RFC 3339, which jsonschema checks only when
+``rfc3339-validator`` is installed) and ``date`` (RFC 3339 full-date; older jsonschema uses ``date.fromisoformat``,
+which on Python 3.11 takes ``20251206`` too)."""
 
 import datetime
 import ipaddress
@@ -11,6 +12,7 @@ import re
 _ATEXT = r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+"
 _LOCAL = re.compile(r'(?:%s(?:\.%s)*|"(?:[ !#-\[\]-~]|\\[ -~])*")\Z' % (_ATEXT, _ATEXT))
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\Z")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
 _DATE_TIME = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))\Z")
 
@@ -46,6 +48,19 @@ def is_email(value: object) -> bool:
     return not domain.endswith(".") and is_hostname(domain)
 
 
+def is_date(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    match = _DATE.match(value)
+    if match is None:
+        return False
+    try:
+        datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return False
+    return True
+
+
 def is_date_time(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -65,8 +80,9 @@ def is_date_time(value: object) -> bool:
 
 
 def checker(jsonschema_module):  # type: ignore[no-untyped-def]
-    """A jsonschema FormatChecker with every format it knows, and the three above in place of its own."""
+    """A jsonschema FormatChecker with every format it knows, and the ones above in place of its own."""
     result = jsonschema_module.FormatChecker()
-    for name, check in (("email", is_email), ("hostname", is_hostname), ("date-time", is_date_time)):
+    for name, check in (("email", is_email), ("hostname", is_hostname), ("date-time", is_date_time),
+                        ("date", is_date)):
         result.checks(name)(check)
     return result

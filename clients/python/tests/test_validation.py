@@ -47,7 +47,8 @@ def test_a_reference_outside_the_closure_is_fetched_when_met(running):
 def test_email_and_date_time_are_checked_as_the_registry_checks_them(running, api):
     fqid = "finance.gdp.contact_%s:v1.0" % api
     running.publish(fqid, {"type": "object", "properties": {
-        "email": {"type": "string", "format": "email"}, "at": {"type": "string", "format": "date-time"}}})
+        "email": {"type": "string", "format": "email"}, "at": {"type": "string", "format": "date-time"},
+        "on": {"type": "string", "format": "date"}}})
     resolver = schemareg.Resolver(running.url, running.runner)
     validator = schemareg.LocalValidator(resolver, fqid, api=api)
     for good in ("a.b@example.com", '"x y"@example.com', "a@[127.0.0.1]", "billing+nowak@kobayashi-trading.jp"):
@@ -59,3 +60,6 @@ def test_email_and_date_time_are_checked_as_the_registry_checks_them(running, ap
     assert validator.is_valid({"at": "2025-10-07T10:00:00Z"})
     for bad in ("2025-10-07", "2025-02-30T10:00:00Z", "2025-10-07T25:00:00+01:00"):
         assert not validator.is_valid({"at": bad}), bad
+    assert validator.is_valid({"on": "2025-10-07"})
+    for bad in ("20251007", "2025-13-01", "2025-10-07T10:00:00Z"):
+        assert not validator.is_valid({"on": bad}), bad
