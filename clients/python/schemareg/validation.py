@@ -40,7 +40,7 @@ def available() -> bool:
 
 def uses_referencing() -> bool:
     """True when the referencing library is used (jsonschema >= 4.18), False for the older RefResolver."""
-    return available() and referencing is not None and hasattr(jsonschema.validators, "validator_for") and _registry_kwarg()
+    return available() and referencing is not None and _registry_kwarg()
 
 
 def _registry_kwarg() -> bool:

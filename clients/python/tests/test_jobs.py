@@ -1,6 +1,7 @@
 """A Glue-style job and a Lambda-style handler against a real registry: resolve, validate, quarantine, lineage, and
 validation from cache with the registry stopped (what could not be sent is spooled and re-sent)."""
 
+import os
 import pickle
 
 import schemareg
@@ -154,3 +155,33 @@ def test_a_row_the_registry_lets_through_comes_back_with_the_passing_rows(runnin
     run.complete()
     counts = running.call("GET", "/v1/runs/jr-rescue")["counts"]
     assert counts["rescued"] == 1 and counts["quarantined"] == 1 and counts["valid"] == 1
+
+
+def test_re_sending_a_start_and_a_completion_that_already_arrived_is_harmless(running, tmp_path):
+    # As after a crash between the registry's answer and the spool file's deletion.
+    from schemareg import spool
+    resolver = schemareg.Resolver(running.url, running.runner)
+    run = schemareg.PipelineRun(resolver, "finance_gdp_transform", "jr-resent", spool_dir=str(tmp_path)).start()
+    run.validate([invoice(1)])
+    run.complete()
+    spool.save(str(tmp_path), "jr-resent", "start", b'{"pipeline_id":"finance_gdp_transform","run_id":"jr-resent"}')
+    spool.save(str(tmp_path), "jr-resent", "complete", b"{}")
+    assert run.spooled == 2
+    assert run.flush() == 2 and run.spooled == 0
+    assert not [name for name in os.listdir(tmp_path / "jr-resent") if name.endswith(".rejected")]
+    state = running.call("GET", "/v1/runs/jr-resent")
+    assert state["status"] == "success" and state["counts"]["records"] == 1
+
+
+def test_an_item_the_registry_refuses_for_good_is_set_aside_and_the_rest_still_go(running, tmp_path):
+    from schemareg import spool
+    resolver = schemareg.Resolver(running.url, running.runner)
+    spool.save(str(tmp_path), "jr-never-started", "complete", b"{}")
+    run = schemareg.PipelineRun(resolver, "finance_gdp_transform", "jr-after", spool_dir=str(tmp_path))
+    spool.save(str(tmp_path), "jr-after", "start", b'{"pipeline_id":"finance_gdp_transform","run_id":"jr-after"}')
+    assert run.flush() == 1
+    rejected = [name for name in os.listdir(tmp_path / "jr-never-started") if name.endswith(".rejected.error")]
+    assert len(rejected) == 1
+    with open(tmp_path / "jr-never-started" / rejected[0]) as handle:
+        assert handle.read().startswith("REG-1001")
+    assert running.call("GET", "/v1/runs/jr-after")["status"] == "running"
