@@ -7,7 +7,7 @@ import time
 from typing import Any, Dict, Iterable, List, Optional
 
 from . import errors, spool
-from .errors import RegistryError
+from .errors import RegistryError, RegistryUnavailable
 from .resolver import ResolvedSchema, Resolver
 from .transport import escape, query
 from . import validation
@@ -78,7 +78,11 @@ class PipelineRun:
                 raise
         if self.run is None:
             # The registry is away: start from the cache of the declared version and spool the start.
-            schema = self.resolver.resolve(self.declared_fqid)  # type: ignore[arg-type]
+            if self.declared_fqid is None:
+                raise RegistryUnavailable(errors.UNREACHABLE, "Run %s cannot start: earlier items of it wait in %s for "
+                                          "the registry, and no fqid was declared to start from." % (
+                                              self.run_id, self.spool_dir), 0, "Unreachable")
+            schema = self.resolver.resolve(self.declared_fqid)
             spool.save(self.spool_dir, self.run_id, "start", json.dumps(body).encode("utf-8"))
             self.started_offline = True
             self.run = {"run_id": self.run_id, "pipeline_id": self.pipeline_id, "schema_fqid": schema.fqid,

@@ -185,3 +185,16 @@ def test_an_item_the_registry_refuses_for_good_is_set_aside_and_the_rest_still_g
     with open(tmp_path / "jr-never-started" / rejected[0]) as handle:
         assert handle.read().startswith("REG-1001")
     assert running.call("GET", "/v1/runs/jr-after")["status"] == "running"
+
+
+def test_without_a_declared_fqid_a_run_cannot_start_while_the_registry_is_away(running, tmp_path):
+    resolver = schemareg.Resolver(running.url, running.runner, retries=0)
+    resolver.resolve("finance.gdp.invoice:latest")
+    running.stop()
+    run = schemareg.PipelineRun(resolver, "finance_gdp_transform", "jr-nowhere", spool_dir=str(tmp_path))
+    try:
+        run.start()
+        raise AssertionError("start should have failed")
+    except schemareg.RegistryUnavailable as e:
+        assert e.code == "REQ-1009"
+    assert run.spooled == 0
