@@ -61,19 +61,8 @@ public sealed class ControlledReceiver : IAsyncDisposable
 
     public IReadOnlyList<Delivery> Replayed(string name) => Deliveries.Where(d => d.ReplayName == name).ToList();
 
-    public async Task<bool> WaitAsync(Func<IReadOnlyCollection<Delivery>, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition(Deliveries.ToArray()))
-            {
-                return true;
-            }
-            await Task.Delay(50);
-        }
-        return condition(Deliveries.ToArray());
-    }
+    public Task<bool> WaitAsync(Func<IReadOnlyCollection<Delivery>, bool> condition, TimeSpan timeout) =>
+        Eventually.TrueAsync(() => condition(Deliveries.ToArray()), timeout);
 
     public async ValueTask DisposeAsync()
     {

@@ -53,14 +53,8 @@ public sealed class EventReplayTests : IAsyncLifetime
 
     private async Task<ReplayStatusResponse> WaitForStateAsync(string id, string state)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        var status = await StatusAsync(id);
-        while (status.State != state && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            status = await StatusAsync(id);
-        }
-        return status;
+        await Eventually.TrueAsync(async () => (await StatusAsync(id)).State == state, Patience);
+        return await StatusAsync(id);
     }
 
     [Fact]
@@ -147,12 +141,9 @@ public sealed class EventReplayTests : IAsyncLifetime
         var subscription = await SubscribeAsync(receiver);
         var events = await RegisterAsync("ops.kpi.dead:v1.0", "ops.kpi.dead:v1.1");
         using var http = _server.Http();
-        var deadline = DateTime.UtcNow + Patience;
-        List<DeadLetterItem> letters;
-        while ((letters = await (await http.GetAsync($"v1/subscriptions/{subscription}/dead-letters")).OkAsync<List<DeadLetterItem>>()).Count < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        async Task<List<DeadLetterItem>> LettersAsync() => await (await http.GetAsync($"v1/subscriptions/{subscription}/dead-letters")).OkAsync<List<DeadLetterItem>>();
+        await Eventually.TrueAsync(async () => (await LettersAsync()).Count == 2, Patience);
+        var letters = await LettersAsync();
         Assert.Equal(events.Select(e => e.Sequence), letters.Select(l => l.Sequence));
 
         receiver.Status = 200;
@@ -161,7 +152,7 @@ public sealed class EventReplayTests : IAsyncLifetime
         Assert.True(await receiver.WaitAsync(d => d.Count(x => x.ReplayName == "dead-letters-1" && x.Status == 200) == 2, Patience), "the dead letters were not delivered");
         var status = await WaitForStateAsync(accepted.Id, "completed");
         Assert.True(status.DeadLettersOnly);
-        Assert.Empty(await (await http.GetAsync($"v1/subscriptions/{subscription}/dead-letters")).OkAsync<List<DeadLetterItem>>());
+        Assert.Empty(await LettersAsync());
         await (await http.PostAsJsonAsync($"v1/subscriptions/{subscription}/dead-letters/replay", new { })).ProblemAsync(HttpStatusCode.Conflict, "REG-1003");
     }
 
