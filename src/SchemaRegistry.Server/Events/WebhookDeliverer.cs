@@ -71,7 +71,7 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
 
     private DateTimeOffset _nextHousekeeping;
 
-    /// <summary>Once a minute: the outbox-lag gauge, and the archive retention.</summary>
+    /// <summary>Once a minute: the outbox-lag gauge, and the archive retention (events and ended replays).</summary>
     private async Task HousekeepingAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -84,6 +84,8 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
         var subscriptions = await storage.Subscriptions.ListAsync(cancellationToken);
         Metrics.RegistryMetrics.OutboxLag.Set(subscriptions.Count == 0 ? 0 : last - subscriptions.Min(s => s.Cursor));
         var purged = await storage.Events.PurgeAsync(now.AddDays(-options.EventRetentionDays), cancellationToken);
+        // Ended replays stay listed as long as the events they re-delivered are archived.
+        await storage.Subscriptions.PurgeEndedReplaysAsync(now.AddDays(-options.EventRetentionDays), cancellationToken);
         if (purged > 0)
         {
             Metrics.RegistryMetrics.EventsPurged.Inc(purged);

@@ -29,6 +29,9 @@ public interface ISubscriptionStore
     /// <summary>Marks a running replay completed at <paramref name="cursor"/>; false when it is no longer running (cancelled meanwhile).</summary>
     Task<bool> CompleteReplayAsync(string id, long cursor, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the replays that ended before <paramref name="before"/> (their listing is kept as long as the events); returns how many.</summary>
+    Task<int> PurgeEndedReplaysAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Cancels a running replay and writes <paramref name="events"/> in the same transaction; false when it is not running.</summary>
     Task<bool> CancelReplayAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 

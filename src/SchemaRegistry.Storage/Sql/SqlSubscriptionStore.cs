@@ -96,6 +96,14 @@ internal sealed class SqlSubscriptionStore(SqlProvider provider) : ISubscription
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async Task<int> PurgeEndedReplaysAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection,
+            $"DELETE FROM subscriptions WHERE replay_name IS NOT NULL AND NOT {Deliverable} AND replay_ended_at < @before", null, ("@before", Db.ToUnixMs(before)));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<bool> CancelReplayAsync(string id, DateTimeOffset at, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);

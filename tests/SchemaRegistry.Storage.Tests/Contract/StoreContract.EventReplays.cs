@@ -38,6 +38,11 @@ public abstract partial class StoreContract
         Assert.Equal((ReplayProgress.Cancelled, true), (two.Replay!.State, two.Replay.DeadLettersOnly));
         Assert.Equal(["sub_target"], (await storage.Subscriptions.ListAsync(None)).Select(s => s.Id));
         Assert.Null((await storage.Subscriptions.GetAsync("sub_target", None))!.Replay);
+
+        // Retention: ended replays older than the cut-off go; running ones and subscriptions stay.
+        Assert.Equal(1, await storage.Subscriptions.PurgeEndedReplaysAsync(T0.AddSeconds(2), None));
+        Assert.Equal(["rpl_one"], (await storage.Subscriptions.ListReplaysAsync(None)).Select(r => r.Id));
+        Assert.NotNull(await storage.Subscriptions.GetAsync("sub_target", None));
     }
 
     [Fact]
