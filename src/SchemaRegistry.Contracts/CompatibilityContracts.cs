@@ -34,7 +34,15 @@ public sealed record CompatibilityRequest(string? Fqid, System.Text.Json.JsonEle
 /// <param name="ComparedWith">The published versions it was checked against.</param>
 /// <param name="RequiredBump">none, minor or major: the smallest version step its changes allow.</param>
 /// <param name="Changes">Differences from the version it is checked against first.</param>
-public sealed record CompatibilityResponse(string Fqid, string Mode, bool Compatible, IReadOnlyList<string> ComparedWith, string RequiredBump, IReadOnlyList<ChangeItem> Changes);
+public sealed record CompatibilityResponse(string Fqid, string Mode, bool Compatible, IReadOnlyList<string> ComparedWith, string RequiredBump, IReadOnlyList<ChangeItem> Changes)
+{
+    /// <summary>
+    /// Set when the candidate is compatible on evidence rather than proof: properties added to an open object, which
+    /// the mode cannot prove backward compatible, are the new fields of a drift case whose quarantined records all
+    /// pass the candidate. The sentence names the case, the runs and the records; it is recorded with each lifecycle step.
+    /// </summary>
+    public string? Evidence { get; init; }
+}
 
 /// <summary>A subject's configuration (<c>GET/PUT /v1/config/{subject}</c>).</summary>
 /// <param name="Subject">domain.layer.entity (absent in a PUT body).</param>

@@ -27,3 +27,18 @@ public sealed record SubscriptionResponse(string Id, string Url, IReadOnlyList<s
 /// <param name="LastError">The last failure.</param>
 /// <param name="At">When it was given up.</param>
 public sealed record DeadLetterItem(long Sequence, int Attempts, string LastError, DateTimeOffset At);
+
+/// <summary>Answer of <c>POST /v1/subscriptions/{id}/purge</c>: the backlog skipped.</summary>
+/// <param name="SubscriptionId">The subscription.</param>
+/// <param name="PreviousCursor">Where its delivery stood.</param>
+/// <param name="Cursor">Where it stands now: the last event of the stream.</param>
+/// <param name="Skipped">Events of the stream between the two that it will not be sent (whatever its type filter).</param>
+public sealed record SubscriptionPurgeResponse(string SubscriptionId, long PreviousCursor, long Cursor, long Skipped);
+
+/// <summary>Optional body of an operator's action on the event stream (purge a backlog, cancel a replay).</summary>
+/// <param name="Comment">Why; recorded in the ledger.</param>
+public sealed record OperationRequest(string? Comment = null);
+
+/// <summary>Optional body of <c>POST /v1/subscriptions/{id}/dead-letters/replay</c>.</summary>
+/// <param name="Name">Replay name, set as <c>replayname</c> on each event; generated when absent.</param>
+public sealed record DeadLetterReplayRequest(string? Name = null);

@@ -6,7 +6,10 @@ using SchemaRegistry.Core.Audit;
 
 namespace SchemaRegistry.Cli.Commands;
 
-/// <summary><c>schemareg audit list|export|verify</c>: the governance ledger, and an independent check of its hash chain.</summary>
+/// <summary>
+/// <c>schemareg audit list|export|verify|annotate|annotations</c>: the governance ledger, an independent check of its
+/// hash chain, and the post-incident tags.
+/// </summary>
 internal static class AuditCommands
 {
     public static Command Build()
@@ -18,16 +21,7 @@ internal static class AuditCommands
         var list = new Command("list", "Print ledger entries.") { target, principal, from };
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
-            var entries = await client.ListAuditAsync(0, parse.GetValue(target), parse.GetValue(principal), parse.GetValue(from), 10_000, ct);
-            if (ClientOptions.Json(parse))
-            {
-                Printer.Json(entries);
-                return;
-            }
-            Printer.Table(["seq", "at", "principal", "role", "action", "target", "reason"], entries.Select(e => new[]
-            {
-                e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Printer.Time(e.At), e.Principal, e.Role, e.Action, e.Target, e.Reason ?? "",
-            }));
+            PrintEntries(await client.ListAuditAsync(0, parse.GetValue(target), parse.GetValue(principal), parse.GetValue(from), 10_000, ct), ClientOptions.Json(parse));
         });
         var file = new Argument<FileInfo>("file") { Description = "Where to write the ledger (NDJSON)." };
         var export = new Command("export", "Write the whole ledger as NDJSON.") { file };
@@ -66,7 +60,46 @@ internal static class AuditCommands
         command.Subcommands.Add(list);
         command.Subcommands.Add(export);
         command.Subcommands.Add(verify);
+        command.Subcommands.Add(Annotate());
+        command.Subcommands.Add(Annotations());
         return command;
+    }
+
+    private static readonly Option<string> Incident = new("--incident") { Description = "The incident tracker's id.", Required = true };
+
+    private static Command Annotate()
+    {
+        var fqids = new Option<string[]>("--fqid") { Description = "A schema version to tag (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var runs = new Option<string[]>("--run") { Description = "A run id to tag (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var note = new Option<string?>("--note") { Description = "Root cause or corrective action." };
+        var command = new Command("annotate", "Tag schema versions and runs with an incident in the ledger.") { Incident, fqids, runs, note };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+        {
+            var entries = await client.AnnotateAsync(new AnnotationRequest(parse.GetValue(Incident), parse.GetValue(note), parse.GetValue(fqids), parse.GetValue(runs)), ct);
+            PrintEntries(entries, ClientOptions.Json(parse));
+        });
+        return command;
+    }
+
+    private static Command Annotations()
+    {
+        var command = new Command("annotations", "The ledger entries that tag an incident.") { Incident };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+            PrintEntries(await client.ListAnnotationsAsync(parse.GetValue(Incident)!, ct), ClientOptions.Json(parse)));
+        return command;
+    }
+
+    private static void PrintEntries(List<AuditEntryResponse> entries, bool json)
+    {
+        if (json)
+        {
+            Printer.Json(entries);
+            return;
+        }
+        Printer.Table(["seq", "at", "principal", "role", "action", "target", "reason"], entries.Select(e => new[]
+        {
+            e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Printer.Time(e.At), e.Principal, e.Role, e.Action, e.Target, e.Reason ?? "",
+        }));
     }
 
     /// <summary>The entry as the ledger's hash covers it (the resolver SDK carries only the wire record, not the domain).</summary>

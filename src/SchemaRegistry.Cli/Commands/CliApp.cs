@@ -25,6 +25,9 @@ internal static class CliApp
         root.Subcommands.Add(PipelineCommands.Lineage());
         root.Subcommands.Add(AuditCommands.Build());
         root.Subcommands.Add(PipelineCommands.Quarantine());
+        root.Subcommands.Add(OperationsCommands.Sync());
+        root.Subcommands.Add(OperationsCommands.Config());
+        root.Subcommands.Add(OperationsCommands.DeadLetters());
         root.Subcommands.Add(BackupCommands.Export());
         root.Subcommands.Add(BackupCommands.Import());
         return root;

@@ -13,13 +13,20 @@ internal static class ClientCommand
     public const int FailureExitCode = 1;
 
     public static void SetAction(Command command, Func<ParseResult, RegistryClient, CancellationToken, Task> action) =>
+        SetAction(command, async (parse, client, ct) =>
+        {
+            await action(parse, client, ct);
+            return 0;
+        });
+
+    /// <summary>An action that picks its own exit code (a check that can fail, as a CI gate).</summary>
+    public static void SetAction(Command command, Func<ParseResult, RegistryClient, CancellationToken, Task<int>> action) =>
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var client = ClientOptions.CreateClient(parse);
             try
             {
-                await action(parse, client, cancellationToken);
-                return 0;
+                return await action(parse, client, cancellationToken);
             }
             catch (RegistryApiException e)
             {

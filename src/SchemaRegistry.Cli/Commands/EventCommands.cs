@@ -4,7 +4,7 @@ using SchemaRegistry.Contracts;
 
 namespace SchemaRegistry.Cli.Commands;
 
-/// <summary><c>schemareg events list|tail|replay</c> and <c>schemareg subscriptions create|list</c>.</summary>
+/// <summary><c>schemareg events list|tail|replay|replays</c> and <c>schemareg subscriptions create|list|delete|purge</c>.</summary>
 internal static class EventCommands
 {
     private static readonly Option<long> After = new("--after") { Description = "Sequence to start after (default 0).", DefaultValueFactory = _ => 0 };
@@ -29,19 +29,58 @@ internal static class EventCommands
             }
         });
         var subscription = new Option<string>("--subscription") { Description = "Subscription id.", Required = true };
-        var from = new Option<long>("--from") { Description = "First sequence (inclusive).", Required = true };
-        var to = new Option<long>("--to") { Description = "Last sequence (inclusive).", Required = true };
+        var from = new Option<long>("--from") { Description = "First sequence (inclusive)." };
+        var to = new Option<long>("--to") { Description = "Last sequence (inclusive)." };
+        var fromTime = new Option<DateTimeOffset?>("--from-time") { Description = "Start of a time window (ISO 8601), instead of sequences." };
+        var toTime = new Option<DateTimeOffset?>("--to-time") { Description = "End of the time window (default now)." };
         var name = new Option<string?>("--name") { Description = "Replay name, set as replayname on each event." };
-        var replay = new Command("replay", "Re-deliver a range of events to one subscription.") { subscription, from, to, name };
+        var replay = new Command("replay", "Re-deliver a range of events (by sequence or time window) to one subscription.") { subscription, from, to, fromTime, toTime, name };
         ClientCommand.SetAction(replay, async (parse, client, ct) =>
         {
-            var accepted = await client.ReplayAsync(new ReplayRequest(parse.GetValue(subscription), parse.GetValue(from), parse.GetValue(to), null, parse.GetValue(name)), ct);
+            var request = new ReplayRequest(parse.GetValue(subscription), parse.GetValue(from), parse.GetValue(to), null, parse.GetValue(name))
+            {
+                FromTime = parse.GetValue(fromTime),
+                ToTime = parse.GetValue(toTime),
+            };
+            var accepted = await client.ReplayAsync(request, ct);
             Console.WriteLine($"Replay {accepted.Name} ({accepted.Id}) queued for {accepted.SubscriptionId}.");
         });
         events.Subcommands.Add(list);
         events.Subcommands.Add(tail);
         events.Subcommands.Add(replay);
+        events.Subcommands.Add(Replays());
         return events;
+    }
+
+    /// <summary><c>events replays list|cancel</c>: EventBridge's list-replays, describe-replay and cancel-replay.</summary>
+    private static Command Replays()
+    {
+        var replays = new Command("replays", "Replays and their progress.");
+        var list = new Command("list", "List replays, newest first, with their progress.");
+        ClientCommand.SetAction(list, async (parse, client, ct) => PrintReplays(await client.ListReplaysAsync(ct), ClientOptions.Json(parse)));
+        var id = new Argument<string>("replay-id") { Description = "The replay." };
+        var get = new Command("get", "Show one replay's progress.") { id };
+        ClientCommand.SetAction(get, async (parse, client, ct) => PrintReplays([await client.GetReplayAsync(parse.GetValue(id)!, ct)], ClientOptions.Json(parse)));
+        var cancel = new Command("cancel", "Cancel a running replay.") { id };
+        ClientCommand.SetAction(cancel, async (parse, client, ct) => PrintReplays([await client.CancelReplayAsync(parse.GetValue(id)!, null, ct)], ClientOptions.Json(parse)));
+        replays.Subcommands.Add(list);
+        replays.Subcommands.Add(get);
+        replays.Subcommands.Add(cancel);
+        return replays;
+    }
+
+    private static void PrintReplays(List<ReplayStatusResponse> replays, bool json)
+    {
+        if (json)
+        {
+            Printer.Json(replays);
+            return;
+        }
+        Printer.Table(["id", "name", "subscription", "state", "range", "cursor", "done", "started"], replays.Select(r => new[]
+        {
+            r.Id, r.Name, r.SubscriptionId ?? "", r.State, $"{r.FromSequence}-{r.ToSequence}", r.Cursor.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.PercentDone.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%", Printer.Time(r.CreatedAt),
+        }));
     }
 
     public static Command Subscriptions()
@@ -72,8 +111,28 @@ internal static class EventCommands
                 s.Cursor.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }));
         });
+        var id = new Argument<string>("subscription-id") { Description = "The subscription." };
+        var delete = new Command("delete", "Delete a subscription.") { id };
+        ClientCommand.SetAction(delete, async (parse, client, ct) =>
+        {
+            await client.DeleteSubscriptionAsync(parse.GetValue(id)!, ct);
+            Console.WriteLine($"Deleted {parse.GetValue(id)}.");
+        });
+        var purge = new Command("purge", "Skip a subscription's undelivered backlog (then replay what it needs).") { id };
+        ClientCommand.SetAction(purge, async (parse, client, ct) =>
+        {
+            var purged = await client.PurgeSubscriptionAsync(parse.GetValue(id)!, null, ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(purged);
+                return;
+            }
+            Console.WriteLine($"Purged the backlog of {purged.SubscriptionId}: skipped {purged.Skipped} event(s); cursor {purged.PreviousCursor} → {purged.Cursor}.");
+        });
         subscriptions.Subcommands.Add(create);
         subscriptions.Subcommands.Add(list);
+        subscriptions.Subcommands.Add(delete);
+        subscriptions.Subcommands.Add(purge);
         return subscriptions;
     }
 

@@ -142,7 +142,7 @@ internal static class PipelineCommands
 
     public static Command Drift()
     {
-        var command = new Command("drift", "Drift cases: list and acknowledge.");
+        var command = new Command("drift", "Drift cases: list, show, acknowledge, resolve.");
         var subject = new Option<string?>("--subject") { Description = "domain.layer.entity." };
         var status = new Option<string?>("--status") { Description = "open, acknowledged or resolved." };
         var list = new Command("list", "List drift cases, newest first.") { subject, status };
@@ -168,8 +168,29 @@ internal static class PipelineCommands
             var acknowledged = await client.AcknowledgeDriftAsync(parse.GetValue(id), parse.GetValue(comment), ct);
             Console.WriteLine($"Drift case {acknowledged.Id} on {acknowledged.Subject} is {acknowledged.Status}.");
         });
+        var get = new Command("get", "Show a drift case: its fields, samples and runs.") { id };
+        ClientCommand.SetAction(get, async (parse, client, ct) =>
+        {
+            var found = await client.GetDriftCaseAsync(parse.GetValue(id), ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(found);
+                return;
+            }
+            Console.WriteLine($"Drift case {found.Id} on {found.Subject}: {found.Status}, opened {Printer.Time(found.OpenedAt)}; runs {string.Join(", ", found.RunIds)}");
+            Printer.Table(["field", "kind", "occurrences"], found.Fields.Select(f => new[] { f.Path, f.Kind, N(f.Occurrences) }));
+        });
+        var reason = new Option<string>("--comment") { Description = "Why it is resolved without a new version (required).", Required = true };
+        var resolve = new Command("resolve", "Resolve a case by hand (publishing a version that accepts the data resolves it on its own).") { id, reason };
+        ClientCommand.SetAction(resolve, async (parse, client, ct) =>
+        {
+            var resolved = await client.ResolveDriftAsync(parse.GetValue(id), parse.GetValue(reason)!, ct);
+            Console.WriteLine($"Drift case {resolved.Id} on {resolved.Subject} is {resolved.Status}.");
+        });
         command.Subcommands.Add(list);
+        command.Subcommands.Add(get);
         command.Subcommands.Add(ack);
+        command.Subcommands.Add(resolve);
         return command;
     }
 

@@ -29,6 +29,7 @@ internal static class SchemaCommands
         schema.Subcommands.Add(Action("deprecate", "Deprecate a published version.", (c, f, m, ct) => c.DeprecateAsync(f, m, ct)));
         schema.Subcommands.Add(DiffCommand.Build());
         schema.Subcommands.Add(Changelog());
+        schema.Subcommands.Add(Check());
         return schema;
     }
 
@@ -162,6 +163,51 @@ internal static class SchemaCommands
         });
         return command;
     }
+
+    /// <summary>
+    /// The server's compatibility check of a registered version, or of a candidate payload file under the FQID it would
+    /// have: exit 0 when it may be published under the subject's mode, 1 when not (a CI gate; compare <c>schema diff</c>,
+    /// which judges two local files).
+    /// </summary>
+    private static Command Check()
+    {
+        var fqid = FqidArgument("The (candidate) version.");
+        var payload = new Option<FileInfo?>("--payload") { Description = "A JSON Schema file: check it as the payload of an unregistered version." };
+        var command = new Command("check", "Check a version against its subject's published versions on the server (exit 1 when incompatible).") { fqid, payload };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+        {
+            JsonElement? body = null;
+            if (parse.GetValue(payload) is { } file)
+            {
+                try
+                {
+                    body = JsonDocument.Parse(await File.ReadAllTextAsync(file.FullName, ct)).RootElement.Clone();
+                }
+                catch (JsonException e)
+                {
+                    throw new IOException($"{file.FullName} is not valid JSON: {e.Message}", e);
+                }
+            }
+            var report = await client.CheckCompatibilityAsync(new CompatibilityRequest(parse.GetValue(fqid), body), ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(report);
+            }
+            else
+            {
+                var against = report.ComparedWith.Count == 0 ? "no published version" : string.Join(", ", report.ComparedWith);
+                Console.WriteLine($"{report.Fqid}: {(report.Compatible ? "compatible" : "INCOMPATIBLE")} under {report.Mode} with {against}; needs a {report.RequiredBump} bump.");
+                Printer.Table(["kind", "path", "backward", "forward", "reason"], report.Changes.Select(c => new[]
+                {
+                    c.Kind, c.Path, Verdict(c.Backward), Verdict(c.Forward), c.Reason,
+                }));
+            }
+            return report.Compatible ? 0 : ClientCommand.FailureExitCode;
+        });
+        return command;
+    }
+
+    private static string Verdict(bool? verdict) => verdict switch { true => "yes", false => "no", null => "unproven" };
 
     private static Command Publish()
     {

@@ -109,6 +109,7 @@ public sealed record SubscriptionDeletedData(
 /// <param name="SubscriptionId">The subscription replayed.</param>
 /// <param name="FromSequence">First sequence re-delivered.</param>
 /// <param name="ToSequence">Last sequence re-delivered.</param>
+/// <param name="DeadLettersOnly">True when only the subscription's dead-lettered events are re-delivered.</param>
 public sealed record ReplayStartedData(
     [property: JsonPropertyName("principal")] string Principal,
     [property: JsonPropertyName("principal_id")] string PrincipalId,
@@ -118,4 +119,65 @@ public sealed record ReplayStartedData(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("subscription_id")] string SubscriptionId,
     [property: JsonPropertyName("from_sequence")] long FromSequence,
-    [property: JsonPropertyName("to_sequence")] long ToSequence);
+    [property: JsonPropertyName("to_sequence")] long ToSequence,
+    [property: JsonPropertyName("dead_letters_only")] bool DeadLettersOnly);
+
+/// <summary>Data of ReplayCancelled; the event's subject is <c>subscriptions/{subscription_id}</c> of the subscription replayed.</summary>
+/// <param name="Principal">Who (the acting key's name).</param>
+/// <param name="PrincipalId">The acting key's id.</param>
+/// <param name="Role">The acting key's role.</param>
+/// <param name="Reason">Why, when given.</param>
+/// <param name="ReplayId">The replay cancelled.</param>
+/// <param name="Name">The replay's name.</param>
+/// <param name="SubscriptionId">The subscription replayed.</param>
+/// <param name="Cursor">The last sequence the replay delivered.</param>
+public sealed record ReplayCancelledData(
+    [property: JsonPropertyName("principal")] string Principal,
+    [property: JsonPropertyName("principal_id")] string PrincipalId,
+    [property: JsonPropertyName("role")] string Role,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("replay_id")] string ReplayId,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("subscription_id")] string SubscriptionId,
+    [property: JsonPropertyName("cursor")] long Cursor);
+
+/// <summary>Data of SubscriptionBacklogPurged (undelivered events skipped); the event's subject is <c>subscriptions/{subscription_id}</c>.</summary>
+/// <param name="Principal">Who (the acting key's name).</param>
+/// <param name="PrincipalId">The acting key's id.</param>
+/// <param name="Role">The acting key's role.</param>
+/// <param name="Reason">Why, when given.</param>
+/// <param name="SubscriptionId">The subscription.</param>
+/// <param name="PreviousCursor">Its cursor before the purge.</param>
+/// <param name="Cursor">Its cursor after: the last event written at the time.</param>
+/// <param name="Skipped">How many events it will not deliver.</param>
+public sealed record SubscriptionBacklogPurgedData(
+    [property: JsonPropertyName("principal")] string Principal,
+    [property: JsonPropertyName("principal_id")] string PrincipalId,
+    [property: JsonPropertyName("role")] string Role,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("subscription_id")] string SubscriptionId,
+    [property: JsonPropertyName("previous_cursor")] long PreviousCursor,
+    [property: JsonPropertyName("cursor")] long Cursor,
+    [property: JsonPropertyName("skipped")] long Skipped);
+
+/// <summary>
+/// Data of IncidentAnnotated (a post-incident tag in the ledger); the event's subject is the FQID tagged, or
+/// <c>runs/{run_id}</c> for a run. The reason is <c>[INCIDENT] note</c>.
+/// </summary>
+/// <param name="Principal">Who (the acting key's name).</param>
+/// <param name="PrincipalId">The acting key's id.</param>
+/// <param name="Role">The acting key's role.</param>
+/// <param name="Reason">The tag and note: <c>[INCIDENT] note</c>.</param>
+/// <param name="Incident">The incident id.</param>
+/// <param name="Note">The note, when given.</param>
+/// <param name="Fqid">The schema version tagged; null for a run.</param>
+/// <param name="RunId">The run tagged; null for a schema version.</param>
+public sealed record IncidentAnnotatedData(
+    [property: JsonPropertyName("principal")] string Principal,
+    [property: JsonPropertyName("principal_id")] string PrincipalId,
+    [property: JsonPropertyName("role")] string Role,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("incident")] string Incident,
+    [property: JsonPropertyName("note")] string? Note,
+    [property: JsonPropertyName("fqid")] string? Fqid,
+    [property: JsonPropertyName("run_id")] string? RunId);

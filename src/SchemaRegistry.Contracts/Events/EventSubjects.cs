@@ -14,7 +14,7 @@ public static class EventSubjects
     /// <summary>Prefix of the subject of an event about a webhook subscription.</summary>
     public const string SubscriptionPrefix = "subscriptions/";
 
-    /// <summary>Prefix of the subject of an event about a run whose schema version is not known (a failed sync of a missing run).</summary>
+    /// <summary>Prefix of the subject of an event about a run itself (an incident tag) or a run whose schema version is not known (a failed sync of a missing run).</summary>
     public const string RunPrefix = "runs/";
 
     /// <summary>The subject of an event about the API key <paramref name="keyId"/>.</summary>
@@ -23,6 +23,6 @@ public static class EventSubjects
     /// <summary>The subject of an event about the subscription <paramref name="subscriptionId"/>.</summary>
     public static string Subscription(string subscriptionId) => SubscriptionPrefix + subscriptionId;
 
-    /// <summary>The subject of an event about the run <paramref name="runId"/> when its schema version is not known.</summary>
+    /// <summary>The subject of an event about the run <paramref name="runId"/> itself, or when its schema version is not known.</summary>
     public static string Run(string runId) => RunPrefix + runId;
 }

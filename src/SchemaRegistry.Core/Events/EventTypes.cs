@@ -32,6 +32,9 @@ public static class EventTypes
     public const string SubscriptionCreated = "SubscriptionCreated";
     public const string SubscriptionDeleted = "SubscriptionDeleted";
     public const string ReplayStarted = "ReplayStarted";
+    public const string ReplayCancelled = "ReplayCancelled";
+    public const string SubscriptionBacklogPurged = "SubscriptionBacklogPurged";
+    public const string IncidentAnnotated = "IncidentAnnotated";
 
     /// <summary>The event a lifecycle action emits; a forced publish is still a publish.</summary>
     public static string ForAction(SchemaAction action) => action switch

@@ -9,7 +9,7 @@ public static class AccessPolicy
     private static readonly Dictionary<Role, HashSet<Permission>> Matrix = new()
     {
         [Role.SchemaAdmin] = [.. Enum.GetValues<Permission>()],
-        [Role.OpsEngineer] = [Permission.Read, Permission.WriteDraft, Permission.Validate, Permission.Submit, Permission.ManagePipelines, Permission.ManageDrift, Permission.SyncMetadata, Permission.ReadAudit],
+        [Role.OpsEngineer] = [Permission.Read, Permission.WriteDraft, Permission.Validate, Permission.Submit, Permission.ManagePipelines, Permission.ManageDrift, Permission.SyncMetadata, Permission.ReadAudit, Permission.AnnotateAudit],
         [Role.PipelineRunner] = [Permission.Read, Permission.RunPipelines, Permission.SyncMetadata],
         [Role.Reader] = [Permission.Read],
     };

@@ -32,4 +32,7 @@ public enum Permission
 
     /// <summary>Export the whole registry as a backup archive (schema-admin only: it holds key hashes and every payload).</summary>
     Backup,
+
+    /// <summary>Tag schema versions and runs with an incident in the ledger (post-incident).</summary>
+    AnnotateAudit,
 }

@@ -53,10 +53,15 @@ public static class EndpointMatrix
 
         new("GET", "/v1/events", Permission.Read),
         new("POST", "/v1/events/replay", Permission.ManageConfig),
+        new("GET", "/v1/events/replays", Permission.ManageConfig),
+        new("GET", "/v1/events/replays/{id}", Permission.ManageConfig),
+        new("POST", "/v1/events/replays/{id}/cancel", Permission.ManageConfig),
         new("POST", "/v1/subscriptions", Permission.ManageConfig),
         new("GET", "/v1/subscriptions", Permission.ManageConfig),
         new("DELETE", "/v1/subscriptions/{id}", Permission.ManageConfig),
         new("GET", "/v1/subscriptions/{id}/dead-letters", Permission.ManageConfig),
+        new("POST", "/v1/subscriptions/{id}/dead-letters/replay", Permission.ManageConfig),
+        new("POST", "/v1/subscriptions/{id}/purge", Permission.ManageConfig),
 
         new("POST", "/v1/pipelines", Permission.ManagePipelines),
         new("PUT", "/v1/pipelines/{pipelineId}", Permission.ManagePipelines),
@@ -81,6 +86,8 @@ public static class EndpointMatrix
 
         new("GET", "/v1/audit", Permission.ReadAudit),
         new("GET", "/v1/audit/export", Permission.ReadAudit),
+        new("GET", "/v1/audit/annotations", Permission.ReadAudit),
+        new("POST", "/v1/audit/annotations", Permission.AnnotateAudit),
 
         new("GET", "/v1/admin/export", Permission.Backup),
     ];

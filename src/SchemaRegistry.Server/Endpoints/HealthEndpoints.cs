@@ -16,11 +16,13 @@ internal static class HealthEndpoints
     }
 
     /// <summary>
-    /// Only the verdict: anyone may call this, so it names no database path or host (the start-up log does, for
-    /// operators).
+    /// Only the verdicts: anyone may call this, so it names no database path, host or bucket (the start-up log does,
+    /// for operators).
     /// </summary>
-    private static async Task<IResult> Ready(HealthService health, CancellationToken ct) =>
-        await health.IsReadyAsync(ct)
-            ? TypedResults.Ok(new { status = "ready", database = true })
-            : TypedResults.Json(new { status = "unavailable", database = false }, statusCode: StatusCodes.Status503ServiceUnavailable);
+    private static async Task<IResult> Ready(HealthService health, CancellationToken ct)
+    {
+        var readiness = await health.CheckAsync(ct);
+        var body = new { status = readiness.Ready ? "ready" : "unavailable", database = readiness.Database, blob_store = readiness.BlobStore };
+        return readiness.Ready ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
 }

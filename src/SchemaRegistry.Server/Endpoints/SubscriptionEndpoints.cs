@@ -21,7 +21,9 @@ internal static class SubscriptionEndpoints
         group.MapGet("/v1/subscriptions", List);
         group.MapDelete("/v1/subscriptions/{id}", Delete).ProducesErrors(ErrorKind.NotFound);
         group.MapGet("/v1/subscriptions/{id}/dead-letters", DeadLetters).ProducesErrors(ErrorKind.NotFound);
-        group.MapPost("/v1/events/replay", Replay).AcceptsJson<ReplayRequest>().ProducesErrors(ErrorKind.NotFound);
+        group.MapPost("/v1/subscriptions/{id}/purge", Purge).AcceptsJson<OperationRequest>(optional: true).ProducesErrors(ErrorKind.NotFound);
+        group.MapPost("/v1/subscriptions/{id}/dead-letters/replay", ReplayDeadLetters).AcceptsJson<DeadLetterReplayRequest>(optional: true)
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
     }
 
     private static async Task<Created<SubscriptionResponse>> Create(HttpContext http, SubscriptionService service, CancellationToken ct)
@@ -43,9 +45,18 @@ internal static class SubscriptionEndpoints
     private static async Task<Ok<List<DeadLetterItem>>> DeadLetters(string id, SubscriptionService service, CancellationToken ct) =>
         TypedResults.Ok(await service.DeadLettersAsync(id, ct));
 
-    private static async Task<Accepted<ReplayResponse>> Replay(HttpContext http, SubscriptionService service, CancellationToken ct)
+    /// <summary>Skips the subscription's undelivered backlog (the runbook's "purge"; replay what is needed afterwards).</summary>
+    private static async Task<Ok<SubscriptionPurgeResponse>> Purge(string id, HttpContext http, SubscriptionService service, CancellationToken ct)
     {
-        var body = await JsonBody.ReadAsync<ReplayRequest>(http.Request, ct);
-        return TypedResults.Accepted((string?)null, await service.ReplayAsync(body, http.User.ToPrincipal(), ct));
+        var body = await JsonBody.ReadOptionalAsync(http.Request, new OperationRequest(), ct);
+        return TypedResults.Ok(await service.PurgeAsync(id, body.Comment, http.User.ToPrincipal(), ct));
+    }
+
+    /// <summary>Re-delivers the subscription's dead letters as a replay; each delivered one leaves the dead-letter list.</summary>
+    private static async Task<Accepted<ReplayResponse>> ReplayDeadLetters(string id, HttpContext http, ReplayService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadOptionalAsync(http.Request, new DeadLetterReplayRequest(), ct);
+        var accepted = await service.ReplayDeadLettersAsync(id, body.Name, http.User.ToPrincipal(), ct);
+        return TypedResults.Accepted($"/v1/events/replays/{accepted.Id}", accepted);
     }
 }

@@ -125,10 +125,38 @@ internal static class EventFactory
         Build(EventTypes.SubscriptionDeleted, EventSubjects.Subscription(subscriptionId), at, new SubscriptionDeletedData(
             actor.Name, actor.Id, WireNames.Of(actor.Role), null, subscriptionId));
 
-    /// <summary>A replay of <paramref name="target"/>'s events (the replay is a temporary subscription of its own).</summary>
-    public static OutboxEvent ReplayStarted(Subscription replay, Subscription target, long fromSequence, long toSequence, Principal actor, DateTimeOffset at) =>
-        Build(EventTypes.ReplayStarted, EventSubjects.Subscription(target.Id), at, new ReplayStartedData(
-            actor.Name, actor.Id, WireNames.Of(actor.Role), null, replay.Id, replay.ReplayName ?? "", target.Id, fromSequence, toSequence));
+    /// <summary>A replay of a subscription's events (the replay is a temporary subscription of its own).</summary>
+    public static OutboxEvent ReplayStarted(Subscription replay, Principal actor, DateTimeOffset at)
+    {
+        var of = replay.Replay?.Of ?? replay.Id;
+        return Build(EventTypes.ReplayStarted, EventSubjects.Subscription(of), at, new ReplayStartedData(
+            actor.Name, actor.Id, WireNames.Of(actor.Role), null, replay.Id, replay.ReplayName ?? "", of,
+            replay.Replay?.From ?? replay.Cursor + 1, replay.ReplayUntil ?? replay.Cursor, replay.Replay?.DeadLettersOnly ?? false));
+    }
+
+    /// <summary>A running replay stopped before its next event.</summary>
+    public static OutboxEvent ReplayCancelled(Subscription replay, string? comment, Principal actor, DateTimeOffset at)
+    {
+        var of = replay.Replay?.Of ?? replay.Id;
+        return Build(EventTypes.ReplayCancelled, EventSubjects.Subscription(of), at, new ReplayCancelledData(
+            actor.Name, actor.Id, WireNames.Of(actor.Role), comment, replay.Id, replay.ReplayName ?? "", of, replay.Cursor));
+    }
+
+    /// <summary>A subscription's undelivered backlog skipped: its cursor moved from <paramref name="previous"/> to the last event.</summary>
+    public static OutboxEvent SubscriptionBacklogPurged(string subscriptionId, long previous, long last, string? comment, Principal actor, DateTimeOffset at) =>
+        Build(EventTypes.SubscriptionBacklogPurged, EventSubjects.Subscription(subscriptionId), at, new SubscriptionBacklogPurgedData(
+            actor.Name, actor.Id, WireNames.Of(actor.Role), comment, subscriptionId, previous, Math.Max(previous, last), Math.Max(0, last - previous)));
+
+    // Audit
+
+    /// <summary>
+    /// A post-incident tag on a schema version (subject: its FQID) or a run (subject: <c>runs/{id}</c>); the reason starts
+    /// with <paramref name="tag"/>, which is how the incident's entries are found again.
+    /// </summary>
+    public static OutboxEvent IncidentAnnotated(string incident, string? note, string tag, string target, bool isRun, Principal actor, DateTimeOffset at) =>
+        Build(EventTypes.IncidentAnnotated, isRun ? EventSubjects.Run(target) : target, at, new IncidentAnnotatedData(
+            actor.Name, actor.Id, WireNames.Of(actor.Role), note is null ? tag : $"{tag} {note}", incident, note,
+            isRun ? null : target, isRun ? target : null));
 
     private static SchemaCheckFailedData CheckFailed(Fqid fqid, RegistryError error) =>
         new(fqid.ToString(), error.Code, error.Detail, error.Issues.Select(i => new EventIssue(i.Code, i.Path, i.Message)).ToList());

@@ -71,7 +71,7 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
 
     private DateTimeOffset _nextHousekeeping;
 
-    /// <summary>Once a minute: the outbox-lag gauge, and the archive retention.</summary>
+    /// <summary>Once a minute: the outbox-lag gauge, and the archive retention (events and ended replays).</summary>
     private async Task HousekeepingAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -84,6 +84,8 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
         var subscriptions = await storage.Subscriptions.ListAsync(cancellationToken);
         Metrics.RegistryMetrics.OutboxLag.Set(subscriptions.Count == 0 ? 0 : last - subscriptions.Min(s => s.Cursor));
         var purged = await storage.Events.PurgeAsync(now.AddDays(-options.EventRetentionDays), cancellationToken);
+        // Ended replays stay listed as long as the events they re-delivered are archived.
+        await storage.Subscriptions.PurgeEndedReplaysAsync(now.AddDays(-options.EventRetentionDays), cancellationToken);
         if (purged > 0)
         {
             Metrics.RegistryMetrics.EventsPurged.Inc(purged);
@@ -105,6 +107,10 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
         // Page after page while pages come full (a backlog), within half the lease, so delivery keeps up with bursts.
         var started = time.GetUtcNow();
         var more = true;
+        // A dead-letter replay re-delivers only the events its subscription gave up on.
+        var only = subscription.Replay is { DeadLettersOnly: true, Of: { } of }
+            ? (await storage.Subscriptions.DeadLettersAsync(of, cancellationToken)).Select(d => d.Sequence).ToHashSet()
+            : null;
         while (more)
         {
             var page = await storage.Events.ReadAsync(cursor, PageSize, null, null, cancellationToken);
@@ -116,7 +122,8 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
                     more = false;
                     break;
                 }
-                if ((subscription.Types.Count > 0 && !subscription.Types.Contains(stored.Type)) || !SubjectPattern.Matches(subscription.SubjectPattern, stored.Subject))
+                if ((subscription.Types.Count > 0 && !subscription.Types.Contains(stored.Type)) || !SubjectPattern.Matches(subscription.SubjectPattern, stored.Subject)
+                    || (only is not null && !only.Contains(stored.Sequence)))
                 {
                     cursor = stored.Sequence;
                     continue;
@@ -129,10 +136,20 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
                     cursor = stored.Sequence;
                     continue;
                 }
+                if (subscription.ReplayName is not null && !await StillRunningAsync(subscription.Id, cancellationToken))
+                {
+                    // Cancelled while this pass delivered: stop before the next event, not at the next pass.
+                    more = false;
+                    break;
+                }
                 var error = await PostAsync(subscription, body, stored.Id, cancellationToken);
                 Metrics.RegistryMetrics.Deliveries.WithLabels(error is null ? "delivered" : "failed").Inc();
                 if (error is null)
                 {
+                    if (only is not null)
+                    {
+                        await storage.Subscriptions.RemoveDeadLetterAsync(subscription.Replay!.Of!, stored.Sequence, cancellationToken);
+                    }
                     (cursor, attempts) = (stored.Sequence, 0);
                     continue;
                 }
@@ -152,12 +169,15 @@ internal sealed class WebhookDeliverer(IRegistryStorage storage, OpenLineageEven
         }
         if (subscription.ReplayUntil is { } until && cursor >= until)
         {
-            // A replay ends when its range has been delivered.
-            await storage.Subscriptions.DeleteAsync(subscription.Id, [], cancellationToken);
+            // A replay ends when its range has been delivered; it stays listed, completed (unless cancelled meanwhile).
+            await storage.Subscriptions.CompleteReplayAsync(subscription.Id, until, time.GetUtcNow(), cancellationToken);
             return;
         }
         await storage.Subscriptions.SaveProgressAsync(subscription.Id, _owner, cursor, attempts, next, cancellationToken);
     }
+
+    private async Task<bool> StillRunningAsync(string replayId, CancellationToken cancellationToken) =>
+        (await storage.Subscriptions.GetAsync(replayId, cancellationToken))?.Replay is { State: ReplayProgress.Running };
 
     /// <summary>base × 2^(attempt−1), times a random factor in [0.5, 1.5) so failing receivers are not hit in step.</summary>
     private TimeSpan Backoff(int attempt) =>

@@ -82,6 +82,8 @@ public static class RegistryHost
         builder.Services.AddSingleton<KeyService>();
         builder.Services.AddSingleton<SubscriptionService>();
         builder.Services.AddSingleton<AuditService>();
+        builder.Services.AddSingleton<AnnotationService>();
+        builder.Services.AddSingleton<ReplayService>();
         builder.Services.AddSingleton<EventFeedService>();
         builder.Services.AddSingleton<HealthService>();
         builder.Services.AddSingleton<BackupService>();
@@ -117,6 +119,7 @@ public static class RegistryHost
         CompatibilityEndpoints.Map(app);
         EventEndpoints.Map(app);
         SubscriptionEndpoints.Map(app);
+        ReplayEndpoints.Map(app);
         PipelineEndpoints.Map(app);
         DriftEndpoints.Map(app);
         AuditEndpoints.Map(app);

@@ -114,8 +114,41 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
             [EventFactory.DriftResolved(driftCase, principal, resolution, now)], cancellationToken);
     }
 
+    /// <summary>
+    /// Evidence that properties BACKWARD cannot prove safe are safe for the data the pipelines actually sent: an
+    /// unresolved drift case of the subject saw every one of them as a new field, it has quarantined drifted records,
+    /// and every one of those records passes the candidate. Null when there is no such case.
+    /// </summary>
+    /// <param name="addedPaths">Schema locations of the added properties (<c>/properties/a/properties/b</c>).</param>
+    public async Task<DriftEvidence?> EvidenceAsync(SchemaRecord candidate, IReadOnlyCollection<string> addedPaths, CancellationToken cancellationToken)
+    {
+        var cases = (await storage.Pipelines.ListDriftCasesAsync(candidate.Fqid.Subject, null, cancellationToken))
+            .Where(c => c.Status != DriftCaseStatus.Resolved);
+        foreach (var driftCase in cases)
+        {
+            var seen = driftCase.Fields.Where(f => f.Kind == DriftKind.NewField).ToDictionary(f => DriftEvidence.SchemaPath(f.Path), f => f.Path);
+            if (!addedPaths.All(seen.ContainsKey))
+            {
+                continue;
+            }
+            var (refusal, examined) = await CheckRecordsAsync(driftCase, await contracts.GetAsync(candidate, cancellationToken), cancellationToken);
+            if (refusal is null && examined > 0)
+            {
+                return new DriftEvidence(driftCase.Id, examined, driftCase.RunIds, addedPaths.Select(p => seen[p]).ToList());
+            }
+        }
+        return null;
+    }
+
     /// <summary>Why the contract does not accept the case's drifted records, or null when it does.</summary>
     private async Task<string?> RefusalAsync(DriftCase driftCase, DataContract contract, CancellationToken cancellationToken)
+    {
+        var (refusal, examined) = await CheckRecordsAsync(driftCase, contract, cancellationToken);
+        return refusal ?? (examined > 0 ? null : FieldRefusal(driftCase, contract));
+    }
+
+    /// <summary>The first of the case's quarantined drifted records the contract refuses, and how many were examined.</summary>
+    private async Task<(string? Refusal, long Examined)> CheckRecordsAsync(DriftCase driftCase, DataContract contract, CancellationToken cancellationToken)
     {
         var classifier = contract.Classifier(DriftPolicy.Quarantine);
         var examined = 0L;
@@ -137,12 +170,12 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
                     if (classifier.Classify(record.Json) != RecordOutcome.Valid)
                     {
                         var why = classifier.Explain(record.Json).FirstOrDefault()?.Message ?? "it is not valid.";
-                        return $"record {record.Number} of run {runId} batch {batch.BatchNumber} still does not pass ({why})";
+                        return ($"record {record.Number} of run {runId} batch {batch.BatchNumber} still does not pass ({why})", examined);
                     }
                 }
             }
         }
-        return examined > 0 ? null : FieldRefusal(driftCase, contract);
+        return (null, examined);
     }
 
     /// <summary>Without quarantined records (policy allow, or purged), the case's fields are checked against the shape.</summary>

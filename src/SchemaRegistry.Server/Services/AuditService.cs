@@ -10,13 +10,18 @@ internal sealed class AuditService(IRegistryStorage storage)
 {
     private const int ExportPage = 5000;
 
-    public async Task<List<AuditEntryResponse>> QueryAsync(long? after, string? target, string? principal, DateTimeOffset? from, int? limit, CancellationToken ct)
+    public async Task<List<AuditEntryResponse>> QueryAsync(long? after, string? target, string? principal, DateTimeOffset? from, int? limit, string? incident, CancellationToken ct)
     {
         if (after < 0 || limit is < 1 or > 10_000)
         {
             throw new RegistryException(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Invalid query", "after must be ≥ 0 and limit 1 to 10,000."));
         }
-        var entries = await storage.Audit.ReadAsync(new AuditQuery(after ?? 0, target, principal, from, limit ?? 1000), ct);
+        var query = new AuditQuery(after ?? 0, target, principal, from, limit ?? 1000);
+        if (incident is not null)
+        {
+            query = AnnotationService.Query(AnnotationService.CheckIncident(incident), query.After, query.Limit) with { Target = target, Principal = principal, From = from };
+        }
+        var entries = await storage.Audit.ReadAsync(query, ct);
         return entries.Select(ToResponse).ToList();
     }
 
@@ -39,6 +44,6 @@ internal sealed class AuditService(IRegistryStorage storage)
         }
     }
 
-    private static AuditEntryResponse ToResponse(AuditEntry e) =>
+    public static AuditEntryResponse ToResponse(AuditEntry e) =>
         new(e.Sequence, e.At, e.Principal, e.Role, e.Action, e.Target, e.Reason, e.BeforeHash, e.AfterHash, e.PreviousHash, e.Hash);
 }

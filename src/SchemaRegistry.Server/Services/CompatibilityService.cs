@@ -15,7 +15,7 @@ namespace SchemaRegistry.Server.Services;
 /// incompatible change is VAL-1401 (no version number can fix it). A new major's first version is checked against
 /// nothing of the old majors unless the mode is transitive.
 /// </summary>
-internal sealed class CompatibilityService(IRegistryStorage storage, Layers layers, ReferenceLoader references, Hosting.RegistryOptions options, TimeProvider time)
+internal sealed class CompatibilityService(IRegistryStorage storage, Layers layers, ReferenceLoader references, Pipelines.DriftService drift, Hosting.RegistryOptions options, TimeProvider time)
 {
     public async Task<DiffResponse> DiffAsync(string? from, string? to, CancellationToken cancellationToken)
     {
@@ -105,6 +105,7 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         var transitive = mode is CompatibilityMode.BackwardTransitive or CompatibilityMode.ForwardTransitive or CompatibilityMode.FullTransitive;
         var targets = transitive ? published : published.Where(v => v.Fqid.Version.Major == version.Major).Take(1).ToList();
         var issues = new List<Issue>();
+        var breaking = new List<(Issue Issue, SchemaChange Change)>();
         IReadOnlyList<SchemaChange> firstChanges = [];
         using var candidatePayload = JsonDocument.Parse(await BundleAsync(candidate, cancellationToken));
         foreach (var target in targets)
@@ -123,13 +124,39 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
             foreach (var change in diff.Changes.Where(c => Breaks(c, mode)))
             {
                 var example = change.Example is null ? "" : $" For example {change.Example}.";
-                issues.Add(new Issue(code, change.Path, $"Against {target.Fqid}: {change.Reason}{example}"));
+                var issue = new Issue(code, change.Path, $"Against {target.Fqid}: {change.Reason}{example}");
+                issues.Add(issue);
+                breaking.Add((issue, change));
             }
+        }
+        var evidence = await EvidenceAsync(candidate, mode, breaking, cancellationToken);
+        if (evidence is not null)
+        {
+            issues.Clear();
         }
         var bump = firstChanges.Count == 0 ? "none" : issues.Count == 0 ? "minor" : "major";
         var report = new CompatibilityResponse(candidate.Fqid.ToString(), WireNames.Of(mode), issues.Count == 0,
-            targets.Select(t => t.Fqid.ToString()).ToList(), bump, firstChanges.Select(ChangeItems.ToItem).ToList());
+            targets.Select(t => t.Fqid.ToString()).ToList(), bump, firstChanges.Select(ChangeItems.ToItem).ToList())
+        {
+            Evidence = evidence?.Describe(candidate.Fqid.ToString()),
+        };
         return (report, issues);
+    }
+
+    /// <summary>
+    /// When the only thing that makes the candidate a major is properties added within its major line that the mode's
+    /// backward half cannot prove safe, the drift case that saw those properties may show they are safe for the data the
+    /// pipelines sent. Anything else (a removed or retyped property, a forward failure, another major) keeps its code.
+    /// </summary>
+    private async Task<Pipelines.DriftEvidence?> EvidenceAsync(SchemaRecord candidate, CompatibilityMode mode, List<(Issue Issue, SchemaChange Change)> breaking,
+        CancellationToken cancellationToken)
+    {
+        if (breaking.Count == 0 || breaking.Any(b => b.Issue.Code != ErrorCode.VersionMismatch || b.Change.Kind != ChangeKind.PropertyAdded
+                || Breaks(b.Change with { Backward = true }, mode)))
+        {
+            return null;
+        }
+        return await drift.EvidenceAsync(candidate, breaking.Select(b => b.Change.Path).ToHashSet(StringComparer.Ordinal), cancellationToken);
     }
 
     private static bool Breaks(SchemaChange change, CompatibilityMode mode) => mode switch

@@ -2,8 +2,36 @@ using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Services;
 
-/// <summary>Readiness: whether the database answers.</summary>
+/// <summary>Readiness: whether the database answers and the blob store answers and takes writes.</summary>
 internal sealed class HealthService(IRegistryStorage storage)
 {
-    public Task<bool> IsReadyAsync(CancellationToken ct) => storage.PingAsync(ct);
+    /// <summary>An S3 endpoint that does not answer would otherwise hold the probe for the SDK's retries.</summary>
+    private static readonly TimeSpan BlobProbeTimeout = TimeSpan.FromSeconds(5);
+
+    public async Task<Readiness> CheckAsync(CancellationToken ct)
+    {
+        var database = storage.PingAsync(ct);
+        var blobs = ProbeBlobsAsync(ct);
+        return new Readiness(await database, await blobs);
+    }
+
+    private async Task<bool> ProbeBlobsAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(BlobProbeTimeout);
+        try
+        {
+            return await storage.Blobs.IsAvailableAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>What <c>/readyz</c> reports: each dependency's verdict, nothing that names it.</summary>
+internal sealed record Readiness(bool Database, bool BlobStore)
+{
+    public bool Ready => Database && BlobStore;
 }

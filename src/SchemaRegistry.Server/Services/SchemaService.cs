@@ -129,11 +129,13 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
     public async Task<ValidationResponse> ValidateAsync(string? fqidText, Principal? actor, bool apply, CancellationToken cancellationToken)
     {
         var current = await LoadAsync(ParseFqid(fqidText), cancellationToken);
-        await ReportingFailureAsync(current, EventFactory.ValidationFailed, apply && actor is not null, () => CheckContentAsync(current, cancellationToken), cancellationToken);
+        string? evidence = null;
+        await ReportingFailureAsync(current, EventFactory.ValidationFailed, apply && actor is not null,
+            async () => evidence = await CheckContentAsync(current, cancellationToken), cancellationToken);
         var record = current;
         if (apply && actor is not null && current.State != SchemaState.Validated && LifecycleMachine.CanApply(current.State, SchemaAction.Validate))
         {
-            record = await TransitionAsync(current, SchemaAction.Validate, actor, null, cancellationToken);
+            record = await TransitionAsync(current, SchemaAction.Validate, actor, evidence, cancellationToken);
         }
         return new ValidationResponse(record.Fqid.ToString(), true, WireNames.Of(record.State), record.ContentHash, record.References);
     }
@@ -150,7 +152,9 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         if (action is SchemaAction.Submit or SchemaAction.Publish or SchemaAction.ForcePublish)
         {
             Func<Fqid, RegistryError, DateTimeOffset, OutboxEvent> failure = action == SchemaAction.Submit ? EventFactory.ValidationFailed : EventFactory.PublishBlocked;
-            await ReportingFailureAsync(current, failure, true, () => CheckContentAsync(current, cancellationToken), cancellationToken);
+            string? evidence = null;
+            await ReportingFailureAsync(current, failure, true, async () => evidence = await CheckContentAsync(current, cancellationToken), cancellationToken);
+            reason = WithEvidence(reason, evidence);
         }
         IReadOnlyList<Core.Pipelines.DriftCase> resolves = [];
         if (action is SchemaAction.Publish)
@@ -193,8 +197,18 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         return updated;
     }
 
-    /// <summary>VAL-1102 and VAL-1304: the payload is a schema and every reference is a published version.</summary>
-    private async Task CheckContentAsync(SchemaRecord record, CancellationToken cancellationToken)
+    /// <summary>The step's comment with the compatibility evidence it relied on, so history and ledger both keep it.</summary>
+    private static string? WithEvidence(string? comment, string? evidence)
+    {
+        var text = evidence is null ? comment : string.IsNullOrWhiteSpace(comment) ? evidence : $"{comment} ({evidence})";
+        return text is { Length: > GovernanceRules.MaxReasonLength } ? text[..GovernanceRules.MaxReasonLength] : text;
+    }
+
+    /// <summary>
+    /// VAL-1102 and VAL-1304: the payload is a schema and every reference is a published version; then compatibility.
+    /// Returns the evidence a compatibility verdict rested on, if it was not proof.
+    /// </summary>
+    private async Task<string?> CheckContentAsync(SchemaRecord record, CancellationToken cancellationToken)
     {
         var issues = new List<Issue>();
         var referenced = ReferenceRules.Parse(record.References, layers, issues);
@@ -205,12 +219,13 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         {
             throw new RegistryException(RegistryError.FromIssues("Validation failed", issues));
         }
-        var (_, incompatible) = await compatibility.CheckAsync(record, cancellationToken);
+        var (report, incompatible) = await compatibility.CheckAsync(record, cancellationToken);
         if (incompatible.Count > 0)
         {
             var title = incompatible[0].Code == ErrorCode.VersionMismatch ? "Incompatible change needs a new major version" : "Incompatible change";
             throw new RegistryException(new RegistryError(incompatible[0].Code, ErrorKind.Conflict, title, incompatible[0].Message) { Issues = incompatible });
         }
+        return report.Evidence;
     }
 
     /// <summary>

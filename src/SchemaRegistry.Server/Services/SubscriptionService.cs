@@ -6,7 +6,7 @@ using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Services;
 
-/// <summary>Webhook subscriptions and replays: checks a request, names it and stores it with its event.</summary>
+/// <summary>Webhook subscriptions: checks a request, names it and stores it with its event; purges a backlog.</summary>
 internal sealed class SubscriptionService(IRegistryStorage storage, TimeProvider time)
 {
     public async Task<SubscriptionResponse> CreateAsync(SubscriptionRequest body, Principal actor, CancellationToken ct)
@@ -52,34 +52,19 @@ internal sealed class SubscriptionService(IRegistryStorage storage, TimeProvider
         return (await storage.Subscriptions.DeadLettersAsync(id, ct)).Select(d => new DeadLetterItem(d.Sequence, d.Attempts, d.LastError, d.At)).ToList();
     }
 
-    /// <summary>The runbook's "purge + replay": a temporary subscription that re-delivers a range, then ends.</summary>
-    public async Task<ReplayResponse> ReplayAsync(ReplayRequest body, Principal actor, CancellationToken ct)
+    /// <summary>
+    /// The runbook's "purge": the subscription skips its undelivered backlog and resumes at the next event written.
+    /// Delivery already under way for it finishes its current request, then cannot move the cursor back.
+    /// </summary>
+    public async Task<SubscriptionPurgeResponse> PurgeAsync(string id, string? comment, Principal actor, CancellationToken ct)
     {
-        var target = await storage.Subscriptions.GetAsync(body.SubscriptionId ?? "", ct);
-        if (target is null || target.ReplayName is not null)
-        {
-            throw new RegistryException(RegistryError.NotFound($"Subscription {body.SubscriptionId}"));
-        }
-        if (body.FromSequence < 1 || body.ToSequence < body.FromSequence)
-        {
-            throw Invalid("from_sequence must be at least 1 and to_sequence not below it.");
-        }
+        Core.Checks.TextLimits.Check(comment, "comment", Core.Checks.TextLimits.Comment);
+        var last = await storage.Events.LastSequenceAsync(ct);
         var now = time.GetUtcNow();
-        var name = string.IsNullOrWhiteSpace(body.Name) ? $"replay-{now:yyyyMMddHHmmss}" : body.Name.Trim();
-        var replay = target with
-        {
-            Id = RegistryIds.New(RegistryIds.Replay),
-            Types = body.Types is { Count: > 0 } types ? types : target.Types,
-            Cursor = body.FromSequence - 1,
-            Attempts = 0,
-            NextAttemptAt = now,
-            CreatedAt = now,
-            CreatedBy = actor.Name,
-            ReplayName = name,
-            ReplayUntil = body.ToSequence,
-        };
-        await storage.Subscriptions.AddAsync(replay, [EventFactory.ReplayStarted(replay, target, body.FromSequence, body.ToSequence, actor, now)], ct);
-        return new ReplayResponse(replay.Id, name, target.Id);
+        var before = await storage.Subscriptions.PurgeBacklogAsync(id, last, now, previous => [EventFactory.SubscriptionBacklogPurged(id, previous, last, comment, actor, now)], ct)
+            ?? throw new RegistryException(RegistryError.NotFound($"Subscription {id}"));
+        var cursor = Math.Max(before, last);
+        return new SubscriptionPurgeResponse(id, before, cursor, cursor - before);
     }
 
     private static SubscriptionResponse ToResponse(Subscription s) =>

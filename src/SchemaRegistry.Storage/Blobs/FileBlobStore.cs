@@ -17,6 +17,29 @@ internal sealed class FileBlobStore : IBlobStore
 
     public string Root => _root;
 
+    /// <summary>
+    /// The root must still exist (it is not re-created here: a removed or unmounted volume is an outage) and take a
+    /// file, written and deleted at once.
+    /// </summary>
+    public Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!Directory.Exists(_root))
+            {
+                return Task.FromResult(false);
+            }
+            using (new FileStream(Path.Combine(_root, $".readyz{TempMarker}{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+            return Task.FromResult(true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
     public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
         WriteAsync(key, (stream, ct) => stream.WriteAsync(content, ct).AsTask(), cancellationToken);
 

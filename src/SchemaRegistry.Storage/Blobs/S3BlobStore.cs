@@ -89,6 +89,21 @@ internal sealed class S3BlobStore : IBlobStore, IDisposable
     }
 
     /// <summary>The keys under the folder <paramref name="prefix"/> (whole segments, as in the file store), relative to the store's prefix, in ordinal order.</summary>
+    /// <summary>One listing of at most one key under the prefix: the endpoint answers, the bucket exists and the credentials are accepted.</summary>
+    public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _settings.Bucket, Prefix = _root, MaxKeys = 1 }, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is AmazonServiceException or HttpRequestException or IOException or System.Net.Sockets.SocketException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+
     public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
     {
         var segments = BlobKey.Segments(prefix, allowEmpty: true);

@@ -9,5 +9,6 @@ public interface IAuditStore
     Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditQuery query, CancellationToken cancellationToken);
 }
 
-/// <summary>Ledger filters; all optional.</summary>
-public sealed record AuditQuery(long After = 0, string? Target = null, string? Principal = null, DateTimeOffset? From = null, int Limit = 1000);
+/// <summary>Ledger filters; all optional. <see cref="Action"/> and <see cref="ReasonPrefix"/> find annotations by incident.</summary>
+public sealed record AuditQuery(long After = 0, string? Target = null, string? Principal = null, DateTimeOffset? From = null, int Limit = 1000,
+    string? Action = null, string? ReasonPrefix = null);

@@ -16,4 +16,7 @@ public interface IBlobStore
     Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Whether the store answers and takes writes now (readiness); never throws for an unavailable store.</summary>
+    Task<bool> IsAvailableAsync(CancellationToken cancellationToken);
 }

@@ -12,6 +12,12 @@ public interface IEventStore
     /// </summary>
     Task AppendAsync(OutboxEvent @event, CancellationToken cancellationToken);
 
+    /// <summary>Events that go with no other change (ledger annotations), in one transaction of their own.</summary>
+    Task AppendAllAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>The first and last sequence of the events whose time lies in [<paramref name="from"/>, <paramref name="to"/>], or null when none does.</summary>
+    Task<(long First, long Last)?> SequenceRangeAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
     /// <summary>Deletes events older than <paramref name="before"/>; returns how many.</summary>
     Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 

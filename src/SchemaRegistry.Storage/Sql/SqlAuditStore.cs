@@ -11,6 +11,9 @@ internal sealed class SqlAuditStore(SqlProvider provider) : IAuditStore
             + (query.Target is null ? "" : " AND target = @target")
             + (query.Principal is null ? "" : " AND principal = @principal")
             + (query.From is null ? "" : " AND at >= @from")
+            + (query.Action is null ? "" : " AND action = @action")
+            // A prefix compared whole rather than with LIKE: nothing in it is a wildcard, on any of the three databases.
+            + (query.ReasonPrefix is null ? "" : $" AND SUBSTR(reason, 1, {query.ReasonPrefix.Length}) = @prefix")
             + $" ORDER BY sequence LIMIT {Math.Clamp(query.Limit, 1, 10_000)}";
         var parameters = new List<(string, object?)> { ("@after", query.After) };
         if (query.Target is not null)
@@ -20,6 +23,14 @@ internal sealed class SqlAuditStore(SqlProvider provider) : IAuditStore
         if (query.Principal is not null)
         {
             parameters.Add(("@principal", query.Principal));
+        }
+        if (query.Action is not null)
+        {
+            parameters.Add(("@action", query.Action));
+        }
+        if (query.ReasonPrefix is not null)
+        {
+            parameters.Add(("@prefix", query.ReasonPrefix));
         }
         if (query.From is { } from)
         {

@@ -9,6 +9,22 @@ internal sealed class SqlEventStore(SqlProvider provider) : IEventStore
         await OutboxWriter.AppendAloneAsync(provider, [@event], cancellationToken);
     }
 
+    public Task AppendAllAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken) =>
+        OutboxWriter.AppendAloneAsync(provider, events, cancellationToken);
+
+    public async Task<(long First, long Last)?> SequenceRangeAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, "SELECT MIN(sequence), MAX(sequence) FROM events WHERE time >= @from AND time <= @to",
+            null, ("@from", Db.ToUnixMs(from)), ("@to", Db.ToUnixMs(to)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
+        {
+            return null;
+        }
+        return (Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);

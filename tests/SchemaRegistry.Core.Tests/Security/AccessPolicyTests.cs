@@ -63,6 +63,12 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
+    public void Admins_and_ops_engineers_tag_incidents_in_the_ledger_runners_and_readers_do_not()
+    {
+        Assert.Equal([Role.SchemaAdmin, Role.OpsEngineer], AccessPolicy.RolesHolding(Permission.AnnotateAudit));
+    }
+
+    [Fact]
     public void Only_schema_admin_may_export_a_backup()
     {
         Assert.Equal([Role.SchemaAdmin], AccessPolicy.RolesHolding(Permission.Backup));
@@ -98,7 +104,7 @@ public sealed class AccessPolicyTests
         {
             Role.SchemaAdmin => true,
             Role.OpsEngineer => permission is Permission.Read or Permission.WriteDraft or Permission.Validate or Permission.Submit
-                or Permission.ManagePipelines or Permission.ManageDrift or Permission.SyncMetadata or Permission.ReadAudit,
+                or Permission.ManagePipelines or Permission.ManageDrift or Permission.SyncMetadata or Permission.ReadAudit or Permission.AnnotateAudit,
             Role.PipelineRunner => permission is Permission.Read or Permission.RunPipelines or Permission.SyncMetadata,
             Role.Reader => permission is Permission.Read,
             _ => throw new InvalidOperationException($"Role {role} is missing from this test."),

@@ -47,6 +47,9 @@ public sealed class EventSubjectTests : IAsyncLifetime
         [EventTypes.SubscriptionCreated] = [typeof(SubscriptionCreatedData)],
         [EventTypes.SubscriptionDeleted] = [typeof(SubscriptionDeletedData)],
         [EventTypes.ReplayStarted] = [typeof(ReplayStartedData)],
+        [EventTypes.ReplayCancelled] = [typeof(ReplayCancelledData)],
+        [EventTypes.SubscriptionBacklogPurged] = [typeof(SubscriptionBacklogPurgedData)],
+        [EventTypes.IncidentAnnotated] = [typeof(IncidentAnnotatedData)],
     };
 
     /// <summary>Emitted only at start-up, when no admin key is left: AdminRecoveryTests checks its subject.</summary>
@@ -97,7 +100,9 @@ public sealed class EventSubjectTests : IAsyncLifetime
             EventTypes.MetadataSyncFailed => runs.TryGetValue(Text("run_id"), out var fqid) ? fqid : EventSubjects.Run(Text("run_id")),
             EventTypes.DriftAcknowledged or EventTypes.DriftResolved or EventTypes.SubjectConfigChanged => Text("subject"),
             EventTypes.KeyCreated or EventTypes.KeyRevoked or EventTypes.KeyRecovered => EventSubjects.Key(Text("key_id")),
-            EventTypes.SubscriptionCreated or EventTypes.SubscriptionDeleted or EventTypes.ReplayStarted => EventSubjects.Subscription(Text("subscription_id")),
+            EventTypes.SubscriptionCreated or EventTypes.SubscriptionDeleted or EventTypes.ReplayStarted or EventTypes.ReplayCancelled
+                or EventTypes.SubscriptionBacklogPurged => EventSubjects.Subscription(Text("subscription_id")),
+            EventTypes.IncidentAnnotated => e.Data.GetProperty("run_id").GetString() is { } run ? EventSubjects.Run(run) : Text("fqid"),
             _ => Text("fqid"),
         };
     }
@@ -154,10 +159,13 @@ public sealed class EventSubjectTests : IAsyncLifetime
         await Assert.ThrowsAsync<RegistryApiException>(() => ops.SyncMetadataAsync("jr-missing"));
 
         var subscription = await admin.SubscribeAsync(new SubscriptionRequest("http://127.0.0.1:9/other", "another-secret-of-16-chars"));
-        await admin.ReplayAsync(new ReplayRequest(subscription.Id, 1, 2));
+        var replay = await admin.ReplayAsync(new ReplayRequest(subscription.Id, 1, 2));
+        await admin.CancelReplayAsync(replay.Id, "wrong range");
+        await admin.PurgeSubscriptionAsync(subscription.Id, "backlog not wanted");
         Assert.True((await http.DeleteAsync($"v1/subscriptions/{subscription.Id}")).IsSuccessStatusCode);
         var key = await admin.CreateKeyAsync(new CreateKeyRequest("rotated", "reader"));
         await admin.RotateKeyAsync(key.Id);
+        await ops.AnnotateAsync(new AnnotationRequest("INC-1", "root cause", ["finance.gdp.invoice:v1.0"], ["jr-strict"]));
     }
 
     private static Task<BatchResponse> SendAsync(RegistryClient runner, string runId, string lines) =>

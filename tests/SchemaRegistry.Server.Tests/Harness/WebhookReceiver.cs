@@ -42,19 +42,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
-    public async Task<bool> WaitAsync(Func<IReadOnlyCollection<Delivery>, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition(Deliveries.ToArray()))
-            {
-                return true;
-            }
-            await Task.Delay(50);
-        }
-        return condition(Deliveries.ToArray());
-    }
+    public Task<bool> WaitAsync(Func<IReadOnlyCollection<Delivery>, bool> condition, TimeSpan timeout) =>
+        Eventually.TrueAsync(() => condition(Deliveries.ToArray()), timeout);
 
     public async ValueTask DisposeAsync()
     {
