@@ -46,7 +46,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
     }
 
     /// <summary>The blob store named by <c>file:DIR</c> or <c>s3://bucket/prefix?…</c>, and how to show it (never with secrets).</summary>
-    private static (IBlobStore Store, string Description) OpenBlobs(string blobsUrl)
+    public static (IBlobStore Store, string Description) OpenBlobs(string blobsUrl)
     {
         if (StorageUrls.IsS3Blobs(blobsUrl))
         {
