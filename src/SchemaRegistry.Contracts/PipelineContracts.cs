@@ -59,7 +59,7 @@ public sealed record CountsResponse(int Batches, long Records, long Valid, long 
 /// <param name="SchemaFqid">The exact version pinned at start.</param>
 /// <param name="ContentHash">Its content hash.</param>
 /// <param name="DriftPolicy">The pipeline's drift policy when the run started.</param>
-/// <param name="Status">running, success, failed or completed_with_quarantine.</param>
+/// <param name="Status">running, success, failed, completed_with_quarantine or abandoned (silent past the configured time).</param>
 /// <param name="OutputPath">Where the job wrote.</param>
 /// <param name="ValidationResult">pass, partial or fail, once completed.</param>
 /// <param name="StartedBy">Principal.</param>

@@ -47,7 +47,8 @@ internal sealed class OpenLineageEvents(IRegistryStorage storage, Pipelines.Quar
         }
         var body = new JsonObject
         {
-            ["eventType"] = completed ? failed ? "FAIL" : "COMPLETE" : "START",
+            // An abandoned run stopped without saying how it ended: OpenLineage's ABORT.
+            ["eventType"] = !completed ? "START" : failed ? "FAIL" : run.Status == RunStatus.Abandoned ? "ABORT" : "COMPLETE",
             ["eventTime"] = stored.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
             ["run"] = new JsonObject { ["runId"] = RunUuid(run.RunId), ["facets"] = runFacets },
             ["job"] = new JsonObject { ["namespace"] = options.OpenLineageNamespace, ["name"] = run.PipelineId, ["facets"] = new JsonObject() },

@@ -52,9 +52,7 @@ internal sealed class BatchService(IRegistryStorage storage, QuarantineStore qua
         string? quarantineKey = null;
         if (summary.Quarantined > 0)
         {
-            quarantineKey = QuarantineKeys.Batch(run, batchNumber);
-            await quarantine.PutFileAsync(spool.Records, quarantineKey + QuarantineKeys.RecordsSuffix, cancellationToken);
-            await quarantine.PutFileAsync(spool.Manifest, quarantineKey + QuarantineKeys.ManifestSuffix, cancellationToken);
+            quarantineKey = await quarantine.StoreBatchAsync(run, batchNumber, spool, cancellationToken);
         }
         if (beforeCommit is not null)
         {

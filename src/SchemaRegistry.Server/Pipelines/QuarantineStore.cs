@@ -41,8 +41,17 @@ internal sealed class QuarantineStore : IDisposable
     /// <summary>A database key as the location itself names it.</summary>
     public string InStore(string key) => Root.Length == 0 && key.StartsWith(Folder, StringComparison.Ordinal) ? key[Folder.Length..] : key;
 
+    /// <summary>Stores a batch's spooled quarantine (records, then manifest) under a fresh key of the run's folder; returns the key.</summary>
+    public async Task<string> StoreBatchAsync(Core.Pipelines.PipelineRun run, int batch, SpoolFolder spool, CancellationToken cancellationToken)
+    {
+        var key = QuarantineKeys.Batch(run, batch);
+        await PutFileAsync(spool.Records, key + QuarantineKeys.RecordsSuffix, cancellationToken);
+        await PutFileAsync(spool.Manifest, key + QuarantineKeys.ManifestSuffix, cancellationToken);
+        return key;
+    }
+
     /// <summary>Stores a spooled file under a key, streamed.</summary>
-    public async Task PutFileAsync(string path, string key, CancellationToken cancellationToken)
+    private async Task PutFileAsync(string path, string key, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await Blobs.PutAsync(key, stream, cancellationToken);

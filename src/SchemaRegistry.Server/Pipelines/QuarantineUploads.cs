@@ -45,9 +45,7 @@ internal sealed class QuarantineUploads(IRegistryStorage storage, QuarantineStor
         string? key = null;
         if (summary.Quarantined > 0)
         {
-            key = QuarantineKeys.Batch(run, batchNumber);
-            await quarantine.PutFileAsync(spool.Records, key + QuarantineKeys.RecordsSuffix, cancellationToken);
-            await quarantine.PutFileAsync(spool.Manifest, key + QuarantineKeys.ManifestSuffix, cancellationToken);
+            key = await quarantine.StoreBatchAsync(run, batchNumber, spool, cancellationToken);
             var uploaded = RunbookEvents.QuarantineUploaded(run, batchNumber, key, summary.Records, summary.Quarantined, time.GetUtcNow());
             if (!await storage.Pipelines.AttachQuarantineAsync(run.RunId, batchNumber, key, [uploaded], cancellationToken))
             {

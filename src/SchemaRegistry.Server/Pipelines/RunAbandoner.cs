@@ -49,7 +49,7 @@ internal sealed class RunAbandoner(IRegistryStorage storage, RegistryOptions opt
             }
             var reason = string.Create(CultureInfo.InvariantCulture,
                 $"PIPE-1301: no batch or heartbeat for {after.TotalSeconds:0.###} s (Registry:AbandonRunsAfterSeconds); the job stopped without completing the run.");
-            if (await storage.Pipelines.AbandonRunAsync(run.RunId, silentSince, now, reason, [RunbookEvents.RunAbandoned(run, reason, now)], cancellationToken))
+            if (await storage.Pipelines.AbandonRunAsync(run.RunId, silentSince, now, reason, [RunbookEvents.AbandonedRunCompleted(run, reason, now), RunbookEvents.RunAbandoned(run, reason, now)], cancellationToken))
             {
                 abandoned++;
                 Metrics.PipelineMetrics.RunCompleted(PipelineWireNames.Of(RunStatus.Abandoned));

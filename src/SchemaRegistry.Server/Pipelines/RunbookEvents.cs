@@ -23,6 +23,23 @@ internal static class RunbookEvents
             reason,
         }));
 
+    /// <summary>The <c>RunCompleted</c> lineage record of an abandoned run, so lineage consumers see every run end.</summary>
+    public static OutboxEvent AbandonedRunCompleted(PipelineRun run, string reason, DateTimeOffset at) =>
+        new(EventTypes.RunCompleted, run.Fqid.ToString(), at, JsonSerializer.Serialize(new
+        {
+            pipeline_id = run.PipelineId,
+            schema_fqid = run.Fqid.ToString(),
+            run_id = run.RunId,
+            output_path = run.OutputPath,
+            status = PipelineWireNames.Of(RunStatus.Abandoned),
+            validation_result = "fail",
+            started_at = run.StartedAt,
+            completed_at = at,
+            duration_ms = (at - run.StartedAt).TotalMilliseconds,
+            counts = PipelineMapper.ToResponse(run.Counts),
+            error = reason,
+        }));
+
     /// <summary>
     /// <c>RunsAffected</c>: <paramref name="change"/> (<c>major_published</c> or <c>version_deprecated</c>) of
     /// <paramref name="fqid"/> while <paramref name="runs"/> were running on an older major or on that version.

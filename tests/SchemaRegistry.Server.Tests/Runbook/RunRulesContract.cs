@@ -41,6 +41,9 @@ public abstract class RunRulesContract(Store store) : RunbookContract(store)
         Assert.Equal(("PIPE-1301", "jr-died", "abandoned"),
             (Data(failed).GetProperty("code").GetString(), Data(failed).GetProperty("run_id").GetString(), Data(failed).GetProperty("status").GetString()));
 
+        var completed = Assert.Single(await EventsAsync("RunCompleted"));
+        Assert.Equal(("jr-died", "abandoned"), (Data(completed).GetProperty("run_id").GetString(), Data(completed).GetProperty("status").GetString()));
+
         // An abandoned run takes nothing more: no batch, no heartbeat, no completion.
         await RefusedAsync(() => Runner.SendBatchAsync("jr-died", Ndjson("""{"invoice_id":"INV-1","amount":1}"""), "application/x-ndjson"), 409, "REG-1003");
         await RefusedAsync(() => Runner.HeartbeatAsync("jr-died"), 409, "REG-1003");
