@@ -241,7 +241,8 @@ internal static class PipelineCommands
         }
         Console.WriteLine($"Run {run.RunId} of {run.PipelineId} on {run.SchemaFqid} ({run.ContentHash[..Math.Min(12, run.ContentHash.Length)]}): {run.Status}" +
             (run.ValidationResult is null ? "" : $", {run.ValidationResult}") +
-            $"; {N(run.Counts.Records)} records in {run.Counts.Batches} batches, {N(run.Counts.Quarantined)} quarantined" + (run.Error is null ? "" : $"; {run.Error}"));
+            $"; {N(run.Counts.Records)} records in {run.Counts.Batches} batches, {N(run.Counts.Quarantined)} quarantined" + (run.Error is null ? "" : $"; {run.Error}")
+            + (run.Flags is { Count: > 0 } flags ? $"; flagged: {string.Join(", ", flags)}" : ""));
         foreach (var b in run.Batches ?? [])
         {
             Console.WriteLine($"  batch {b.Batch} ({b.Format}): {N(b.Counts.Records)} records, {N(b.Counts.Quarantined)} quarantined, {N(b.Released)} released{(b.Failed ? ", FAILED" : "")}");

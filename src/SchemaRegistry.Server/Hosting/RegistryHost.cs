@@ -140,7 +140,7 @@ public static class RegistryHost
         ILogger logger, CancellationToken cancellationToken)
     {
         var spooled = spools.RemoveLeftovers();
-        var temporary = storage.RemoveTemporaryBlobs(TimeSpan.FromHours(1));
+        var temporary = storage.RemoveTemporaryBlobs(TimeSpan.FromHours(1)) + quarantine.RemoveTemporaryFiles(TimeSpan.FromHours(1));
         var replays = await Pipelines.ReplaySettler.RecoverAsync(storage, quarantine.Blobs, cancellationToken);
         if (spooled + temporary + replays > 0)
         {

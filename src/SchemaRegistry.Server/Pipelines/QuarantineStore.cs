@@ -64,6 +64,9 @@ internal sealed class QuarantineStore : IDisposable
         await Blobs.DeleteAsync(key + QuarantineKeys.ManifestSuffix, CancellationToken.None);
     }
 
+    /// <summary>Start-up hygiene of a location of its own (the blob store's is done with the blob store); returns how many files.</summary>
+    public int RemoveTemporaryFiles(TimeSpan olderThan) => _own is null ? 0 : Storage.RegistryStorage.RemoveTemporaryBlobs(_own, olderThan);
+
     public void Dispose() => (_own as IDisposable)?.Dispose();
 
     /// <summary>A store whose keys are written without a leading folder: <c>quarantine/a/b</c> is <c>a/b</c> in it.</summary>
