@@ -97,8 +97,8 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         var run = await LoadRunAsync(runId, cancellationToken);
         if (!await storage.Pipelines.TouchRunAsync(run.RunId, time.GetUtcNow(), cancellationToken))
         {
-            var now = await LoadRunAsync(runId, cancellationToken);
-            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {PipelineWireNames.Of(now.Status)}; only a running run takes heartbeats."));
+            var current = await LoadRunAsync(runId, cancellationToken);
+            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {PipelineWireNames.Of(current.Status)}; only a running run takes heartbeats."));
         }
         return PipelineMapper.ToResponse(run);
     }
