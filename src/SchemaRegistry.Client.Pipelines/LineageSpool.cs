@@ -4,21 +4,27 @@ using SchemaRegistry.Contracts;
 namespace SchemaRegistry.Client.Pipelines;
 
 /// <summary>
-/// Batch reports and run completions that could not reach the registry, kept as numbered JSON files per run and
-/// re-sent in order. A report the registry already has (REG-1002) or a run already completed (REG-1003) counts as
-/// delivered, so re-sending is safe after a crash between sending and deleting.
+/// Batch reports, quarantine uploads and run completions that could not reach the registry, kept as numbered JSON
+/// files per run and re-sent in order. A report or quarantine the registry already has (REG-1002) or a run already
+/// completed (REG-1003) counts as delivered, so re-sending is safe after a crash between sending and deleting.
 /// </summary>
 public static class LineageSpool
 {
     private const string ReportSuffix = "-report.json";
     private const string CompleteSuffix = "-complete.json";
+    private const string QuarantineSuffix = "-quarantine.json";
 
     internal static async Task SaveAsync(string directory, string runId, object item, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(directory, runId);
         Directory.CreateDirectory(folder);
         var next = Directory.EnumerateFiles(folder, "*.json").Count() + 1;
-        var suffix = item is BatchReportRequest ? ReportSuffix : CompleteSuffix;
+        var suffix = item switch
+        {
+            BatchReportRequest => ReportSuffix,
+            SpooledQuarantine => QuarantineSuffix,
+            _ => CompleteSuffix,
+        };
         var temp = Path.Combine(folder, $"{next:D6}{suffix}.tmp");
         await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(item, item.GetType(), RegistryJson.Options), cancellationToken);
         File.Move(temp, temp[..^4], overwrite: false);
@@ -48,6 +54,10 @@ public static class LineageSpool
                     {
                         await client.ReportBatchAsync(runId, JsonSerializer.Deserialize<BatchReportRequest>(json, RegistryJson.Options)!, cancellationToken);
                     }
+                    else if (file.EndsWith(QuarantineSuffix, StringComparison.Ordinal))
+                    {
+                        await UploadAsync(client, runId, JsonSerializer.Deserialize<SpooledQuarantine>(json, RegistryJson.Options)!, cancellationToken);
+                    }
                     else
                     {
                         await client.CompleteRunAsync(runId, JsonSerializer.Deserialize<CompleteRunRequest>(json, RegistryJson.Options)!, cancellationToken);
@@ -71,4 +81,18 @@ public static class LineageSpool
         }
         return delivered;
     }
+
+    /// <summary>Sends a batch's quarantined records from the worker's file; a file removed since (nothing to send) counts as delivered.</summary>
+    internal static async Task UploadAsync(RegistryClient client, string runId, SpooledQuarantine upload, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(upload.Path))
+        {
+            return;
+        }
+        await using var records = new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await client.UploadQuarantineAsync(runId, upload.Batch, records, cancellationToken);
+    }
 }
+
+/// <summary>A batch's quarantine waiting to be sent: its number and the worker's file of quarantined records.</summary>
+internal sealed record SpooledQuarantine(int Batch, string Path);

@@ -12,7 +12,8 @@ namespace SchemaRegistry.Client.Pipelines;
 /// <summary>
 /// A run driven from inside the pipeline worker: started on the registry (which pins the version), then every batch
 /// is validated here with the registry's own engine (drift detection, quarantine to local files) and reported for
-/// lineage; completing records the run. Schemas come through the <see cref="SchemaResolver"/>, so with a warm cache
+/// lineage, and its quarantined records are sent to the registry, which validates them again and stores those that fail
+/// in its quarantine (beside the server-validated batches'); completing records the run. Schemas come through the <see cref="SchemaResolver"/>, so with a warm cache
 /// validation goes on while the registry is down, and reports and the completion are spooled to disk and re-sent.
 /// </summary>
 public sealed class PipelineRun
@@ -62,7 +63,15 @@ public sealed class PipelineRun
     /// Validates one batch here, quarantines what does not pass to local files, writes what passes to
     /// <paramref name="passed"/> when given, and reports the batch to the registry (spooled when it is unreachable).
     /// </summary>
-    public async Task<BatchResponse> ValidateAsync(Stream data, DataFormat format, Stream? passed = null, CancellationToken cancellationToken = default)
+    public Task<BatchResponse> ValidateAsync(Stream data, DataFormat format, Stream? passed = null, CancellationToken cancellationToken = default) =>
+        ValidateStageAsync(data, format, null, passed, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ValidateAsync"/>, for the validation stage <paramref name="stage"/> the pipeline's timing asks
+    /// (<c>pre_job</c>, <c>post_transform</c>…): a <c>pre_and_post</c> run that completes without one of them is flagged.
+    /// </summary>
+    public async Task<BatchResponse> ValidateStageAsync(Stream data, DataFormat format, string? stage, Stream? passed = null,
+        CancellationToken cancellationToken = default)
     {
         var batch = Interlocked.Increment(ref _batches);
         var folder = Path.Combine(_options.QuarantineDirectory, Run.RunId);
@@ -88,8 +97,13 @@ public sealed class PipelineRun
         var quarantineKey = summary.Quarantined > 0 ? prefix : null;
         var response = BatchReports.ToResponse(summary, Run.RunId, batch, Run.SchemaFqid, quarantineKey, null, false, summary.Failed);
         var report = new BatchReportRequest(batch, format.ToString().ToLowerInvariant(), summary.Records, summary.Valid, summary.Invalid, summary.Drifted,
-            summary.Rescued, summary.Quarantined, summary.Duration.TotalMilliseconds, summary.Failed, response.Drift, quarantineKey);
+            summary.Rescued, summary.Quarantined, summary.Duration.TotalMilliseconds, summary.Failed, response.Drift, quarantineKey) { Stage = stage };
         await SendOrSpoolAsync(report, () => _client.ReportBatchAsync(Run.RunId, report, cancellationToken), cancellationToken);
+        if (quarantineKey is not null && _options.UploadQuarantine)
+        {
+            var upload = new SpooledQuarantine(batch, Path.GetFullPath(quarantineKey + ".ndjson"));
+            await SendOrSpoolAsync(upload, () => LineageSpool.UploadAsync(_client, Run.RunId, upload, cancellationToken), cancellationToken);
+        }
         return response;
     }
 

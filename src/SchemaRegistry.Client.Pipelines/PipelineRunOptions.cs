@@ -9,6 +9,12 @@ public sealed record PipelineRunOptions
     /// <summary>Reports and completions the registry could not take wait in <c>{SpoolDirectory}/{run_id}/</c> until re-sent.</summary>
     public string SpoolDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "schemareg-spool");
 
+    /// <summary>
+    /// Send each batch's quarantined records to the registry (default on), which validates them again and stores those
+    /// that fail in its quarantine, so operators find every bad record where the runbook looks; the local files stay.
+    /// </summary>
+    public bool UploadQuarantine { get; init; } = true;
+
     /// <summary>Drift detection on (default) or off.</summary>
     public bool DetectDrift { get; init; } = true;
 

@@ -30,9 +30,44 @@ public sealed partial class RegistryClient
         return SendContentAsync<BatchResponse>(HttpMethod.Post, $"v1/runs/{Escape(runId)}/batches", body, cancellationToken);
     }
 
+    /// <summary>
+    /// Streams a batch of a validation stage (<c>pre_job</c>, <c>post_transform</c>…, as the pipeline's timing asks; a
+    /// <c>pre_and_post</c> run completed without one of them is flagged).
+    /// </summary>
+    public Task<BatchResponse> SendStagedBatchAsync(string runId, Stream content, string contentType, string? stage, CancellationToken cancellationToken = default)
+    {
+        var body = new StreamContent(content, 1 << 16);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        var path = $"v1/runs/{Escape(runId)}/batches" + (stage is null ? "" : $"?stage={Escape(stage)}");
+        return SendContentAsync<BatchResponse>(HttpMethod.Post, path, body, cancellationToken);
+    }
+
     /// <summary>Reports a batch validated in the pipeline worker (REG-1002 when that batch number is already recorded).</summary>
     public Task<BatchResponse> ReportBatchAsync(string runId, BatchReportRequest report, CancellationToken cancellationToken = default) =>
         SendAsync<BatchResponse>(HttpMethod.Post, $"v1/runs/{Escape(runId)}/reports", report, cancellationToken);
+
+    /// <summary>
+    /// Sends the records a worker quarantined in batch <paramref name="batch"/> (already reported) as NDJSON: the registry
+    /// validates them again and stores those that fail in its quarantine (REG-1002 when that batch's quarantine is there already).
+    /// </summary>
+    public Task<BatchResponse> UploadQuarantineAsync(string runId, int batch, Stream records, CancellationToken cancellationToken = default)
+    {
+        var body = new StreamContent(records, 1 << 16);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-ndjson");
+        return SendContentAsync<BatchResponse>(HttpMethod.Post, $"v1/runs/{Escape(runId)}/batches/{batch}/quarantine", body, cancellationToken);
+    }
+
+    /// <summary>Tells the registry a running run is alive between batches, so it is not abandoned.</summary>
+    public Task<RunResponse> HeartbeatAsync(string runId, CancellationToken cancellationToken = default) =>
+        SendAsync<RunResponse>(HttpMethod.Post, $"v1/runs/{Escape(runId)}/heartbeat", null, cancellationToken);
+
+    /// <summary>Quarantined batches of a subject (or of all) between two days (<c>2025-10-07</c>, both included) or instants, newest first.</summary>
+    public Task<List<QuarantineItem>> ListQuarantineBySubjectAsync(string? subject, string? from, string? to, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        var query = $"v1/quarantine?limit={limit}" + (subject is null ? "" : $"&subject={Escape(subject)}") + (from is null ? "" : $"&from={Escape(from)}")
+            + (to is null ? "" : $"&to={Escape(to)}");
+        return SendAsync<List<QuarantineItem>>(HttpMethod.Get, query, null, cancellationToken);
+    }
 
     /// <summary>Completes a run (its lineage record).</summary>
     public Task<RunResponse> CompleteRunAsync(string runId, CompleteRunRequest request, CancellationToken cancellationToken = default) =>

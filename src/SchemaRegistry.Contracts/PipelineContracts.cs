@@ -7,7 +7,14 @@ namespace SchemaRegistry.Contracts;
 /// <param name="ValidationTiming">on_invocation, pre_job, post_transform, pre_and_post or build_time.</param>
 /// <param name="DriftPolicy">quarantine (default), fail, rescue or allow.</param>
 /// <param name="Owner">Team that owns the stage.</param>
-public sealed record PipelineRequest(string? PipelineId, string? Layer, string? Fqid, string? ValidationTiming = null, string? DriftPolicy = null, string? Owner = null);
+public sealed record PipelineRequest(string? PipelineId, string? Layer, string? Fqid, string? ValidationTiming = null, string? DriftPolicy = null, string? Owner = null)
+{
+    /// <summary>
+    /// Whether a run on <c>:latest</c> may start on a newer major than the pipeline's last successful run (else PIPE-1103).
+    /// Default false; on <c>PUT</c>, omitted keeps the current setting.
+    /// </summary>
+    public bool? AllowMajor { get; init; }
+}
 
 /// <summary>A registered pipeline.</summary>
 /// <param name="PipelineId">Id.</param>
@@ -18,7 +25,11 @@ public sealed record PipelineRequest(string? PipelineId, string? Layer, string? 
 /// <param name="Owner">Owning team.</param>
 /// <param name="CreatedAt">Registered at.</param>
 /// <param name="UpdatedAt">Last changed at.</param>
-public sealed record PipelineResponse(string PipelineId, string Layer, string Fqid, string ValidationTiming, string DriftPolicy, string Owner, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+public sealed record PipelineResponse(string PipelineId, string Layer, string Fqid, string ValidationTiming, string DriftPolicy, string Owner, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    /// <summary>Whether a run on <c>:latest</c> may start on a newer major than the last successful run.</summary>
+    public bool AllowMajor { get; init; }
+}
 
 /// <summary>Body of <c>POST /v1/runs</c>.</summary>
 /// <param name="PipelineId">A registered pipeline.</param>
@@ -48,7 +59,7 @@ public sealed record CountsResponse(int Batches, long Records, long Valid, long 
 /// <param name="SchemaFqid">The exact version pinned at start.</param>
 /// <param name="ContentHash">Its content hash.</param>
 /// <param name="DriftPolicy">The pipeline's drift policy when the run started.</param>
-/// <param name="Status">running, success, failed or completed_with_quarantine.</param>
+/// <param name="Status">running, success, failed, completed_with_quarantine or abandoned (silent past the configured time).</param>
 /// <param name="OutputPath">Where the job wrote.</param>
 /// <param name="ValidationResult">pass, partial or fail, once completed.</param>
 /// <param name="StartedBy">Principal.</param>
@@ -60,7 +71,14 @@ public sealed record CountsResponse(int Batches, long Records, long Valid, long 
 /// <param name="Batches">Its batches (on <c>GET /v1/runs/{run_id}</c>).</param>
 public sealed record RunResponse(string RunId, string PipelineId, string SchemaFqid, string ContentHash, string DriftPolicy, string Status,
     string? OutputPath, string? ValidationResult, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, double? DurationMs,
-    CountsResponse Counts, string? Error, IReadOnlyList<BatchItem>? Batches = null);
+    CountsResponse Counts, string? Error, IReadOnlyList<BatchItem>? Batches = null)
+{
+    /// <summary>
+    /// What its completion found missing: <c>missing_pre_job_validation</c>, <c>missing_post_transform_validation</c>…
+    /// (a stage its pipeline's validation timing needs that no batch reported); absent when nothing was.
+    /// </summary>
+    public IReadOnlyList<string>? Flags { get; init; }
+}
 
 /// <summary>One batch of a run.</summary>
 /// <param name="Batch">Its number in the run, from 1.</param>
@@ -71,7 +89,11 @@ public sealed record RunResponse(string RunId, string PipelineId, string SchemaF
 /// <param name="Released">Quarantined records released by replay since.</param>
 /// <param name="DurationMs">Validation time.</param>
 /// <param name="CreatedAt">When validated.</param>
-public sealed record BatchItem(int Batch, string Format, CountsResponse Counts, bool Failed, string? Quarantine, long Released, double DurationMs, DateTimeOffset CreatedAt);
+public sealed record BatchItem(int Batch, string Format, CountsResponse Counts, bool Failed, string? Quarantine, long Released, double DurationMs, DateTimeOffset CreatedAt)
+{
+    /// <summary>The validation stage the batch reported (<c>pre_job</c>, <c>post_transform</c>…), if any.</summary>
+    public string? Stage { get; init; }
+}
 
 /// <summary>One drifted field over a batch or a case.</summary>
 /// <param name="Path">Dotted field path (<c>customer.address.zip</c>, <c>lines[].sku</c>).</param>
@@ -181,7 +203,17 @@ public sealed record QuarantinePurgeResponse(int Batches, int Files);
 /// <param name="Released">Released since by replay.</param>
 /// <param name="Key">Blob key prefix.</param>
 /// <param name="CreatedAt">When.</param>
-public sealed record QuarantineItem(string RunId, string PipelineId, int Batch, long Quarantined, long Released, string Key, DateTimeOffset CreatedAt);
+public sealed record QuarantineItem(string RunId, string PipelineId, int Batch, long Quarantined, long Released, string Key, DateTimeOffset CreatedAt)
+{
+    /// <summary>The run's pinned FQID.</summary>
+    public string? Fqid { get; init; }
+
+    /// <summary>Where the records are, as an operator lists them (<c>s3://warehouse/quarantine/finance/gdp/invoice/…/batch-000001-….ndjson</c>).</summary>
+    public string? Location { get; init; }
+
+    /// <summary>Where their manifest (one line of reasons per record) is.</summary>
+    public string? ManifestLocation { get; init; }
+}
 
 /// <summary>Body of <c>POST /v1/schema/sync/metadata</c> (the runbook's metadata-sync recovery).</summary>
 /// <param name="RunId">The run whose lineage is re-derived.</param>
@@ -218,4 +250,14 @@ public sealed record LineagePipelineItem(string PipelineId, IReadOnlyList<string
 /// <param name="Drift">Its drift, by kind.</param>
 /// <param name="Quarantine">Where the worker put the quarantined records.</param>
 public sealed record BatchReportRequest(int Batch, string? Format, long Records, long Valid, long Invalid, long Drifted, long Rescued, long Quarantined,
-    double DurationMs, bool Failed, DriftSummary? Drift, string? Quarantine);
+    double DurationMs, bool Failed, DriftSummary? Drift, string? Quarantine)
+{
+    /// <summary>The validation stage of the batch (<c>pre_job</c>, <c>post_transform</c>…; see the pipeline's validation timing).</summary>
+    public string? Stage { get; init; }
+}
+
+/// <summary>
+/// Body of <c>POST /v1/runs/{run_id}/heartbeat</c>, optional: a heartbeat is its own message (the run is alive), so
+/// it has no fields yet; <c>{}</c> or no body.
+/// </summary>
+public sealed record HeartbeatRequest();

@@ -46,7 +46,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
     }
 
     /// <summary>The blob store named by <c>file:DIR</c> or <c>s3://bucket/prefix?…</c>, and how to show it (never with secrets).</summary>
-    private static (IBlobStore Store, string Description) OpenBlobs(string blobsUrl)
+    public static (IBlobStore Store, string Description) OpenBlobs(string blobsUrl)
     {
         if (StorageUrls.IsS3Blobs(blobsUrl))
         {
@@ -61,8 +61,11 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
     /// Start-up hygiene of the blob store: a file store's temporary files older than <paramref name="olderThan"/> (left by
     /// a crash mid-write) are deleted; returns how many. An S3 store has none (a put is atomic per object).
     /// </summary>
-    public int RemoveTemporaryBlobs(TimeSpan olderThan) =>
-        Blobs is FileBlobStore files ? files.RemoveTemporaryFiles(olderThan, DateTimeOffset.UtcNow) : 0;
+    public int RemoveTemporaryBlobs(TimeSpan olderThan) => RemoveTemporaryBlobs(Blobs, olderThan);
+
+    /// <summary>The same hygiene for another blob store opened by <see cref="OpenBlobs"/> (a quarantine of its own).</summary>
+    public static int RemoveTemporaryBlobs(IBlobStore store, TimeSpan olderThan) =>
+        store is FileBlobStore files ? files.RemoveTemporaryFiles(olderThan, DateTimeOffset.UtcNow) : 0;
 
     /// <summary>Applies pending migrations only; returns the versions applied.</summary>
     public static async Task<IReadOnlyList<int>> MigrateAsync(string databaseUrl, CancellationToken cancellationToken)

@@ -17,15 +17,23 @@ internal static class PipelineCommands
         var id = new Argument<string>("pipeline-id") { Description = "Pipeline id (finance_gdp_transform)." };
         var layer = new Option<string>("--layer") { Description = "Layer the stage writes.", Required = true };
         var fqid = new Option<string>("--fqid") { Description = "Schema FQID or alias (finance.gdp.invoice:latest).", Required = true };
-        var timing = new Option<string?>("--validation-timing") { Description = "on_invocation, pre_job (default), post_transform, pre_and_post, build_time." };
+        var timing = new Option<string?>("--validation-timing")
+        {
+            Description = "on_invocation, pre_job, post_transform, pre_and_post, build_time (default by layer: extractor on_invocation, gdp pre_and_post, kpi build_time, else pre_job).",
+        };
         var policy = new Option<string?>("--drift-policy") { Description = "quarantine (default), fail, rescue, allow." };
         var owner = new Option<string?>("--owner") { Description = "Owning team." };
         var register = new Command("register", "Register a pipeline (or change it with --update).") { id, layer, fqid, timing, policy, owner };
         var update = new Option<bool>("--update") { Description = "Change an existing pipeline." };
         register.Options.Add(update);
+        var allowMajor = new Option<bool?>("--allow-major") { Description = "Runs on :latest may start on a newer major than the last successful run (else PIPE-1103)." };
+        register.Options.Add(allowMajor);
         ClientCommand.SetAction(register, async (parse, client, ct) =>
         {
-            var request = new PipelineRequest(parse.GetValue(id), parse.GetValue(layer), parse.GetValue(fqid), parse.GetValue(timing), parse.GetValue(policy), parse.GetValue(owner));
+            var request = new PipelineRequest(parse.GetValue(id), parse.GetValue(layer), parse.GetValue(fqid), parse.GetValue(timing), parse.GetValue(policy), parse.GetValue(owner))
+            {
+                AllowMajor = parse.GetValue(allowMajor),
+            };
             var pipeline = parse.GetValue(update)
                 ? await client.UpdatePipelineAsync(parse.GetValue(id)!, request, ct)
                 : await client.RegisterPipelineAsync(request, ct);
@@ -62,7 +70,8 @@ internal static class PipelineCommands
         });
         var runId = new Argument<string>("run-id") { Description = "Run id." };
         var file = new Option<FileInfo>("--input", "-i") { Description = "Batch file (NDJSON, CSV or Parquet by extension).", Required = true };
-        var batch = new Command("batch", "Send a batch file to a run for validation.") { runId, file };
+        var stage = new Option<string?>("--stage") { Description = "Validation stage of the batch: pre_job, post_transform, on_invocation or build_time." };
+        var batch = new Command("batch", "Send a batch file to a run for validation.") { runId, file, stage };
         ClientCommand.SetAction(batch, async (parse, client, ct) =>
         {
             var input = parse.GetValue(file)!;
@@ -73,7 +82,7 @@ internal static class PipelineCommands
                 _ => "application/x-ndjson",
             };
             await using var stream = input.OpenRead();
-            var result = await client.SendBatchAsync(parse.GetValue(runId)!, stream, contentType, ct);
+            var result = await client.SendStagedBatchAsync(parse.GetValue(runId)!, stream, contentType, parse.GetValue(stage), ct);
             if (ClientOptions.Json(parse))
             {
                 Printer.Json(result);
@@ -82,6 +91,8 @@ internal static class PipelineCommands
             Console.WriteLine($"Batch {result.Batch} of {result.RunId} on {result.Fqid}: {N(result.Records)} records, {N(result.Valid)} valid, " +
                 $"{N(result.Invalid)} invalid, {N(result.Drifted)} drifted, {N(result.Quarantined)} quarantined{(result.Failed ? " — FAILED (PIPE-1204)" : "")}.");
         });
+        var heartbeat = new Command("heartbeat", "Tell the registry a running run is alive (between batches), so it is not abandoned.") { runId };
+        ClientCommand.SetAction(heartbeat, async (parse, client, ct) => Print(await client.HeartbeatAsync(parse.GetValue(runId)!, ct), ClientOptions.Json(parse)));
         var status = new Option<string?>("--status") { Description = "failed when the job itself failed; omit to let the registry decide." };
         var error = new Option<string?>("--error") { Description = "Why the job failed." };
         var complete = new Command("complete", "Complete a run (records its lineage).") { runId, status, outputPath, error };
@@ -106,7 +117,7 @@ internal static class PipelineCommands
                 r.RunId, r.PipelineId, r.SchemaFqid, r.Status, r.ValidationResult ?? "", N(r.Counts.Records), N(r.Counts.Quarantined), Printer.Time(r.StartedAt), r.OutputPath ?? "",
             }));
         });
-        foreach (var sub in new[] { start, batch, complete, get, list })
+        foreach (var sub in new[] { start, batch, heartbeat, complete, get, list })
         {
             command.Subcommands.Add(sub);
         }
@@ -198,18 +209,24 @@ internal static class PipelineCommands
     {
         var command = new Command("quarantine", "Quarantined records: list, replay against a newer version, purge.");
         var runId = new Option<string>("--run") { Description = "Run id.", Required = true };
-        var ls = new Command("ls", "List a run's quarantined batches.") { runId };
+        var ofRun = new Option<string?>("--run") { Description = "One run's quarantined batches." };
+        var subject = new Option<string?>("--subject") { Description = "A subject's quarantined batches (domain.layer.entity)." };
+        var from = new Option<string?>("--from") { Description = "From this day (2025-10-07) or instant; default: the retention ago." };
+        var to = new Option<string?>("--to") { Description = "To this day (included) or instant; default: now." };
+        var ls = new Command("ls", "List quarantined batches with where their records are: of a run, or of a subject between two days.") { ofRun, subject, from, to };
         ClientCommand.SetAction(ls, async (parse, client, ct) =>
         {
-            var items = await client.ListQuarantineAsync(parse.GetValue(runId)!, ct);
+            var items = parse.GetValue(ofRun) is { } run
+                ? await client.ListQuarantineAsync(run, ct)
+                : await client.ListQuarantineBySubjectAsync(parse.GetValue(subject), parse.GetValue(from), parse.GetValue(to), 1000, ct);
             if (ClientOptions.Json(parse))
             {
                 Printer.Json(items);
                 return;
             }
-            Printer.Table(["batch", "quarantined", "released", "key", "created"], items.Select(q => new[]
+            Printer.Table(["run", "batch", "quarantined", "released", "location", "created"], items.Select(q => new[]
             {
-                q.Batch.ToString(CultureInfo.InvariantCulture), N(q.Quarantined), N(q.Released), q.Key, Printer.Time(q.CreatedAt),
+                q.RunId, q.Batch.ToString(CultureInfo.InvariantCulture), N(q.Quarantined), N(q.Released), q.Location ?? q.Key, Printer.Time(q.CreatedAt),
             }));
         });
         var fqid = new Option<string?>("--fqid") { Description = "Version to re-validate against (default: the newest published)." };
@@ -245,7 +262,8 @@ internal static class PipelineCommands
         }
         Console.WriteLine($"Run {run.RunId} of {run.PipelineId} on {run.SchemaFqid} ({run.ContentHash[..Math.Min(12, run.ContentHash.Length)]}): {run.Status}" +
             (run.ValidationResult is null ? "" : $", {run.ValidationResult}") +
-            $"; {N(run.Counts.Records)} records in {run.Counts.Batches} batches, {N(run.Counts.Quarantined)} quarantined" + (run.Error is null ? "" : $"; {run.Error}"));
+            $"; {N(run.Counts.Records)} records in {run.Counts.Batches} batches, {N(run.Counts.Quarantined)} quarantined" + (run.Error is null ? "" : $"; {run.Error}")
+            + (run.Flags is { Count: > 0 } flags ? $"; flagged: {string.Join(", ", flags)}" : ""));
         foreach (var b in run.Batches ?? [])
         {
             Console.WriteLine($"  batch {b.Batch} ({b.Format}): {N(b.Counts.Records)} records, {N(b.Counts.Quarantined)} quarantined, {N(b.Released)} released{(b.Failed ? ", FAILED" : "")}");

@@ -10,10 +10,14 @@ internal static class ServeCommands
     private static readonly Option<string?> Urls = new("--urls") { Description = "Listen addresses (default http://127.0.0.1:8081)." };
     internal static readonly Option<string?> Database = new("--database") { Description = "sqlite:PATH, postgres://user:pass@host:port/db or mysql://user:pass@host:port/db (env SCHEMAREG_DATABASE_URL)." };
     internal static readonly Option<string?> Blobs = new("--blobs") { Description = "file:DIR or s3://bucket/prefix?… (env SCHEMAREG_BLOBS_URL)." };
+    private static readonly Option<string?> Quarantine = new("--quarantine")
+    {
+        Description = "Keep quarantined records apart from the schemas: s3://bucket/prefix?…, file:DIR or a folder (env SCHEMAREG_QUARANTINE_URL; default: the blob store, under quarantine/).",
+    };
 
     public static Command Serve()
     {
-        var command = new Command("serve", "Run the registry server.") { DataDir, Urls, Database, Blobs };
+        var command = new Command("serve", "Run the registry server.") { DataDir, Urls, Database, Blobs, Quarantine };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = await RegistryHost.BuildAsync(Overrides(parse), cancellationToken);
@@ -42,6 +46,7 @@ internal static class ServeCommands
         Add(overrides, "Registry:Urls", parse.GetValue(Urls));
         Add(overrides, "Registry:Database", parse.GetValue(Database));
         Add(overrides, "Registry:Blobs", parse.GetValue(Blobs));
+        Add(overrides, "Registry:Quarantine", parse.GetValue(Quarantine));
         return overrides;
     }
 

@@ -29,6 +29,8 @@ public sealed record RunStartedData(
 /// <param name="DurationMs">End minus start, in milliseconds.</param>
 /// <param name="Counts">The run's counts.</param>
 /// <param name="Error">Why it failed (an error code and a reason), when it did.</param>
+/// <param name="ValidationTiming">The pipeline's validation timing (<c>pre_job</c>, <c>pre_and_post</c>…); null for an abandoned run.</param>
+/// <param name="Flags">What the run lacked, e.g. <c>missing_post_transform_validation</c>; empty when nothing.</param>
 public sealed record RunCompletedData(
     [property: JsonPropertyName("pipeline_id")] string PipelineId,
     [property: JsonPropertyName("schema_fqid")] string SchemaFqid,
@@ -40,7 +42,9 @@ public sealed record RunCompletedData(
     [property: JsonPropertyName("completed_at")] DateTimeOffset CompletedAt,
     [property: JsonPropertyName("duration_ms")] double DurationMs,
     [property: JsonPropertyName("counts")] RunCountsData Counts,
-    [property: JsonPropertyName("error")] string? Error);
+    [property: JsonPropertyName("error")] string? Error,
+    [property: JsonPropertyName("validation_timing")] string? ValidationTiming,
+    [property: JsonPropertyName("flags")] IReadOnlyList<string> Flags);
 
 /// <summary>A run's counts in <see cref="RunCompletedData"/>.</summary>
 /// <param name="Batches">Batches validated.</param>
@@ -84,12 +88,57 @@ public sealed record RunValidatedData(
 /// <param name="PipelineId">Its pipeline.</param>
 /// <param name="Batch">The failed batch; absent when the run failed as a whole.</param>
 /// <param name="Reason">Why.</param>
+/// <param name="Status">The run's status when the failure ended it without a report (<c>abandoned</c>); absent otherwise.</param>
 public sealed record PipelineFailedData(
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("run_id")] string RunId,
     [property: JsonPropertyName("pipeline_id")] string PipelineId,
     [property: JsonPropertyName("batch"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Batch,
-    [property: JsonPropertyName("reason")] string? Reason);
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("status"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Status = null);
+
+/// <summary>
+/// Data of RunsAffected: a new major was published, or a version deprecated, while runs were running on an older major or
+/// on that version. The event's subject is the FQID published or deprecated.
+/// </summary>
+/// <param name="Code">PIPE-1204.</param>
+/// <param name="Change"><c>major_published</c> or <c>version_deprecated</c>.</param>
+/// <param name="Fqid">The version published or deprecated.</param>
+/// <param name="Runs">The runs affected.</param>
+public sealed record RunsAffectedData(
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("change")] string Change,
+    [property: JsonPropertyName("fqid")] string Fqid,
+    [property: JsonPropertyName("runs")] IReadOnlyList<AffectedRunData> Runs);
+
+/// <summary>A run named by RunsAffected.</summary>
+/// <param name="RunId">The run.</param>
+/// <param name="PipelineId">Its pipeline.</param>
+/// <param name="SchemaFqid">The version it pinned.</param>
+public sealed record AffectedRunData(
+    [property: JsonPropertyName("run_id")] string RunId,
+    [property: JsonPropertyName("pipeline_id")] string PipelineId,
+    [property: JsonPropertyName("schema_fqid")] string SchemaFqid);
+
+/// <summary>
+/// Data of QuarantineUploaded: the records a worker quarantined in one batch of its own, as the registry re-validated and
+/// stored them, committed with the batch's quarantine key. The event's subject is the run's pinned version.
+/// </summary>
+/// <param name="RunId">The run.</param>
+/// <param name="PipelineId">Its pipeline.</param>
+/// <param name="Batch">The batch.</param>
+/// <param name="Key">Where the records are stored.</param>
+/// <param name="Received">Records the worker sent.</param>
+/// <param name="Stored">Records that failed again here and were stored.</param>
+/// <param name="PassedOnServer">Records the registry found valid (not stored).</param>
+public sealed record QuarantineUploadedData(
+    [property: JsonPropertyName("run_id")] string RunId,
+    [property: JsonPropertyName("pipeline_id")] string PipelineId,
+    [property: JsonPropertyName("batch")] int Batch,
+    [property: JsonPropertyName("key")] string Key,
+    [property: JsonPropertyName("received")] long Received,
+    [property: JsonPropertyName("stored")] long Stored,
+    [property: JsonPropertyName("passed_on_server")] long PassedOnServer);
 
 /// <summary>Data of SchemaDriftDetected, emitted with the batch that drifted; the event's subject is the run's pinned version.</summary>
 /// <param name="Code">PIPE-1204.</param>

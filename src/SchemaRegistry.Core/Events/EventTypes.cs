@@ -36,6 +36,12 @@ public static class EventTypes
     public const string SubscriptionBacklogPurged = "SubscriptionBacklogPurged";
     public const string IncidentAnnotated = "IncidentAnnotated";
 
+    /// <summary>A new major was published, or a version deprecated, while runs pinned to an older or that version were running.</summary>
+    public const string RunsAffected = "RunsAffected";
+
+    /// <summary>Records a pipeline worker validated and quarantined were re-validated by the server and stored in the quarantine.</summary>
+    public const string QuarantineUploaded = "QuarantineUploaded";
+
     /// <summary>The event a lifecycle action emits; a forced publish is still a publish.</summary>
     public static string ForAction(SchemaAction action) => action switch
     {

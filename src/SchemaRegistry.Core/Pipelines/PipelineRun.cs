@@ -4,7 +4,8 @@ namespace SchemaRegistry.Core.Pipelines;
 
 /// <summary>
 /// One execution of a pipeline, pinned at start to the exact version and content hash it validates against, with
-/// its running totals (the lineage record once it completes).
+/// its running totals (the lineage record once it completes). <see cref="Flags"/> name what its completion found missing
+/// (a validation stage its timing needs); null when nothing was.
 /// </summary>
 public sealed record PipelineRun(
     string RunId,
@@ -19,4 +20,5 @@ public sealed record PipelineRun(
     DateTimeOffset? CompletedAt,
     RunCounts Counts,
     string? ValidationResult,
-    string? FailureReason);
+    string? FailureReason,
+    IReadOnlyList<string>? Flags = null);

@@ -19,6 +19,7 @@ public static class PipelineWireNames
         RunStatus.Running => "running",
         RunStatus.Succeeded => "success",
         RunStatus.Failed => "failed",
+        RunStatus.Abandoned => "abandoned",
         _ => "completed_with_quarantine",
     };
 

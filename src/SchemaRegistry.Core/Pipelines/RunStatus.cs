@@ -8,4 +8,7 @@ public enum RunStatus
 
     /// <summary>The run completed; some records went to quarantine.</summary>
     CompletedWithQuarantine,
+
+    /// <summary>No batch or heartbeat came for longer than the configured time: the job died without reporting.</summary>
+    Abandoned,
 }

@@ -73,6 +73,8 @@ public static class EndpointMatrix
         new("POST", "/v1/runs/{runId}/batches", Permission.RunPipelines),
         new("POST", "/v1/runs/{runId}/complete", Permission.RunPipelines),
         new("POST", "/v1/runs/{runId}/reports", Permission.RunPipelines),
+        new("POST", "/v1/runs/{runId}/heartbeat", Permission.RunPipelines),
+        new("POST", "/v1/runs/{runId}/batches/{batch}/quarantine", Permission.RunPipelines),
         new("GET", "/v1/lineage", Permission.Read),
         new("POST", "/v1/schema/sync/metadata", Permission.SyncMetadata),
 

@@ -26,8 +26,9 @@ internal static class DriftEndpoints
             .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
         group.MapPost("/v1/drift/{id}/resolve", Resolve).RequirePermission(Permission.ManageDrift).AcceptsJson<DriftActionRequest>()
             .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
-        group.MapGet("/v1/quarantine", (string run_id, QuarantineService service, CancellationToken ct) => service.ListAsync(run_id, ct))
-            .RequirePermission(Permission.Read).ProducesErrors(ErrorKind.NotFound);
+        group.MapGet("/v1/quarantine", (string? run_id, string? subject, string? from, string? to, int? limit, QuarantineService service, CancellationToken ct) =>
+                service.ListAsync(run_id, subject, from, to, limit, ct))
+            .RequirePermission(Permission.Read).ProducesErrors(ErrorKind.NotFound, ErrorKind.Unprocessable);
         group.MapPost("/v1/quarantine/replay", Replay).RequirePermission(Permission.ManageDrift).AcceptsJson<QuarantineReplayRequest>()
             .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable);
         group.MapPost("/v1/quarantine/purge", Purge).RequirePermission(Permission.ManageDrift).AcceptsJson<QuarantinePurgeRequest>(optional: true);

@@ -37,6 +37,11 @@ internal static class PipelineEndpoints
             .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.TooLarge, ErrorKind.UnsupportedMediaType, ErrorKind.Unprocessable);
         group.MapPost("/v1/runs/{runId}/complete", Complete).RequirePermission(Permission.RunPipelines).AcceptsJson<CompleteRunRequest>(optional: true)
             .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
+        group.MapPost("/v1/runs/{runId}/heartbeat", Heartbeat).RequirePermission(Permission.RunPipelines).AcceptsJson<HeartbeatRequest>(optional: true)
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
+        group.MapPost("/v1/runs/{runId}/batches/{batch}/quarantine", UploadQuarantine).RequirePermission(Permission.RunPipelines)
+            .AcceptsBytes("application/x-ndjson")
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.TooLarge, ErrorKind.UnsupportedMediaType, ErrorKind.Unprocessable);
         group.MapPost("/v1/runs/{runId}/reports", Report).RequirePermission(Permission.RunPipelines).AcceptsJson<BatchReportRequest>()
             .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
         group.MapGet("/v1/lineage", (string? schema, string? pipeline, string? run, int? limit, LineageService service, CancellationToken ct) =>
@@ -70,8 +75,27 @@ internal static class PipelineEndpoints
     /// is the batch limit, not the JSON one, before and after decompression. The caller's key is checked again before
     /// the batch is recorded: it may have been revoked while the body streamed.
     /// </summary>
-    private static async Task<Ok<BatchResponse>> Batch(string runId, HttpContext http, BatchService service, CallerRecheck caller, RegistryOptions options,
-        CancellationToken ct)
+    /// <param name="stage">The validation stage of the batch (<c>pre_job</c>, <c>post_transform</c>…), as the pipeline's timing asks.</param>
+    private static Task<Ok<BatchResponse>> Batch(string runId, string? stage, HttpContext http, BatchService service, CallerRecheck caller,
+        RegistryOptions options, CancellationToken ct) =>
+        WithBatchBodyAsync(http, options, async body => TypedResults.Ok(await service.ValidateAsync(runId, http.Request.ContentType, stage, body,
+            token => caller.EnsureStillAllowedAsync(http.User, "the batch was being sent", token), ct)));
+
+    /// <summary>
+    /// The records a pipeline worker quarantined in a batch it validated and reported itself: validated again here and
+    /// stored in the registry's quarantine (NDJSON, each record as it arrived).
+    /// </summary>
+    private static Task<Ok<BatchResponse>> UploadQuarantine(string runId, string batch, HttpContext http, QuarantineUploads service, CallerRecheck caller,
+        RegistryOptions options, CancellationToken ct)
+    {
+        var number = int.TryParse(batch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new Core.Errors.RegistryException(Core.Errors.RegistryError.NotFound($"Batch {(batch.Length > 20 ? batch[..20] + "…" : batch)} of run {runId}"));
+        return WithBatchBodyAsync(http, options, async body => TypedResults.Ok(await service.UploadAsync(runId, number, http.Request.ContentType, body,
+            token => caller.EnsureStillAllowedAsync(http.User, "the quarantine was being sent", token), ct)));
+    }
+
+    private static async Task<T> WithBatchBodyAsync<T>(HttpContext http, RegistryOptions options, Func<Stream, Task<T>> handle)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -80,8 +104,7 @@ internal static class PipelineEndpoints
         var body = BatchBody.Open(http.Request.Body, http.Request.Headers.ContentEncoding, options.MaxBatchBytes);
         try
         {
-            return TypedResults.Ok(await service.ValidateAsync(runId, http.Request.ContentType, body,
-                token => caller.EnsureStillAllowedAsync(http.User, "the batch was being sent", token), ct));
+            return await handle(body);
         }
         finally
         {
@@ -97,6 +120,12 @@ internal static class PipelineEndpoints
     {
         var body = await JsonBody.ReadAsync<MetadataSyncRequest>(http.Request, ct);
         return TypedResults.Ok(await service.SyncAsync(body, ct));
+    }
+
+    private static async Task<Ok<RunResponse>> Heartbeat(string runId, HttpContext http, PipelineService service, CancellationToken ct)
+    {
+        _ = await JsonBody.ReadOptionalAsync(http.Request, new HeartbeatRequest(), ct);
+        return TypedResults.Ok(await service.HeartbeatAsync(runId, ct));
     }
 
     private static async Task<Ok<BatchResponse>> Report(string runId, HttpContext http, BatchService service, CancellationToken ct)

@@ -56,17 +56,41 @@ internal static class EventFactory
         Build(EventTypes.RunStarted, run.Fqid.ToString(), run.StartedAt, new RunStartedData(
             run.RunId, run.PipelineId, run.Fqid.ToString(), run.ContentHash, run.OutputPath, run.StartedBy));
 
-    public static OutboxEvent RunCompleted(PipelineRun run, RunStatus status, string validationResult, string? outputPath, string? error, DateTimeOffset at)
+    public static OutboxEvent RunCompleted(PipelineRun run, RunStatus status, string validationResult, string? outputPath, string? error,
+        ValidationTiming? timing, IReadOnlyList<string> flags, DateTimeOffset at)
     {
         var c = run.Counts;
         return Build(EventTypes.RunCompleted, run.Fqid.ToString(), at, new RunCompletedData(
             run.PipelineId, run.Fqid.ToString(), run.RunId, outputPath, PipelineWireNames.Of(status), validationResult, run.StartedAt, at,
-            (at - run.StartedAt).TotalMilliseconds, new RunCountsData(c.Batches, c.Records, c.Valid, c.Invalid, c.Drifted, c.Rescued, c.Quarantined), error));
+            (at - run.StartedAt).TotalMilliseconds, new RunCountsData(c.Batches, c.Records, c.Valid, c.Invalid, c.Drifted, c.Rescued, c.Quarantined), error,
+            timing is { } t ? PipelineWireNames.Of(t) : null, flags));
     }
 
     /// <summary>A run completed as failed (<paramref name="batch"/> null), or a batch failed under the fail policy.</summary>
     public static OutboxEvent PipelineFailed(PipelineRun run, string code, int? batch, string? reason, DateTimeOffset at) =>
         Build(EventTypes.PipelineFailed, run.Fqid.ToString(), at, new PipelineFailedData(code, run.RunId, run.PipelineId, batch, reason));
+
+    /// <summary>A run that went silent, abandoned by the sweeper (PIPE-1301): its <c>PipelineFailed</c> and its <c>RunCompleted</c> lineage record.</summary>
+    public static IReadOnlyList<OutboxEvent> RunAbandoned(PipelineRun run, string reason, DateTimeOffset at) =>
+    [
+        RunCompleted(run, RunStatus.Abandoned, "fail", run.OutputPath, reason, null, [], at),
+        Build(EventTypes.PipelineFailed, run.Fqid.ToString(), at, new PipelineFailedData(
+            ErrorCode.InvocationError, run.RunId, run.PipelineId, null, reason, PipelineWireNames.Of(RunStatus.Abandoned))),
+    ];
+
+    /// <summary>
+    /// <paramref name="change"/> (<c>major_published</c> or <c>version_deprecated</c>) of <paramref name="fqid"/> while
+    /// <paramref name="runs"/> were running. An alert about a change whose own event (SchemaPublished, SchemaDeprecated)
+    /// committed with it; appended after it.
+    /// </summary>
+    public static OutboxEvent RunsAffected(string change, Fqid fqid, IReadOnlyList<PipelineRun> runs, DateTimeOffset at) =>
+        Build(EventTypes.RunsAffected, fqid.ToString(), at, new RunsAffectedData(ErrorCode.DriftDetected, change, fqid.ToString(),
+            runs.Select(r => new AffectedRunData(r.RunId, r.PipelineId, r.Fqid.ToString())).ToList()));
+
+    /// <summary>A worker's quarantined records of one batch, as the server re-validated and stored them.</summary>
+    public static OutboxEvent QuarantineUploaded(PipelineRun run, int batch, string key, long received, long stored, DateTimeOffset at) =>
+        Build(EventTypes.QuarantineUploaded, run.Fqid.ToString(), at, new QuarantineUploadedData(
+            run.RunId, run.PipelineId, batch, key, received, stored, received - stored));
 
     /// <summary>A run that validated every record: SchemaValidated with <c>source: run</c>.</summary>
     public static OutboxEvent RunValidated(PipelineRun run, DateTimeOffset at) =>

@@ -15,7 +15,7 @@ namespace SchemaRegistry.Server.Events;
 /// The job is the pipeline; the input is the contract's subject with its schema facet and, once the run is over,
 /// the data-quality assertions the batches checked; the outputs are the run's output path and its quarantine.
 /// </summary>
-internal sealed class OpenLineageEvents(IRegistryStorage storage, RegistryOptions options)
+internal sealed class OpenLineageEvents(IRegistryStorage storage, Pipelines.QuarantineStore quarantine, RegistryOptions options)
 {
     public const string SpecUrl = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent";
     private const string FacetSpec = "https://openlineage.io/spec/facets/";
@@ -47,7 +47,8 @@ internal sealed class OpenLineageEvents(IRegistryStorage storage, RegistryOption
         }
         var body = new JsonObject
         {
-            ["eventType"] = completed ? failed ? "FAIL" : "COMPLETE" : "START",
+            // An abandoned run stopped without saying how it ended: OpenLineage's ABORT.
+            ["eventType"] = !completed ? "START" : failed ? "FAIL" : run.Status == RunStatus.Abandoned ? "ABORT" : "COMPLETE",
             ["eventTime"] = stored.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
             ["run"] = new JsonObject { ["runId"] = RunUuid(run.RunId), ["facets"] = runFacets },
             ["job"] = new JsonObject { ["namespace"] = options.OpenLineageNamespace, ["name"] = run.PipelineId, ["facets"] = new JsonObject() },
@@ -105,7 +106,7 @@ internal sealed class OpenLineageEvents(IRegistryStorage storage, RegistryOption
         }
         if (completed && run.Counts.Quarantined > 0)
         {
-            var (ns, name) = QuarantineLocation(storage.BlobsDescription, QuarantineKeys.RunFolder(run));
+            var (ns, name) = QuarantineLocation(quarantine.Description, quarantine.InStore(QuarantineKeys.RunFolder(run)));
             outputs.Add(Output(ns, name, run.Counts.Quarantined));
         }
         return outputs;

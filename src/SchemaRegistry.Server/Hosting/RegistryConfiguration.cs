@@ -5,7 +5,7 @@ namespace SchemaRegistry.Server.Hosting;
 /// <summary>
 /// Where settings come from, weakest first: appsettings.json, <c>SCHEMAREG__Section__Key</c> variables, the
 /// short variables (<c>SCHEMAREG_DATABASE_URL</c>, <c>SCHEMAREG_BLOBS_URL</c>, <c>SCHEMAREG_ADMIN_TOKEN</c>,
-/// <c>SCHEMAREG_DATA_DIR</c>, <c>SCHEMAREG_SPOOL_DIR</c>), then command-line options.
+/// <c>SCHEMAREG_DATA_DIR</c>, <c>SCHEMAREG_SPOOL_DIR</c>, <c>SCHEMAREG_QUARANTINE_URL</c>), then command-line options.
 /// </summary>
 public static class RegistryConfiguration
 {
@@ -16,6 +16,7 @@ public static class RegistryConfiguration
         ("SCHEMAREG_BLOBS_URL", "Registry:Blobs"),
         ("SCHEMAREG_ADMIN_TOKEN", "Registry:AdminToken"),
         ("SCHEMAREG_SPOOL_DIR", "Registry:SpoolDir"),
+        ("SCHEMAREG_QUARANTINE_URL", "Registry:Quarantine"),
     ];
 
     public static void AddSources(IConfigurationBuilder configuration, IReadOnlyDictionary<string, string?> overrides)

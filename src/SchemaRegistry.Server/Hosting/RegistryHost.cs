@@ -56,6 +56,8 @@ public static class RegistryHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(layers);
         builder.Services.AddSingleton<IRegistryStorage>(storage);
+        var quarantine = new Pipelines.QuarantineStore(storage, options.QuarantineUrl is { } quarantineUrl ? RegistryStorage.OpenBlobs(quarantineUrl) : null);
+        builder.Services.AddSingleton(quarantine);
         var spools = new Pipelines.SpoolDirectory(options.SpoolPath);
         builder.Services.AddSingleton(spools);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -79,6 +81,10 @@ public static class RegistryHost
         builder.Services.AddSingleton<Pipelines.QuarantineService>();
         builder.Services.AddSingleton<Pipelines.LineageService>();
         builder.Services.AddHostedService<Pipelines.QuarantinePurger>();
+        builder.Services.AddSingleton<Pipelines.RunAbandoner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Pipelines.RunAbandoner>());
+        builder.Services.AddSingleton<Pipelines.MidRunAlerts>();
+        builder.Services.AddSingleton<Pipelines.QuarantineUploads>();
         builder.Services.AddSingleton<KeyService>();
         builder.Services.AddSingleton<SubscriptionService>();
         builder.Services.AddSingleton<AuditService>();
@@ -103,8 +109,9 @@ public static class RegistryHost
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SchemaRegistry");
         await AdminBootstrap.EnsureAsync(storage, options, TimeProvider.System, logger, cancellationToken);
-        await CleanUpAfterCrashAsync(storage, spools, logger, cancellationToken);
-        logger.LogInformation("Metadata in {Database}; blobs in {Blobs}", storage.DatabaseDescription, storage.BlobsDescription);
+        await CleanUpAfterCrashAsync(storage, quarantine, spools, logger, cancellationToken);
+        logger.LogInformation("Metadata in {Database}; blobs in {Blobs}; quarantine in {Quarantine}", storage.DatabaseDescription, storage.BlobsDescription,
+            quarantine.Description);
 
         app.UseMiddleware<Metrics.LatencyMiddleware>();
         app.UseBareStatusProblems();
@@ -127,6 +134,7 @@ public static class RegistryHost
         app.MapOpenApi().AllowAnonymous();
         Metrics.MetricsEndpoint.Map(app);
         app.Lifetime.ApplicationStopped.Register(storage.Dispose);
+        app.Lifetime.ApplicationStopped.Register(quarantine.Dispose);
         return app;
     }
 
@@ -134,12 +142,12 @@ public static class RegistryHost
     /// What a crash (or SIGKILL) may have left: spool folders, temporary blob files and quarantine replays cut short
     /// (settled: their unreferenced files removed, see <see cref="Pipelines.ReplaySettler"/>).
     /// </summary>
-    private static async Task CleanUpAfterCrashAsync(RegistryStorage storage, Pipelines.SpoolDirectory spools, ILogger logger,
-        CancellationToken cancellationToken)
+    private static async Task CleanUpAfterCrashAsync(RegistryStorage storage, Pipelines.QuarantineStore quarantine, Pipelines.SpoolDirectory spools,
+        ILogger logger, CancellationToken cancellationToken)
     {
         var spooled = spools.RemoveLeftovers();
-        var temporary = storage.RemoveTemporaryBlobs(TimeSpan.FromHours(1));
-        var replays = await Pipelines.ReplaySettler.RecoverAsync(storage, cancellationToken);
+        var temporary = storage.RemoveTemporaryBlobs(TimeSpan.FromHours(1)) + quarantine.RemoveTemporaryFiles(TimeSpan.FromHours(1));
+        var replays = await Pipelines.ReplaySettler.RecoverAsync(storage, quarantine.Blobs, cancellationToken);
         if (spooled + temporary + replays > 0)
         {
             logger.LogInformation("Cleaned up after an interrupted run: {Spooled} spool folders, {Temporary} temporary blob files, {Replays} quarantine replays settled.",

@@ -31,6 +31,13 @@ public sealed class RegistryOptions
     /// <summary><c>file:DIR</c> or <c>s3://bucket/prefix?endpoint=…&amp;region=…</c>; default <c>file:{DataDir}/blobs</c>.</summary>
     public string? Blobs { get; set; }
 
+    /// <summary>
+    /// Where quarantined records go when they are kept apart from the schemas (the seeds' <c>s3://warehouse/quarantine</c>):
+    /// <c>s3://bucket/prefix?…</c>, <c>file:DIR</c> or a folder path; records land under
+    /// <c>{domain}/{layer}/{entity}/{yyyy}/{mm}/{dd}/{run_id}/</c> there. Default: the blob store, under <c>quarantine/</c>.
+    /// </summary>
+    public string? Quarantine { get; set; }
+
     /// <summary>The layers a subject may name.</summary>
     public string[] Layers { get; set; } = ["extractor", "raw", "gdp", "kpi"];
 
@@ -65,6 +72,15 @@ public sealed class RegistryOptions
 
     /// <summary>How long quarantined records are kept, in days (a background job purges older ones).</summary>
     public int QuarantineRetentionDays { get; set; } = 30;
+
+    /// <summary>
+    /// A running run with no batch or heartbeat for this long is abandoned (<c>PipelineFailed</c>, PIPE-1301): the job
+    /// died without reporting. In seconds; 0 turns the sweep off.
+    /// </summary>
+    public double AbandonRunsAfterSeconds { get; set; } = 3600;
+
+    /// <summary>How often each replica looks for silent runs, in seconds.</summary>
+    public double AbandonSweepSeconds { get; set; } = 60;
 
     /// <summary>Largest batch body (<c>POST /v1/runs/{run_id}/batches</c>) accepted, in bytes; it is streamed, not held in memory.</summary>
     public long MaxBatchBytes { get; set; } = 4L * 1024 * 1024 * 1024;
@@ -113,4 +129,10 @@ public sealed class RegistryOptions
     public string SpoolPath => SpoolDir is { Length: > 0 } spool ? spool : Path.Combine(DataDir, "spool");
 
     public string BlobsUrl => Blobs is { Length: > 0 } blobs ? blobs : $"file:{Path.Combine(DataDir, "blobs")}";
+
+    /// <summary>The quarantine location as a blob-store URL (a bare folder path becomes <c>file:</c>), or null for the blob store.</summary>
+    public string? QuarantineUrl => Quarantine is not { Length: > 0 } q ? null
+        : q.StartsWith("s3://", StringComparison.Ordinal) || q.StartsWith("file:", StringComparison.Ordinal) ? q
+        : q.Contains("://", StringComparison.Ordinal) ? throw new InvalidOperationException($"Registry:Quarantine '{q.Split('?')[0]}' is not s3://…, file:DIR or a folder.")
+        : "file:" + Path.GetFullPath(q);
 }

@@ -16,16 +16,18 @@ namespace SchemaRegistry.Server.Pipelines;
 /// the pipeline's drift policy. Quarantined records are spooled to local files and then stored in the blob store;
 /// the batch, its drift and its events are recorded in one transaction.
 /// </summary>
-internal sealed class BatchService(IRegistryStorage storage, PipelineService pipelines, DataContracts contracts, Hosting.RegistryOptions options,
+internal sealed class BatchService(IRegistryStorage storage, QuarantineStore quarantine, PipelineService pipelines, DataContracts contracts, Hosting.RegistryOptions options,
     SpoolDirectory spools, TimeProvider time)
 {
     /// <param name="beforeCommit">
     /// Called once the batch is validated, before its quarantine is stored, and again before it is recorded: it
     /// throws to refuse the batch (a key revoked while the body streamed), and then nothing of it is kept.
     /// </param>
-    public async Task<BatchResponse> ValidateAsync(string runId, string? contentType, Stream body, Func<CancellationToken, Task>? beforeCommit,
+    /// <param name="stage">The validation stage the job says the batch is (<c>pre_job</c>, <c>post_transform</c>…), or null.</param>
+    public async Task<BatchResponse> ValidateAsync(string runId, string? contentType, string? stage, Stream body, Func<CancellationToken, Task>? beforeCommit,
         CancellationToken cancellationToken)
     {
+        CheckStage(stage);
         var run = await pipelines.LoadRunAsync(runId, cancellationToken);
         if (run.Status != RunStatus.Running)
         {
@@ -49,9 +51,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         string? quarantineKey = null;
         if (summary.Quarantined > 0)
         {
-            quarantineKey = QuarantineKeys.Batch(run, batchNumber);
-            await UploadAsync(spool.Records, quarantineKey + QuarantineKeys.RecordsSuffix, cancellationToken);
-            await UploadAsync(spool.Manifest, quarantineKey + QuarantineKeys.ManifestSuffix, cancellationToken);
+            quarantineKey = await quarantine.StoreBatchAsync(run, batchNumber, spool, cancellationToken);
         }
         if (beforeCommit is not null)
         {
@@ -61,8 +61,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
             }
             catch (RegistryException) when (quarantineKey is not null)
             {
-                await storage.Blobs.DeleteAsync(quarantineKey + QuarantineKeys.RecordsSuffix, CancellationToken.None);
-                await storage.Blobs.DeleteAsync(quarantineKey + QuarantineKeys.ManifestSuffix, CancellationToken.None);
+                await quarantine.DeleteBatchAsync(quarantineKey);
                 throw;
             }
         }
@@ -72,7 +71,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         var events = Events(run, batchNumber, summary, observation, failed, now);
         var counts = new RunCounts(1, summary.Records, summary.Valid, summary.Invalid, summary.Drifted, summary.Rescued, summary.Quarantined);
         var batch = new RunBatch(run.RunId, batchNumber, format.ToString().ToLowerInvariant(), counts, failed, quarantineKey, 0,
-            summary.Duration.TotalMilliseconds, now);
+            summary.Duration.TotalMilliseconds, now, stage);
         long? caseId;
         try
         {
@@ -90,6 +89,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
     /// <summary>Records a batch the SDK validated in the pipeline worker: counts, drift and events as for a streamed batch.</summary>
     public async Task<BatchResponse> RecordReportAsync(string runId, BatchReportRequest report, CancellationToken cancellationToken)
     {
+        CheckStage(report.Stage);
         var run = await pipelines.LoadRunAsync(runId, cancellationToken);
         if (report.Batch <= run.Counts.Batches)
         {
@@ -123,7 +123,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         var summary = new BatchSummary(report.Records, report.Valid, report.Invalid, report.Drifted, report.Rescued, report.Quarantined, new DriftReport(), [],
             TimeSpan.FromMilliseconds(report.DurationMs), failed, []);
         var counts = new RunCounts(1, report.Records, report.Valid, report.Invalid, report.Drifted, report.Rescued, report.Quarantined);
-        var batch = new RunBatch(run.RunId, report.Batch, "sdk:" + (report.Format ?? "ndjson"), counts, failed, null, 0, report.DurationMs, now);
+        var batch = new RunBatch(run.RunId, report.Batch, "sdk:" + (report.Format ?? "ndjson"), counts, failed, null, 0, report.DurationMs, now, report.Stage);
         long? caseId;
         try
         {
@@ -140,7 +140,16 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
             report.Drift ?? new DriftSummary([], [], [], deprecated), [], [], report.Quarantine, caseId);
     }
 
-    private static async Task<BatchSummary> ValidateToSpoolAsync(DataFormat format, Stream body, DataContract contract, DriftPolicy policy,
+    private static void CheckStage(string? stage)
+    {
+        if (stage is not null && !ValidationStages.IsStage(stage))
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Invalid stage",
+                "stage must be pre_job, post_transform, on_invocation or build_time (a pre_and_post pipeline sends one batch of each of the first two)."));
+        }
+    }
+
+    internal static async Task<BatchSummary> ValidateToSpoolAsync(DataFormat format, Stream body, DataContract contract, DriftPolicy policy,
         SpoolFolder spool, TimeSpan? budget, CancellationToken cancellationToken)
     {
         var source = body;
@@ -195,12 +204,6 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         {
             throw new RegistryException(new RegistryError(ErrorCode.BatchValidationFailed, ErrorKind.Unprocessable, "Batch unreadable", e.Message));
         }
-    }
-
-    private async Task UploadAsync(string path, string key, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await storage.Blobs.PutAsync(key, stream, cancellationToken);
     }
 
     private static DriftObservation? Observe(PipelineRun run, BatchSummary summary, bool deprecated)

@@ -17,7 +17,7 @@ namespace SchemaRegistry.Server.Pipelines;
 /// Drift cases and the publish gate: while a subject has an open case, a new version is published only if it
 /// accepts the case's quarantined drifted records; publishing it then resolves the case.
 /// </summary>
-internal sealed class DriftService(IRegistryStorage storage, Layers layers, DataContracts contracts, TimeProvider time)
+internal sealed class DriftService(IRegistryStorage storage, QuarantineStore quarantine, Layers layers, DataContracts contracts, TimeProvider time)
 {
     public async Task<List<DriftCaseResponse>> ListAsync(string? subjectText, string? statusText, CancellationToken cancellationToken)
     {
@@ -160,7 +160,7 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
                 {
                     continue;
                 }
-                await foreach (var record in QuarantinedBatch.ReadAsync(storage.Blobs, batch.QuarantineKey, cancellationToken))
+                await foreach (var record in QuarantinedBatch.ReadAsync(quarantine.Blobs, batch.QuarantineKey, cancellationToken))
                 {
                     if (record.Outcome != "drifted")
                     {

@@ -7,7 +7,10 @@ namespace SchemaRegistry.Server.Pipelines;
 internal static class PipelineMapper
 {
     public static PipelineResponse ToResponse(Pipeline p) =>
-        new(p.PipelineId, p.Layer, p.Schema.ToString(), PipelineWireNames.Of(p.ValidationTiming), PipelineWireNames.Of(p.DriftPolicy), p.Owner, p.CreatedAt, p.UpdatedAt);
+        new(p.PipelineId, p.Layer, p.Schema.ToString(), PipelineWireNames.Of(p.ValidationTiming), PipelineWireNames.Of(p.DriftPolicy), p.Owner, p.CreatedAt, p.UpdatedAt)
+        {
+            AllowMajor = p.AllowMajor,
+        };
 
     public static CountsResponse ToResponse(RunCounts c) => new(c.Batches, c.Records, c.Valid, c.Invalid, c.Drifted, c.Rescued, c.Quarantined);
 
@@ -15,10 +18,13 @@ internal static class PipelineMapper
         new(r.RunId, r.PipelineId, r.Fqid.ToString(), r.ContentHash, PipelineWireNames.Of(r.DriftPolicy), PipelineWireNames.Of(r.Status),
             r.OutputPath, r.ValidationResult, r.StartedBy, r.StartedAt, r.CompletedAt,
             r.CompletedAt is { } end ? (end - r.StartedAt).TotalMilliseconds : null, ToResponse(r.Counts), r.FailureReason,
-            batches?.Select(ToResponse).ToList());
+            batches?.Select(ToResponse).ToList())
+        {
+            Flags = r.Flags,
+        };
 
     public static BatchItem ToResponse(RunBatch b) =>
-        new(b.BatchNumber, b.Format, ToResponse(b.Counts), b.Failed, b.QuarantineKey, b.Released, b.DurationMs, b.CreatedAt);
+        new(b.BatchNumber, b.Format, ToResponse(b.Counts), b.Failed, b.QuarantineKey, b.Released, b.DurationMs, b.CreatedAt) { Stage = b.Stage };
 
     public static DriftCaseResponse ToResponse(DriftCase c) =>
         new(c.Id, c.Subject.ToString(), PipelineWireNames.Of(c.Status), c.OpenedAt, c.UpdatedAt, c.AcknowledgedBy, c.AcknowledgedAt,

@@ -16,7 +16,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
     public async Task<PipelineResponse> RegisterAsync(PipelineRequest request, Principal actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var pipeline = Build(request, request.PipelineId, now, now);
+        var pipeline = Build(request, request.PipelineId, now, now, allowMajor: false);
         try
         {
             await storage.Pipelines.AddPipelineAsync(pipeline, cancellationToken);
@@ -32,7 +32,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
     public async Task<PipelineResponse> UpdateAsync(string pipelineId, PipelineRequest request, CancellationToken cancellationToken)
     {
         var current = await LoadPipelineAsync(pipelineId, cancellationToken);
-        var pipeline = Build(request, pipelineId, current.CreatedAt, time.GetUtcNow());
+        var pipeline = Build(request, pipelineId, current.CreatedAt, time.GetUtcNow(), current.AllowMajor);
         if (!await storage.Pipelines.UpdatePipelineAsync(pipeline, cancellationToken))
         {
             throw new RegistryException(RegistryError.NotFound($"Pipeline {pipelineId}"));
@@ -65,6 +65,16 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         {
             throw Blocked($"{fqid} is {WireNames.Of(record.State)}; a run needs a published version.");
         }
+        if (pipeline.Schema is { Exact: null, Major: null } && !pipeline.AllowMajor)
+        {
+            var lastSuccessful = (await storage.Pipelines.ListRunsAsync(
+                new RunQuery(PipelineId: pipeline.PipelineId, Limit: 1, Statuses: [RunStatus.Succeeded, RunStatus.CompletedWithQuarantine]), cancellationToken))
+                .FirstOrDefault();
+            if (RunStartRules.MajorJump(pipeline, fqid, lastSuccessful?.Fqid) is { } jump)
+            {
+                throw Blocked(jump);
+            }
+        }
         var now = time.GetUtcNow();
         var run = new PipelineRun(runId, pipelineId, fqid, record.ContentHash, pipeline.DriftPolicy, RunStatus.Running, request.OutputPath,
             actor.Name, now, null, RunCounts.Zero, null, null);
@@ -75,6 +85,18 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         catch (StoreConflictException)
         {
             throw new RegistryException(new RegistryError(ErrorCode.AlreadyExists, ErrorKind.Conflict, "Run exists", $"Run {runId} was already started."));
+        }
+        return PipelineMapper.ToResponse(run);
+    }
+
+    /// <summary>A running run's sign of life between batches (a long transform): it keeps the run from being abandoned.</summary>
+    public async Task<RunResponse> HeartbeatAsync(string runId, CancellationToken cancellationToken)
+    {
+        var run = await LoadRunAsync(runId, cancellationToken);
+        if (!await storage.Pipelines.TouchRunAsync(run.RunId, time.GetUtcNow(), cancellationToken))
+        {
+            var current = await LoadRunAsync(runId, cancellationToken);
+            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {PipelineWireNames.Of(current.Status)}; only a running run takes heartbeats."));
         }
         return PipelineMapper.ToResponse(run);
     }
@@ -128,9 +150,11 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         var reason = jobFailed ? $"{ErrorCode.InvocationError}: {request.Error ?? "the job reported a failure"}"
             : batchFailed ? $"{ErrorCode.DriftDetected}: drift failed batch {batches.First(b => b.Failed).BatchNumber} under the fail policy"
             : null;
+        var timing = (await storage.Pipelines.GetPipelineAsync(run.PipelineId, cancellationToken))?.ValidationTiming ?? ValidationTiming.PreJob;
+        var flags = ValidationStages.MissingFlags(timing, batches.Select(b => b.Stage));
         var now = time.GetUtcNow();
         var outputPath = request.OutputPath ?? run.OutputPath;
-        var events = new List<OutboxEvent> { EventFactory.RunCompleted(run, status, result, outputPath, reason, now) };
+        var events = new List<OutboxEvent> { EventFactory.RunCompleted(run, status, result, outputPath, reason, timing, flags, now) };
         if (status == RunStatus.Failed)
         {
             events.Add(EventFactory.PipelineFailed(run, jobFailed ? ErrorCode.InvocationError : ErrorCode.DriftDetected, null, reason, now));
@@ -139,7 +163,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         {
             events.Add(EventFactory.RunValidated(run, now));
         }
-        if (!await storage.Pipelines.CompleteRunAsync(run.RunId, status, now, outputPath, result, reason, events, cancellationToken))
+        if (!await storage.Pipelines.CompleteRunAsync(run.RunId, status, now, outputPath, result, reason, flags, events, cancellationToken))
         {
             throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is already {PipelineWireNames.Of(run.Status)}."));
         }
@@ -155,7 +179,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         await storage.Pipelines.GetPipelineAsync(PipelineIds.Check(pipelineId, "pipeline_id"), cancellationToken)
         ?? throw new RegistryException(RegistryError.NotFound($"Pipeline {pipelineId}"));
 
-    private Pipeline Build(PipelineRequest request, string? pipelineId, DateTimeOffset createdAt, DateTimeOffset now)
+    private Pipeline Build(PipelineRequest request, string? pipelineId, DateTimeOffset createdAt, DateTimeOffset now, bool allowMajor)
     {
         var id = PipelineIds.Check(pipelineId, "pipeline_id");
         if (request.PipelineId is { } named && named != id)
@@ -175,7 +199,8 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         {
             throw new RegistryException(RegistryError.Envelope(error));
         }
-        var timing = ValidationTiming.PreJob;
+        // The seed's contract table: a GDP job validates before the job and after the transform, a KPI job at build time…
+        var timing = ValidationStages.DefaultFor(request.Layer);
         if (request.ValidationTiming is not null && !PipelineWireNames.TryParse(request.ValidationTiming, out timing))
         {
             throw Invalid("validation_timing must be on_invocation, pre_job, post_transform, pre_and_post or build_time.");
@@ -186,7 +211,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
             throw Invalid("drift_policy must be quarantine, fail, rescue or allow.");
         }
         var owner = string.IsNullOrWhiteSpace(request.Owner) ? selector.Subject.Domain : TextLimits.Check(request.Owner.Trim(), "owner", TextLimits.Label)!;
-        return new Pipeline(id, request.Layer, selector, timing, policy, owner, createdAt, now);
+        return new Pipeline(id, request.Layer, selector, timing, policy, owner, createdAt, now, request.AllowMajor ?? allowMajor);
     }
 
     private static RegistryException Blocked(string detail) =>

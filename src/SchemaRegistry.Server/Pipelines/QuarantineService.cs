@@ -10,17 +10,43 @@ using SchemaRegistry.Storage.Ports;
 namespace SchemaRegistry.Server.Pipelines;
 
 /// <summary>The quarantine: list a run's, replay it against a newer version (releasing what now passes), purge old ones.</summary>
-internal sealed class QuarantineService(IRegistryStorage storage, Layers layers, PipelineService pipelines, DataContracts contracts, SpoolDirectory spools,
-    TimeProvider time, ILogger<QuarantineService> logger)
+internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStore quarantine, Layers layers, PipelineService pipelines, DataContracts contracts,
+    SpoolDirectory spools, Hosting.RegistryOptions options, TimeProvider time, ILogger<QuarantineService> logger)
 {
-    public async Task<List<QuarantineItem>> ListAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The runbook's "review the quarantined batch": one run's quarantined batches, or those of a subject (or of all)
+    /// quarantined between two dates, newest first, each with where its files are.
+    /// </summary>
+    public async Task<List<QuarantineItem>> ListAsync(string? runId, string? subjectText, string? from, string? to, int? limit,
+        CancellationToken cancellationToken)
     {
-        var run = await pipelines.LoadRunAsync(runId, cancellationToken);
-        return (await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken))
-            .Where(b => b.QuarantineKey is not null)
-            .Select(b => new QuarantineItem(run.RunId, run.PipelineId, b.BatchNumber, b.Counts.Quarantined, b.Released, b.QuarantineKey!, b.CreatedAt))
-            .ToList();
+        if (!string.IsNullOrEmpty(runId))
+        {
+            var run = await pipelines.LoadRunAsync(runId, cancellationToken);
+            return (await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken))
+                .Where(b => b.QuarantineKey is not null)
+                .Select(b => Item(b, run))
+                .ToList();
+        }
+        SubjectName? subject = null;
+        if (!string.IsNullOrEmpty(subjectText))
+        {
+            subject = SubjectName.TryParse(subjectText, layers, out var parsed, out var error) ? parsed : throw new RegistryException(RegistryError.Envelope(error));
+        }
+        var now = time.GetUtcNow();
+        var start = QuarantineWindow.Parse(from, "from", endOfDay: false) ?? now.AddDays(-options.QuarantineRetentionDays);
+        var end = QuarantineWindow.Parse(to, "to", endOfDay: true) ?? now.AddMilliseconds(1);
+        var rows = await storage.Pipelines.ListQuarantineAsync(subject, start, end, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken);
+        return rows.Select(r => Item(r.Batch, r.Run)).ToList();
     }
+
+    private QuarantineItem Item(RunBatch batch, PipelineRun run) =>
+        new(run.RunId, run.PipelineId, batch.BatchNumber, batch.Counts.Quarantined, batch.Released, batch.QuarantineKey!, batch.CreatedAt)
+        {
+            Fqid = run.Fqid.ToString(),
+            Location = quarantine.Locate(batch.QuarantineKey! + QuarantineKeys.RecordsSuffix),
+            ManifestLocation = quarantine.Locate(batch.QuarantineKey! + QuarantineKeys.ManifestSuffix),
+        };
 
     /// <summary>
     /// Re-validates every record still quarantined for a run against <paramref name="request"/>'s version (default:
@@ -67,7 +93,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
             if (releasedKey is not null)
             {
                 await using var stream = File.OpenRead(spool.File("released.ndjson"));
-                await storage.Blobs.PutAsync(releasedKey, stream, cancellationToken);
+                await quarantine.Blobs.PutAsync(releasedKey, stream, cancellationToken);
             }
             var remaining = examined - released;
             committed = await storage.Pipelines.CommitReplayAsync(replay.ReplayId, run.RunId, releases,
@@ -85,7 +111,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
             // nothing the answer says (the row stays, and the next start-up settles it).
             try
             {
-                await ReplaySettler.SettleAsync(storage, replay with { State = committed ? ReplayState.Committed : ReplayState.Pending }, CancellationToken.None);
+                await ReplaySettler.SettleAsync(storage, quarantine.Blobs, replay with { State = committed ? ReplayState.Committed : ReplayState.Pending }, CancellationToken.None);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -116,7 +142,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
         await using (var records = spool.Create("kept.ndjson"))
         await using (var manifest = spool.Create("kept.manifest.ndjson"))
         {
-            await foreach (var record in QuarantinedBatch.ReadAsync(storage.Blobs, batch.OldKey, cancellationToken))
+            await foreach (var record in QuarantinedBatch.ReadAsync(quarantine.Blobs, batch.OldKey, cancellationToken))
             {
                 examined++;
                 var outcome = classifier.Classify(record.Json);
@@ -137,9 +163,9 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
         {
             // Records first, manifest last: a generation is only used once both are stored and the commit names it.
             await using var records = File.OpenRead(keptRecords);
-            await storage.Blobs.PutAsync(batch.NewKey + QuarantineKeys.RecordsSuffix, records, cancellationToken);
+            await quarantine.Blobs.PutAsync(batch.NewKey + QuarantineKeys.RecordsSuffix, records, cancellationToken);
             await using var manifest = File.OpenRead(keptManifest);
-            await storage.Blobs.PutAsync(batch.NewKey + QuarantineKeys.ManifestSuffix, manifest, cancellationToken);
+            await quarantine.Blobs.PutAsync(batch.NewKey + QuarantineKeys.ManifestSuffix, manifest, cancellationToken);
         }
         return (examined, released);
     }
@@ -181,8 +207,8 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
                 runs[batch.RunId] = run = await storage.Pipelines.GetRunAsync(batch.RunId, cancellationToken);
             }
             var key = batch.QuarantineKey!;
-            files += (await storage.Blobs.DeleteAsync(key + QuarantineKeys.RecordsSuffix, cancellationToken) ? 1 : 0)
-                + (await storage.Blobs.DeleteAsync(key + QuarantineKeys.ManifestSuffix, cancellationToken) ? 1 : 0);
+            files += (await quarantine.Blobs.DeleteAsync(key + QuarantineKeys.RecordsSuffix, cancellationToken) ? 1 : 0)
+                + (await quarantine.Blobs.DeleteAsync(key + QuarantineKeys.ManifestSuffix, cancellationToken) ? 1 : 0);
             await storage.Pipelines.ClearQuarantineAsync(batch.RunId, batch.BatchNumber,
                 [EventFactory.QuarantinePurged(batch, run, olderThanDays, now)], cancellationToken);
             batches++;

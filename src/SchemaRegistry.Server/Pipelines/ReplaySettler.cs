@@ -11,12 +11,12 @@ namespace SchemaRegistry.Server.Pipelines;
 /// </summary>
 internal static class ReplaySettler
 {
-    public static async Task SettleAsync(IRegistryStorage storage, QuarantineReplay replay, CancellationToken cancellationToken)
+    public static async Task SettleAsync(IRegistryStorage storage, IBlobStore quarantine, QuarantineReplay replay, CancellationToken cancellationToken)
     {
         var aborted = replay.State != ReplayState.Committed && await storage.Pipelines.AbortReplayAsync(replay.ReplayId, cancellationToken);
         if (aborted)
         {
-            await storage.Blobs.DeleteAsync(replay.ReleasedKey, cancellationToken);
+            await quarantine.DeleteAsync(replay.ReleasedKey, cancellationToken);
         }
         var current = (await storage.Pipelines.ListBatchesAsync(replay.RunId, cancellationToken))
             .ToDictionary(b => b.BatchNumber, b => b.QuarantineKey);
@@ -27,8 +27,8 @@ internal static class ReplaySettler
             {
                 if (key != pointedTo)
                 {
-                    await storage.Blobs.DeleteAsync(key + QuarantineKeys.RecordsSuffix, cancellationToken);
-                    await storage.Blobs.DeleteAsync(key + QuarantineKeys.ManifestSuffix, cancellationToken);
+                    await quarantine.DeleteAsync(key + QuarantineKeys.RecordsSuffix, cancellationToken);
+                    await quarantine.DeleteAsync(key + QuarantineKeys.ManifestSuffix, cancellationToken);
                 }
             }
         }
@@ -36,12 +36,12 @@ internal static class ReplaySettler
     }
 
     /// <summary>Settles every replay a crash left behind; returns how many.</summary>
-    public static async Task<int> RecoverAsync(IRegistryStorage storage, CancellationToken cancellationToken)
+    public static async Task<int> RecoverAsync(IRegistryStorage storage, IBlobStore quarantine, CancellationToken cancellationToken)
     {
         var replays = await storage.Pipelines.ListReplaysAsync(cancellationToken);
         foreach (var replay in replays)
         {
-            await SettleAsync(storage, replay, cancellationToken);
+            await SettleAsync(storage, quarantine, replay, cancellationToken);
         }
         return replays.Count;
     }

@@ -2,8 +2,11 @@ using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Services;
 
-/// <summary>Readiness: whether the database answers and the blob store answers and takes writes.</summary>
-internal sealed class HealthService(IRegistryStorage storage)
+/// <summary>
+/// Readiness: whether the database answers and the blob store answers and takes writes (and the quarantine location,
+/// when it is kept apart with <c>--quarantine</c>).
+/// </summary>
+internal sealed class HealthService(IRegistryStorage storage, Pipelines.QuarantineStore quarantine)
 {
     /// <summary>An S3 endpoint that does not answer would otherwise hold the probe for the SDK's retries.</summary>
     private static readonly TimeSpan BlobProbeTimeout = TimeSpan.FromSeconds(5);
@@ -11,17 +14,18 @@ internal sealed class HealthService(IRegistryStorage storage)
     public async Task<Readiness> CheckAsync(CancellationToken ct)
     {
         var database = storage.PingAsync(ct);
-        var blobs = ProbeBlobsAsync(ct);
-        return new Readiness(await database, await blobs);
+        var blobs = ProbeAsync(storage.Blobs, ct);
+        var quarantined = ReferenceEquals(quarantine.Blobs, storage.Blobs) ? blobs : ProbeAsync(quarantine.Blobs, ct);
+        return new Readiness(await database, await blobs && await quarantined);
     }
 
-    private async Task<bool> ProbeBlobsAsync(CancellationToken ct)
+    private static async Task<bool> ProbeAsync(IBlobStore store, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(BlobProbeTimeout);
         try
         {
-            return await storage.Blobs.IsAvailableAsync(timeout.Token);
+            return await store.IsAvailableAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

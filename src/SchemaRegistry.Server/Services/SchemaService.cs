@@ -15,7 +15,7 @@ using SchemaRegistry.Storage.Ports;
 namespace SchemaRegistry.Server.Services;
 
 /// <summary>The registry's use cases: each loads, asks the domain what may happen, and stores the outcome.</summary>
-internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, CompatibilityService compatibility, ReferenceLoader references, Pipelines.DriftService drift, Caching.SchemaReadCache cache, RegistryOptions options, TimeProvider time)
+internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, CompatibilityService compatibility, ReferenceLoader references, Pipelines.DriftService drift, Pipelines.MidRunAlerts alerts, Caching.SchemaReadCache cache, RegistryOptions options, TimeProvider time)
 {
     public async Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
     {
@@ -170,6 +170,8 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         }
         var updated = await TransitionAsync(current, action, actor, reason, cancellationToken);
         await drift.ResolvePublishedAsync(resolves, updated, actor);
+        // The change has committed: its alert must not be lost to a client that hangs up now.
+        await alerts.AfterChangeAsync(action, updated, CancellationToken.None);
         return await DescribeAsync(updated, null, cancellationToken);
     }
 

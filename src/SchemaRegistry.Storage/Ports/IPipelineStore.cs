@@ -40,7 +40,21 @@ public interface IPipelineStore : IPipelineTallies
     /// Completes a running run with its final status and lineage fields; false when the run is not running.
     /// </summary>
     Task<bool> CompleteRunAsync(string runId, RunStatus status, DateTimeOffset completedAt, string? outputPath,
-        string validationResult, string? failureReason, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+        string validationResult, string? failureReason, IReadOnlyList<string> flags, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>A running run's sign of life (a heartbeat; starting and recording a batch count too); false when it is not running.</summary>
+    Task<bool> TouchRunAsync(string runId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Ids of running runs whose last sign of life is before <paramref name="silentSince"/>, oldest first.</summary>
+    Task<IReadOnlyList<string>> ListSilentRunsAsync(DateTimeOffset silentSince, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a run abandoned, with its events, only if it is still running and still silent since
+    /// <paramref name="silentSince"/>: one conditional update in the events' transaction, so of several replicas
+    /// sweeping at once exactly one abandons it (and a batch or heartbeat that arrived meanwhile keeps it running).
+    /// </summary>
+    Task<bool> AbandonRunAsync(string runId, DateTimeOffset silentSince, DateTimeOffset at, string reason, IReadOnlyList<OutboxEvent> events,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Re-derives a run's totals from its batches (the lineage's counts), idempotently, with the events; false when
@@ -74,6 +88,19 @@ public interface IPipelineStore : IPipelineTallies
 
     /// <summary>Forgets a batch's quarantine (after a purge deleted its files).</summary>
     Task ClearQuarantineAsync(string runId, int batchNumber, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Quarantined batches (those that still have a quarantine) created in [<paramref name="from"/>, <paramref name="to"/>),
+    /// of one subject or of all, newest first, with the run each belongs to.
+    /// </summary>
+    Task<IReadOnlyList<(RunBatch Batch, PipelineRun Run)>> ListQuarantineAsync(SubjectName? subject, DateTimeOffset from, DateTimeOffset to, int limit,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Points a batch that has no quarantine yet at <paramref name="key"/> (records a pipeline worker quarantined and
+    /// uploaded), with the events; false, with nothing changed, when the batch does not exist or already has one.
+    /// </summary>
+    Task<bool> AttachQuarantineAsync(string runId, int batchNumber, string key, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 
     /// <summary>Batches that still have a quarantine and were created before <paramref name="before"/>.</summary>
     Task<IReadOnlyList<RunBatch>> ListQuarantinedBatchesAsync(DateTimeOffset before, CancellationToken cancellationToken);

@@ -35,11 +35,11 @@ internal sealed partial class SqlPipelineStore
         // Guarded on the expected batch count: the row lock this takes orders concurrent batches of one run.
         await using (var totals = Db.Command(connection,
             "UPDATE runs SET batches = batches + 1, records = records + @records, valid = valid + @valid, invalid = invalid + @invalid, " +
-            "drifted = drifted + @drifted, rescued = rescued + @rescued, quarantined = quarantined + @quarantined " +
+            "drifted = drifted + @drifted, rescued = rescued + @rescued, quarantined = quarantined + @quarantined, last_seen_at = @created_at " +
             "WHERE run_id=@id AND status=@running AND batches=@previous",
             transaction, ("@records", c.Records), ("@valid", c.Valid), ("@invalid", c.Invalid), ("@drifted", c.Drifted),
             ("@rescued", c.Rescued), ("@quarantined", c.Quarantined), ("@id", batch.RunId), ("@running", Running),
-            ("@previous", batch.BatchNumber - 1)))
+            ("@previous", batch.BatchNumber - 1), ("@created_at", Db.ToUnixMs(batch.CreatedAt))))
         {
             if (await totals.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
@@ -48,10 +48,10 @@ internal sealed partial class SqlPipelineStore
         }
         await using (var insert = Db.Command(connection,
             $"INSERT INTO run_batches ({BatchColumns}) VALUES (@id, @n, @format, @records, @valid, @invalid, @drifted, @rescued, @quarantined, " +
-            "@failed, @key, @released, @duration, @created_at)",
+            "@failed, @key, @released, @duration, @created_at, @stage)",
             transaction, ("@id", batch.RunId), ("@n", batch.BatchNumber), ("@format", batch.Format), ("@records", c.Records), ("@valid", c.Valid),
             ("@invalid", c.Invalid), ("@drifted", c.Drifted), ("@rescued", c.Rescued), ("@quarantined", c.Quarantined), ("@failed", batch.Failed),
-            ("@key", batch.QuarantineKey), ("@released", batch.Released), ("@duration", batch.DurationMs), ("@created_at", Db.ToUnixMs(batch.CreatedAt))))
+            ("@key", batch.QuarantineKey), ("@released", batch.Released), ("@duration", batch.DurationMs), ("@created_at", Db.ToUnixMs(batch.CreatedAt)), ("@stage", batch.Stage)))
         {
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -10,10 +10,10 @@ internal sealed partial class SqlPipelineStore
 {
     private const string RunColumns =
         "run_id, pipeline_id, fqid, content_hash, drift_policy, status, output_path, started_by, started_at, completed_at, " +
-        "batches, records, valid, invalid, drifted, rescued, quarantined, validation_result, failure_reason";
+        "batches, records, valid, invalid, drifted, rescued, quarantined, validation_result, failure_reason, flags";
 
     private const string BatchColumns =
-        "run_id, batch_number, format, records, valid, invalid, drifted, rescued, quarantined, failed, quarantine_key, released, duration_ms, created_at";
+        "run_id, batch_number, format, records, valid, invalid, drifted, rescued, quarantined, failed, quarantine_key, released, duration_ms, created_at, stage";
 
     private static readonly string Running = PipelineWireNames.Of(RunStatus.Running);
 
@@ -23,15 +23,15 @@ internal sealed partial class SqlPipelineStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var c = run.Counts;
         await using (var insert = Db.Command(connection,
-            $"INSERT INTO runs (subject, {RunColumns}) VALUES (@subject, @run_id, @pipeline_id, @fqid, @hash, @policy, @status, @output, " +
-            "@started_by, @started_at, @completed_at, @batches, @records, @valid, @invalid, @drifted, @rescued, @quarantined, @result, @reason)",
+            $"INSERT INTO runs (subject, last_seen_at, {RunColumns}) VALUES (@subject, @started_at, @run_id, @pipeline_id, @fqid, @hash, @policy, @status, @output, " +
+            "@started_by, @started_at, @completed_at, @batches, @records, @valid, @invalid, @drifted, @rescued, @quarantined, @result, @reason, @flags)",
             transaction,
             ("@subject", run.Fqid.Subject.ToString()), ("@run_id", run.RunId), ("@pipeline_id", run.PipelineId), ("@fqid", run.Fqid.ToString()),
             ("@hash", run.ContentHash), ("@policy", PipelineWireNames.Of(run.DriftPolicy)), ("@status", PipelineWireNames.Of(run.Status)),
             ("@output", run.OutputPath), ("@started_by", run.StartedBy), ("@started_at", Db.ToUnixMs(run.StartedAt)),
             ("@completed_at", run.CompletedAt is { } completed ? Db.ToUnixMs(completed) : null), ("@batches", c.Batches),
             ("@records", c.Records), ("@valid", c.Valid), ("@invalid", c.Invalid), ("@drifted", c.Drifted), ("@rescued", c.Rescued),
-            ("@quarantined", c.Quarantined), ("@result", run.ValidationResult), ("@reason", run.FailureReason)))
+            ("@quarantined", c.Quarantined), ("@result", run.ValidationResult), ("@reason", run.FailureReason), ("@flags", Flags(run.Flags))))
         {
             try
             {
@@ -72,6 +72,11 @@ internal sealed partial class SqlPipelineStore
             where.Add("fqid=@fqid");
             parameters.Add(("@fqid", query.Fqid.ToString()));
         }
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            where.Add("status IN (" + string.Join(", ", statuses.Select((_, i) => $"@status{i}")) + ")");
+            parameters.AddRange(statuses.Select((status, i) => ($"@status{i}", (object?)PipelineWireNames.Of(status))));
+        }
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where) + " ";
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var command = Db.Command(connection,
@@ -89,14 +94,14 @@ internal sealed partial class SqlPipelineStore
     }
 
     public async Task<bool> CompleteRunAsync(string runId, RunStatus status, DateTimeOffset completedAt, string? outputPath,
-        string validationResult, string? failureReason, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+        string validationResult, string? failureReason, IReadOnlyList<string> flags, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var update = Db.Command(connection,
             "UPDATE runs SET status=@status, completed_at=@completed_at, output_path=COALESCE(@output, output_path), " +
-            "validation_result=@result, failure_reason=@reason WHERE run_id=@id AND status=@running",
-            transaction, ("@status", PipelineWireNames.Of(status)), ("@completed_at", Db.ToUnixMs(completedAt)), ("@output", outputPath),
+            "validation_result=@result, failure_reason=@reason, flags=@flags WHERE run_id=@id AND status=@running",
+            transaction, ("@flags", Flags(flags)), ("@status", PipelineWireNames.Of(status)), ("@completed_at", Db.ToUnixMs(completedAt)), ("@output", outputPath),
             ("@result", validationResult), ("@reason", failureReason), ("@id", runId), ("@running", Running)))
         {
             if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
@@ -162,6 +167,9 @@ internal sealed partial class SqlPipelineStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Flags are snake_case names: stored comma-separated, null when there are none.</summary>
+    private static string? Flags(IReadOnlyList<string>? flags) => flags is { Count: > 0 } ? string.Join(',', flags) : null;
+
     private async Task<List<PipelineRun>> ReadRunsAsync(DbCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -174,7 +182,8 @@ internal sealed partial class SqlPipelineStore
                 Db.NullableLong(reader, 9) is { } completed ? Db.FromUnixMs(completed) : null,
                 new RunCounts(reader.GetInt32(10), reader.GetInt64(11), reader.GetInt64(12), reader.GetInt64(13), reader.GetInt64(14),
                     reader.GetInt64(15), reader.GetInt64(16)),
-                Db.NullableString(reader, 17), Db.NullableString(reader, 18)));
+                Db.NullableString(reader, 17), Db.NullableString(reader, 18),
+                Db.NullableString(reader, 19) is { Length: > 0 } flags ? flags.Split(',') : null));
         }
         return runs;
     }
@@ -188,7 +197,8 @@ internal sealed partial class SqlPipelineStore
             // A batch row is one batch: its counts' Batches is always 1.
             batches.Add(new RunBatch(reader.GetString(0), reader.GetInt32(1), reader.GetString(2),
                 new RunCounts(1, reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8)),
-                reader.GetBoolean(9), Db.NullableString(reader, 10), reader.GetInt64(11), reader.GetDouble(12), Db.FromUnixMs(reader.GetInt64(13))));
+                reader.GetBoolean(9), Db.NullableString(reader, 10), reader.GetInt64(11), reader.GetDouble(12), Db.FromUnixMs(reader.GetInt64(13)),
+                Db.NullableString(reader, 14)));
         }
         return batches;
     }

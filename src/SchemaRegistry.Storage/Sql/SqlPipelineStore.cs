@@ -11,13 +11,13 @@ namespace SchemaRegistry.Storage.Sql;
 /// </summary>
 internal sealed partial class SqlPipelineStore(SqlProvider provider, Layers layers) : IPipelineStore
 {
-    private const string PipelineColumns = "pipeline_id, layer, schema_selector, validation_timing, drift_policy, owner, created_at, updated_at";
+    private const string PipelineColumns = "pipeline_id, layer, schema_selector, validation_timing, drift_policy, owner, created_at, updated_at, allow_major";
 
     public async Task AddPipelineAsync(Pipeline pipeline, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var command = Db.Command(connection,
-            $"INSERT INTO pipelines ({PipelineColumns}) VALUES (@id, @layer, @schema, @timing, @policy, @owner, @created_at, @updated_at)",
+            $"INSERT INTO pipelines ({PipelineColumns}) VALUES (@id, @layer, @schema, @timing, @policy, @owner, @created_at, @updated_at, @allow_major)",
             null, PipelineParameters(pipeline));
         try
         {
@@ -34,7 +34,7 @@ internal sealed partial class SqlPipelineStore(SqlProvider provider, Layers laye
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var command = Db.Command(connection,
             "UPDATE pipelines SET layer=@layer, schema_selector=@schema, validation_timing=@timing, drift_policy=@policy, owner=@owner, " +
-            "updated_at=@updated_at WHERE pipeline_id=@id",
+            "updated_at=@updated_at, allow_major=@allow_major WHERE pipeline_id=@id",
             null, PipelineParameters(pipeline));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -57,7 +57,7 @@ internal sealed partial class SqlPipelineStore(SqlProvider provider, Layers laye
     [
         ("@id", p.PipelineId), ("@layer", p.Layer), ("@schema", p.Schema.ToString()), ("@timing", PipelineWireNames.Of(p.ValidationTiming)),
         ("@policy", PipelineWireNames.Of(p.DriftPolicy)), ("@owner", p.Owner), ("@created_at", Db.ToUnixMs(p.CreatedAt)),
-        ("@updated_at", Db.ToUnixMs(p.UpdatedAt)),
+        ("@updated_at", Db.ToUnixMs(p.UpdatedAt)), ("@allow_major", p.AllowMajor),
     ];
 
     private async Task<List<Pipeline>> ReadPipelinesAsync(DbCommand command, CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ internal sealed partial class SqlPipelineStore(SqlProvider provider, Layers laye
             pipelines.Add(new Pipeline(reader.GetString(0), reader.GetString(1), schema,
                 Parse<ValidationTiming>(reader.GetString(3), PipelineWireNames.TryParse),
                 Parse<DriftPolicy>(reader.GetString(4), PipelineWireNames.TryParse),
-                reader.GetString(5), Db.FromUnixMs(reader.GetInt64(6)), Db.FromUnixMs(reader.GetInt64(7))));
+                reader.GetString(5), Db.FromUnixMs(reader.GetInt64(6)), Db.FromUnixMs(reader.GetInt64(7)), reader.GetBoolean(8)));
         }
         return pipelines;
     }

@@ -50,6 +50,8 @@ public sealed class EventSubjectTests : IAsyncLifetime
         [EventTypes.ReplayCancelled] = [typeof(ReplayCancelledData)],
         [EventTypes.SubscriptionBacklogPurged] = [typeof(SubscriptionBacklogPurgedData)],
         [EventTypes.IncidentAnnotated] = [typeof(IncidentAnnotatedData)],
+        [EventTypes.RunsAffected] = [typeof(RunsAffectedData)],
+        [EventTypes.QuarantineUploaded] = [typeof(QuarantineUploadedData)],
     };
 
     /// <summary>Emitted only at start-up, when no admin key is left: AdminRecoveryTests checks its subject.</summary>
@@ -96,7 +98,8 @@ public sealed class EventSubjectTests : IAsyncLifetime
         return e.Type switch
         {
             EventTypes.RunStarted or EventTypes.RunCompleted or EventTypes.LineageSynced => Text("schema_fqid"),
-            EventTypes.PipelineFailed or EventTypes.SchemaDriftDetected or EventTypes.QuarantineReleased or EventTypes.QuarantinePurged => runs[Text("run_id")],
+            EventTypes.PipelineFailed or EventTypes.SchemaDriftDetected or EventTypes.QuarantineReleased or EventTypes.QuarantinePurged
+                or EventTypes.QuarantineUploaded => runs[Text("run_id")],
             EventTypes.MetadataSyncFailed => runs.TryGetValue(Text("run_id"), out var fqid) ? fqid : EventSubjects.Run(Text("run_id")),
             EventTypes.DriftAcknowledged or EventTypes.DriftResolved or EventTypes.SubjectConfigChanged => Text("subject"),
             EventTypes.KeyCreated or EventTypes.KeyRevoked or EventTypes.KeyRecovered => EventSubjects.Key(Text("key_id")),
@@ -166,6 +169,12 @@ public sealed class EventSubjectTests : IAsyncLifetime
         var key = await admin.CreateKeyAsync(new CreateKeyRequest("rotated", "reader"));
         await admin.RotateKeyAsync(key.Id);
         await ops.AnnotateAsync(new AnnotationRequest("INC-1", "root cause", ["finance.gdp.invoice:v1.0"], ["jr-strict"]));
+
+        // A worker's own batch, its quarantine stored through the registry; then the version it pinned is deprecated mid-run.
+        var live = await runner.StartRunAsync(new StartRunRequest("finance_gdp_transform", "jr-live"));
+        await runner.ReportBatchAsync("jr-live", new BatchReportRequest(1, "ndjson", 1, 0, 1, 0, 0, 1, 1, false, null, null));
+        await runner.UploadQuarantineAsync("jr-live", 1, new MemoryStream(Encoding.UTF8.GetBytes("{\"invoice_id\":\"INV-2\",\"amount\":\"12\"}\n")));
+        await admin.DeprecateAsync(live.SchemaFqid, "replaced while jr-live runs");
     }
 
     private static Task<BatchResponse> SendAsync(RegistryClient runner, string runId, string lines) =>

@@ -113,11 +113,11 @@ public abstract partial class StoreContract
         await Pipelines.RecordBatchAsync(NewBatch(run.RunId, 1), null, [], None);
         var done = T0.AddHours(2);
 
-        Assert.True(await Pipelines.CompleteRunAsync(run.RunId, RunStatus.CompletedWithQuarantine, done, null, "passed_with_quarantine", null,
+        Assert.True(await Pipelines.CompleteRunAsync(run.RunId, RunStatus.CompletedWithQuarantine, done, null, "passed_with_quarantine", null, [],
             [Ev("PipelineRunCompleted", run.RunId)], None));
-        Assert.False(await Pipelines.CompleteRunAsync(run.RunId, RunStatus.Failed, done.AddHours(1), "s3://elsewhere/", "failed", "late",
+        Assert.False(await Pipelines.CompleteRunAsync(run.RunId, RunStatus.Failed, done.AddHours(1), "s3://elsewhere/", "failed", "late", [],
             [Ev("PipelineRunCompleted", run.RunId, "{\"again\":true}")], None));
-        Assert.False(await Pipelines.CompleteRunAsync(NewId("run"), RunStatus.Succeeded, done, null, "passed", null, [], None));
+        Assert.False(await Pipelines.CompleteRunAsync(NewId("run"), RunStatus.Succeeded, done, null, "passed", null, [], [], None));
         var conflict = await Assert.ThrowsAsync<StoreConflictException>(() => Pipelines.RecordBatchAsync(NewBatch(run.RunId, 2), null, [], None));
 
         Assert.Contains("completed_with_quarantine", conflict.Message, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public abstract partial class StoreContract
         Assert.Equal(["{}"], (await Fixture.Storage.Events.ReadAsync(0, 100, null, run.RunId, None)).Select(e => e.Data));
 
         var failed = await StartNewRunAsync();
-        Assert.True(await Pipelines.CompleteRunAsync(failed.RunId, RunStatus.Failed, done, "s3://bucket/gdp/", "failed", "PIPE-1204", [], None));
+        Assert.True(await Pipelines.CompleteRunAsync(failed.RunId, RunStatus.Failed, done, "s3://bucket/gdp/", "failed", "PIPE-1204", [], [], None));
         Assert.Equal(failed with { Status = RunStatus.Failed, CompletedAt = done, OutputPath = "s3://bucket/gdp/", ValidationResult = "failed", FailureReason = "PIPE-1204" },
             await Pipelines.GetRunAsync(failed.RunId, None));
     }
@@ -210,7 +210,7 @@ public abstract partial class StoreContract
         await Pipelines.ClearQuarantineAsync(run.RunId, 1, [Ev("QuarantinePurged", tag, "{\"n\":6}")], None);
         Assert.True(await Pipelines.AcknowledgeDriftCaseAsync(caseId!.Value, "Alice", T0, [Ev("DriftCaseAcknowledged", tag, "{\"n\":7}")], None));
         Assert.True(await Pipelines.ResolveDriftCaseAsync(caseId.Value, "Alice", T0, "v1.1 published", [Ev("DriftCaseResolved", tag, "{\"n\":8}")], None));
-        Assert.True(await Pipelines.CompleteRunAsync(run.RunId, RunStatus.Succeeded, T0.AddHours(1), null, "passed", null,
+        Assert.True(await Pipelines.CompleteRunAsync(run.RunId, RunStatus.Succeeded, T0.AddHours(1), null, "passed", null, [],
             [Ev("PipelineRunCompleted", tag, "{\"n\":9}")], None));
 
         var events = await Fixture.Storage.Events.ReadAsync(0, 100, null, tag, None);

@@ -14,7 +14,7 @@ public abstract partial class StoreContract
         async Task CompleteAsync(RunStatus status, string result, DateTimeOffset at)
         {
             var run = await StartNewRunAsync(startedAt: from.AddDays(-1));
-            Assert.True(await Pipelines.CompleteRunAsync(run.RunId, status, at, null, result, null, [], None));
+            Assert.True(await Pipelines.CompleteRunAsync(run.RunId, status, at, null, result, null, [], [], None));
         }
         await CompleteAsync(RunStatus.Succeeded, "pass", from);
         await CompleteAsync(RunStatus.Succeeded, "pass", from.AddHours(23));
