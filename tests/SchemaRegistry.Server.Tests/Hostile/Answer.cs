@@ -7,6 +7,15 @@ namespace SchemaRegistry.Server.Tests.Hostile;
 /// <summary>What the server answered to one hostile request, and whether that answer is acceptable.</summary>
 public sealed record Answer(string Request, int Status, string? Code, string Excerpt)
 {
+    /// <summary>
+    /// The client removed dot segments (<c>..</c>, <c>%2e%2e</c>) before sending, as every HTTP client does: the request
+    /// the server saw is the parent path, an ordinary call, not a trick.
+    /// </summary>
+    public bool CollapsedByClient { get; init; }
+
+    /// <summary>A coded refusal, or a read the client turned into an ordinary read of the parent path.</summary>
+    public bool IsCoded4xxOrCollapsedRead => IsCoded4xx || (CollapsedByClient && Request.StartsWith("GET ", StringComparison.Ordinal) && Status == 200);
+
     public bool IsCoded4xx => (Status is >= 400 and < 500 && Code is not null && ErrorCatalog.Codes.Contains(Code)) || RefusedByKestrel;
 
     /// <summary>
@@ -31,7 +40,9 @@ public sealed record Answer(string Request, int Status, string? Code, string Exc
             code = JsonSerializer.Deserialize<ProblemResponse>(text, RegistryJson.Options)?.Code;
         }
         var label = $"{method} {(path.Length > 120 ? path[..120] + "…" : path)}";
-        return new Answer(label, (int)response.StatusCode, code, text.Length > 200 ? text[..200] + "…" : text);
+        var collapsed = request.RequestUri is { IsAbsoluteUri: true } sent
+            && sent.AbsolutePath.Count(c => c == '/') < ("/" + path.Split('?')[0]).Count(c => c == '/');
+        return new Answer(label, (int)response.StatusCode, code, text.Length > 200 ? text[..200] + "…" : text) { CollapsedByClient = collapsed };
     }
 
     public static HttpContent Json(string text, string contentType = "application/json") =>
