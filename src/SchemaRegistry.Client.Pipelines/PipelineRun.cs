@@ -1,4 +1,5 @@
 using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.References;
 using SchemaRegistry.Data.Readers;
@@ -35,7 +36,7 @@ public sealed class PipelineRun
     public RunResponse Run { get; }
 
     /// <summary>The drift policy the run started with.</summary>
-    public DriftPolicy Policy => PipelineWireNames.TryParse(Run.DriftPolicy, out DriftPolicy policy) ? policy : DriftPolicy.Quarantine;
+    public DriftPolicy Policy => WireNames.TryParse(Run.DriftPolicy, out DriftPolicy policy) ? policy : DriftPolicy.Quarantine;
 
     /// <summary>Starts a run of a registered pipeline and loads its pinned version (and the versions it references).</summary>
     public static async Task<PipelineRun> StartAsync(RegistryClient client, SchemaResolver resolver, StartRunRequest request,
@@ -87,7 +88,7 @@ public sealed class PipelineRun
         }
         var quarantineKey = summary.Quarantined > 0 ? prefix : null;
         var response = BatchReports.ToResponse(summary, Run.RunId, batch, Run.SchemaFqid, quarantineKey, null, false, summary.Failed);
-        var report = new BatchReportRequest(batch, format.ToString().ToLowerInvariant(), summary.Records, summary.Valid, summary.Invalid, summary.Drifted,
+        var report = new BatchReportRequest(batch, WireNames.Of(format), summary.Records, summary.Valid, summary.Invalid, summary.Drifted,
             summary.Rescued, summary.Quarantined, summary.Duration.TotalMilliseconds, summary.Failed, response.Drift, quarantineKey);
         await SendOrSpoolAsync(report, () => _client.ReportBatchAsync(Run.RunId, report, cancellationToken), cancellationToken);
         return response;

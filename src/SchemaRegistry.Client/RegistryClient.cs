@@ -9,10 +9,10 @@ namespace SchemaRegistry.Client;
 public sealed partial class RegistryClient : IDisposable
 {
     /// <summary>Catalog code reported when the registry does not answer in time.</summary>
-    public const string TimeoutCode = "PIPE-1001";
+    public const string TimeoutCode = ErrorCode.SchemaFetchTimeout;
 
     /// <summary>The code of a registry that cannot be reached (connection refused, name not resolved, TLS failure).</summary>
-    public const string UnreachableCode = "REQ-1009";
+    public const string UnreachableCode = ErrorCode.RegistryUnreachable;
 
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;

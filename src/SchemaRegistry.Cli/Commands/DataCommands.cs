@@ -1,3 +1,4 @@
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Data.References;
 using System.CommandLine;
 using System.Text.Json;
@@ -63,7 +64,7 @@ internal static class DataCommands
                 }
                 var dataFormat = ParseFormat(parse.GetValue(format)) ?? RecordReaders.FromFileName(file.Name)
                     ?? throw new ArgumentException($"Cannot tell the format of {file.Name}: pass --format ndjson|csv|parquet.");
-                if (!PipelineWireNames.TryParse(parse.GetValue(policy), out DriftPolicy driftPolicy))
+                if (!WireNames.TryParseIgnoringCase(parse.GetValue(policy), out DriftPolicy driftPolicy))
                 {
                     return Fail("--drift-policy must be quarantine, fail, rescue or allow.");
                 }
@@ -191,14 +192,11 @@ internal static class DataCommands
         }
     }
 
-    private static DataFormat? ParseFormat(string? text) => text?.ToLowerInvariant() switch
-    {
-        null => null,
-        "ndjson" or "jsonl" => DataFormat.Ndjson,
-        "csv" => DataFormat.Csv,
-        "parquet" => DataFormat.Parquet,
-        _ => throw new ArgumentException("--format must be ndjson, csv or parquet."),
-    };
+    private static DataFormat? ParseFormat(string? text) =>
+        text is null ? null
+        : string.Equals(text, "jsonl", StringComparison.OrdinalIgnoreCase) ? DataFormat.Ndjson
+        : WireNames.TryParseIgnoringCase(text, out DataFormat format) ? format
+        : throw new ArgumentException($"--format must be {string.Join(", ", WireNames.All<DataFormat>())}.");
 
     private static void Print(BatchResponse r, bool json)
     {
@@ -222,7 +220,7 @@ internal static class DataCommands
         }
         if (r.Failed)
         {
-            Console.WriteLine("FAILED: PIPE-1204 drift under the fail policy.");
+            Console.WriteLine($"FAILED: {ErrorCode.DriftDetected} drift under the fail policy.");
         }
     }
 

@@ -80,7 +80,7 @@ internal static class PipelineCommands
                 return;
             }
             Console.WriteLine($"Batch {result.Batch} of {result.RunId} on {result.Fqid}: {N(result.Records)} records, {N(result.Valid)} valid, " +
-                $"{N(result.Invalid)} invalid, {N(result.Drifted)} drifted, {N(result.Quarantined)} quarantined{(result.Failed ? " — FAILED (PIPE-1204)" : "")}.");
+                $"{N(result.Invalid)} invalid, {N(result.Drifted)} drifted, {N(result.Quarantined)} quarantined{(result.Failed ? $" — FAILED ({ErrorCode.DriftDetected})" : "")}.");
         });
         var status = new Option<string?>("--status") { Description = "failed when the job itself failed; omit to let the registry decide." };
         var error = new Option<string?>("--error") { Description = "Why the job failed." };

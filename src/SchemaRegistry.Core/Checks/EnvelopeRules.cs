@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Json;

@@ -1,11 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace SchemaRegistry.Core.Pipelines;
 
 public enum RunStatus
 {
+    [JsonStringEnumMemberName("running")]
     Running,
+    [JsonStringEnumMemberName("success")]
     Succeeded,
+    [JsonStringEnumMemberName("failed")]
     Failed,
 
     /// <summary>The run completed; some records went to quarantine.</summary>
+    [JsonStringEnumMemberName("completed_with_quarantine")]
     CompletedWithQuarantine,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Storage.Ports;
 

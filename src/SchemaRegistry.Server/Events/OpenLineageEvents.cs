@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Server.Hosting;
@@ -87,8 +88,8 @@ internal sealed class OpenLineageEvents(IRegistryStorage storage, RegistryOption
                 ["dataQualityAssertions"] = Facet("1-0-1/DataQualityAssertionsDatasetFacet.json#/$defs/DataQualityAssertionsDatasetFacet", new JsonObject
                 {
                     ["assertions"] = new JsonArray(
-                        new JsonObject { ["assertion"] = $"valid against {run.Fqid} (PIPE-1002)", ["success"] = c.Invalid == 0 },
-                        new JsonObject { ["assertion"] = "no schema drift (PIPE-1204)", ["success"] = c.Drifted == 0 && c.Rescued == 0 }),
+                        new JsonObject { ["assertion"] = $"valid against {run.Fqid} ({ErrorCode.BatchValidationFailed})", ["success"] = c.Invalid == 0 },
+                        new JsonObject { ["assertion"] = $"no schema drift ({ErrorCode.DriftDetected})", ["success"] = c.Drifted == 0 && c.Rescued == 0 }),
                 }),
             };
         }

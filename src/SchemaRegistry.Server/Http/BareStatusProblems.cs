@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 
 namespace SchemaRegistry.Server.Http;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 
 namespace SchemaRegistry.Server.Http;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
+using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 
 namespace SchemaRegistry.Server.Http;

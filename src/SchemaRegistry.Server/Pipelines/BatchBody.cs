@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 
 namespace SchemaRegistry.Server.Pipelines;

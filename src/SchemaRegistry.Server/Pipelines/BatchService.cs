@@ -30,7 +30,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         var run = await pipelines.LoadRunAsync(runId, cancellationToken);
         if (run.Status != RunStatus.Running)
         {
-            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {PipelineWireNames.Of(run.Status)}; it takes no more batches."));
+            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {WireNames.Of(run.Status)}; it takes no more batches."));
         }
         var format = RecordReaders.FromContentType(contentType)
             ?? throw new RegistryException(new RegistryError(ErrorCode.UnsupportedMediaType, ErrorKind.UnsupportedMediaType, "Unsupported batch format",
@@ -72,7 +72,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         var observation = Observe(run, summary, deprecated);
         var events = Events(run, batchNumber, summary, observation, failed, now);
         var counts = new RunCounts(1, summary.Records, summary.Valid, summary.Invalid, summary.Drifted, summary.Rescued, summary.Quarantined);
-        var batch = new RunBatch(run.RunId, batchNumber, format.ToString().ToLowerInvariant(), counts, failed, quarantineKey, 0,
+        var batch = new RunBatch(run.RunId, batchNumber, WireNames.Of(format), counts, failed, quarantineKey, 0,
             summary.Duration.TotalMilliseconds, now);
         long? caseId;
         try
@@ -99,7 +99,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         }
         if (run.Status != RunStatus.Running)
         {
-            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {PipelineWireNames.Of(run.Status)}; it takes no more batches."));
+            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {WireNames.Of(run.Status)}; it takes no more batches."));
         }
         if (report.Batch != run.Counts.Batches + 1 || Math.Min(Math.Min(report.Records, report.Valid), Math.Min(Math.Min(report.Invalid, report.Drifted), Math.Min(report.Rescued, report.Quarantined))) < 0
             || report.Valid + report.Invalid + report.Drifted + report.Rescued != report.Records || report.Quarantined > report.Invalid + report.Drifted)
@@ -228,10 +228,10 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
                 run_id = run.RunId,
                 pipeline_id = run.PipelineId,
                 batch,
-                drift_policy = PipelineWireNames.Of(run.DriftPolicy),
+                drift_policy = WireNames.Of(run.DriftPolicy),
                 drifted_records = summary.Drifted,
                 quarantined_records = summary.Quarantined,
-                fields = drift.Fields.Select(f => new { path = f.Path, kind = PipelineWireNames.Of(f.Kind), count = f.Occurrences }),
+                fields = drift.Fields.Select(f => new { path = f.Path, kind = WireNames.Of(f.Kind), count = f.Occurrences }),
             })));
         }
         if (failed)

@@ -1,3 +1,4 @@
+using SchemaRegistry.Contracts;
 using SchemaRegistry.Data.References;
 using System.Collections.Concurrent;
 using SchemaRegistry.Core.Checks;

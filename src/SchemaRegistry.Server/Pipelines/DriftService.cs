@@ -30,7 +30,7 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
         DriftCaseStatus? status = null;
         if (!string.IsNullOrEmpty(statusText))
         {
-            status = PipelineWireNames.TryParse(statusText, out DriftCaseStatus parsed) ? parsed
+            status = WireNames.TryParseIgnoringCase(statusText, out DriftCaseStatus parsed) ? parsed
                 : throw new RegistryException(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Invalid status", "status must be open, acknowledged or resolved."));
         }
         return (await storage.Pipelines.ListDriftCasesAsync(subject, status, cancellationToken)).Select(PipelineMapper.ToResponse).ToList();
@@ -47,7 +47,7 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
         var data = JsonSerializer.Serialize(new { case_id = id, subject = current.Subject.ToString(), principal = actor.Name, comment = request.Comment });
         if (!await storage.Pipelines.AcknowledgeDriftCaseAsync(id, actor.Name, now, [new OutboxEvent(EventTypes.DriftAcknowledged, current.Subject.ToString(), now, data)], cancellationToken))
         {
-            throw new RegistryException(RegistryError.Transition($"Drift case {id} is {PipelineWireNames.Of(current.Status)}; only an open case can be acknowledged."));
+            throw new RegistryException(RegistryError.Transition($"Drift case {id} is {WireNames.Of(current.Status)}; only an open case can be acknowledged."));
         }
         return await GetAsync(id, cancellationToken);
     }
@@ -158,7 +158,7 @@ internal sealed class DriftService(IRegistryStorage storage, Layers layers, Data
         var findings = contract.Shape.Compare(declared)
             .Where(f => f.Kind != DriftKind.MissingField || driftCase.Fields.Any(c => c.Kind == DriftKind.MissingField && c.Path == f.Path))
             .ToList();
-        return findings.Count == 0 ? null : $"field '{findings[0].Path}' still drifts ({PipelineWireNames.Of(findings[0].Kind)}).";
+        return findings.Count == 0 ? null : $"field '{findings[0].Path}' still drifts ({WireNames.Of(findings[0].Kind)}).";
     }
 
     private async Task<DriftCase> LoadAsync(long id, CancellationToken cancellationToken) =>

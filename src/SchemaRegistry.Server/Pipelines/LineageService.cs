@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Naming;
@@ -48,7 +49,7 @@ internal sealed class LineageService(IRegistryStorage storage, PipelineService p
             var data = JsonSerializer.Serialize(new
             {
                 run_id = run.RunId, pipeline_id = run.PipelineId, schema_fqid = run.Fqid.ToString(), output_path = run.OutputPath,
-                status = PipelineWireNames.Of(run.Status), validation_result = run.ValidationResult,
+                status = WireNames.Of(run.Status), validation_result = run.ValidationResult,
             });
             if (!await storage.Pipelines.RecomputeRunAsync(runId, [new OutboxEvent(EventTypes.LineageSynced, run.Fqid.ToString(), now, data)], cancellationToken))
             {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 
 namespace SchemaRegistry.Server.Pipelines;

@@ -139,7 +139,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
             schema_fqid = subject,
             run_id = run.RunId,
             output_path = outputPath,
-            status = PipelineWireNames.Of(status),
+            status = WireNames.Of(status),
             validation_result = result,
             started_at = run.StartedAt,
             completed_at = now,
@@ -164,9 +164,9 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         }
         if (!await storage.Pipelines.CompleteRunAsync(run.RunId, status, now, outputPath, result, reason, events, cancellationToken))
         {
-            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is already {PipelineWireNames.Of(run.Status)}."));
+            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is already {WireNames.Of(run.Status)}."));
         }
-        Metrics.PipelineMetrics.RunCompleted(PipelineWireNames.Of(status));
+        Metrics.PipelineMetrics.RunCompleted(WireNames.Of(status));
         return await GetRunAsync(run.RunId, cancellationToken);
     }
 
@@ -199,12 +199,12 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
             throw new RegistryException(RegistryError.Envelope(error));
         }
         var timing = ValidationTiming.PreJob;
-        if (request.ValidationTiming is not null && !PipelineWireNames.TryParse(request.ValidationTiming, out timing))
+        if (request.ValidationTiming is not null && !WireNames.TryParseIgnoringCase(request.ValidationTiming, out timing))
         {
             throw Invalid("validation_timing must be on_invocation, pre_job, post_transform, pre_and_post or build_time.");
         }
         var policy = DriftPolicy.Quarantine;
-        if (request.DriftPolicy is not null && !PipelineWireNames.TryParse(request.DriftPolicy, out policy))
+        if (request.DriftPolicy is not null && !WireNames.TryParseIgnoringCase(request.DriftPolicy, out policy))
         {
             throw Invalid("drift_policy must be quarantine, fail, rescue or allow.");
         }

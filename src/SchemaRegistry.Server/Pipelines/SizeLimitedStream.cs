@@ -1,3 +1,4 @@
+using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 
 namespace SchemaRegistry.Server.Pipelines;

@@ -19,5 +19,5 @@ internal static class SchemaMapper
                 h.PrincipalName, h.PrincipalId, h.Role, h.At, h.Comment)).ToList());
     }
 
-    public static string ActionName(SchemaAction action) => JsonNamingPolicy.SnakeCaseLower.ConvertName(action.ToString());
+    public static string ActionName(SchemaAction action) => WireNames.Of(action);
 }

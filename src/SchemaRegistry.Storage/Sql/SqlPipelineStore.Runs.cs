@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Storage.Ports;
@@ -15,7 +16,7 @@ internal sealed partial class SqlPipelineStore
     private const string BatchColumns =
         "run_id, batch_number, format, records, valid, invalid, drifted, rescued, quarantined, failed, quarantine_key, released, duration_ms, created_at";
 
-    private static readonly string Running = PipelineWireNames.Of(RunStatus.Running);
+    private static readonly string Running = WireNames.Of(RunStatus.Running);
 
     public async Task StartRunAsync(PipelineRun run, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ internal sealed partial class SqlPipelineStore
             "@started_by, @started_at, @completed_at, @batches, @records, @valid, @invalid, @drifted, @rescued, @quarantined, @result, @reason)",
             transaction,
             ("@subject", run.Fqid.Subject.ToString()), ("@run_id", run.RunId), ("@pipeline_id", run.PipelineId), ("@fqid", run.Fqid.ToString()),
-            ("@hash", run.ContentHash), ("@policy", PipelineWireNames.Of(run.DriftPolicy)), ("@status", PipelineWireNames.Of(run.Status)),
+            ("@hash", run.ContentHash), ("@policy", WireNames.Of(run.DriftPolicy)), ("@status", WireNames.Of(run.Status)),
             ("@output", run.OutputPath), ("@started_by", run.StartedBy), ("@started_at", Db.ToUnixMs(run.StartedAt)),
             ("@completed_at", run.CompletedAt is { } completed ? Db.ToUnixMs(completed) : null), ("@batches", c.Batches),
             ("@records", c.Records), ("@valid", c.Valid), ("@invalid", c.Invalid), ("@drifted", c.Drifted), ("@rescued", c.Rescued),
@@ -96,7 +97,7 @@ internal sealed partial class SqlPipelineStore
         await using (var update = Db.Command(connection,
             "UPDATE runs SET status=@status, completed_at=@completed_at, output_path=COALESCE(@output, output_path), " +
             "validation_result=@result, failure_reason=@reason WHERE run_id=@id AND status=@running",
-            transaction, ("@status", PipelineWireNames.Of(status)), ("@completed_at", Db.ToUnixMs(completedAt)), ("@output", outputPath),
+            transaction, ("@status", WireNames.Of(status)), ("@completed_at", Db.ToUnixMs(completedAt)), ("@output", outputPath),
             ("@result", validationResult), ("@reason", failureReason), ("@id", runId), ("@running", Running)))
         {
             if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
@@ -169,7 +170,7 @@ internal sealed partial class SqlPipelineStore
         while (await reader.ReadAsync(cancellationToken))
         {
             runs.Add(new PipelineRun(reader.GetString(0), reader.GetString(1), Fqid.Parse(reader.GetString(2), layers), reader.GetString(3),
-                Parse<DriftPolicy>(reader.GetString(4), PipelineWireNames.TryParse), Parse<RunStatus>(reader.GetString(5), PipelineWireNames.TryParse),
+                WireNames.Parse<DriftPolicy>(reader.GetString(4)), WireNames.Parse<RunStatus>(reader.GetString(5)),
                 Db.NullableString(reader, 6), reader.GetString(7), Db.FromUnixMs(reader.GetInt64(8)),
                 Db.NullableLong(reader, 9) is { } completed ? Db.FromUnixMs(completed) : null,
                 new RunCounts(reader.GetInt32(10), reader.GetInt64(11), reader.GetInt64(12), reader.GetInt64(13), reader.GetInt64(14),

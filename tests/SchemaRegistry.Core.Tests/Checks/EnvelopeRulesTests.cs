@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
