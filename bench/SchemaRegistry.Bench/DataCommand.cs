@@ -4,7 +4,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using SchemaRegistry.Data.Drift;
 using SchemaRegistry.Data.Records;
-using SchemaRegistry.JsonSchema;
 using static SchemaRegistry.Bench.DataReport;
 
 namespace SchemaRegistry.Bench;

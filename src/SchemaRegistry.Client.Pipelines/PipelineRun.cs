@@ -4,9 +4,7 @@ using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.References;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
-using SchemaRegistry.Data.References;
 using SchemaRegistry.Data.Validation;
-using SchemaRegistry.JsonSchema;
 
 namespace SchemaRegistry.Client.Pipelines;
 

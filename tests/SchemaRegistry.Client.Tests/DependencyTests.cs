@@ -1,5 +1,4 @@
 using System.Reflection;
-using SchemaRegistry.Client;
 
 namespace SchemaRegistry.Client.Tests;
 

@@ -1,5 +1,4 @@
 using SchemaRegistry.Core.Documents;
-using SchemaRegistry.Data.References;
 using System.CommandLine;
 using System.Text.Json;
 using SchemaRegistry.Cli.Output;
@@ -13,7 +12,6 @@ using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
 using SchemaRegistry.JsonSchema;
-using SchemaRegistry.Server.Pipelines;
 
 namespace SchemaRegistry.Cli.Commands;
 

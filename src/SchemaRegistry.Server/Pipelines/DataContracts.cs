@@ -1,5 +1,4 @@
 using SchemaRegistry.Contracts;
-using SchemaRegistry.Data.References;
 using System.Collections.Concurrent;
 using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Documents;
@@ -9,7 +8,6 @@ using SchemaRegistry.Data.Validation;
 using SchemaRegistry.JsonSchema;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Server.Services;
-using SchemaRegistry.Server.Validation;
 
 namespace SchemaRegistry.Server.Pipelines;
 

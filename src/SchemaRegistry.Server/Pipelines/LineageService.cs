@@ -4,8 +4,6 @@ using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;
-using SchemaRegistry.Core.Naming;
-using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Pipelines;

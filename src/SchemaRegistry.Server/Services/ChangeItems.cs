@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Core.Documents;

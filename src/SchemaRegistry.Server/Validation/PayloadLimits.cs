@@ -1,5 +1,4 @@
 using SchemaRegistry.Contracts;
-using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.JsonSchema.Limits;
 using SchemaRegistry.Server.Hosting;

@@ -1,6 +1,5 @@
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Lifecycle;
-using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Storage.Tests.Contract;
