@@ -1,10 +1,10 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.References;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Client.Pipelines;
 
@@ -18,10 +18,10 @@ public sealed class PipelineRun
 {
     private readonly RegistryClient _client;
     private readonly PipelineRunOptions _options;
-    private readonly ContractSchema _contract;
+    private readonly CompiledDataContract _contract;
     private int _batches;
 
-    private PipelineRun(RegistryClient client, PipelineRunOptions options, RunResponse run, ContractSchema contract)
+    private PipelineRun(RegistryClient client, PipelineRunOptions options, RunResponse run, CompiledDataContract contract)
     {
         _client = client;
         _options = options;
@@ -46,7 +46,7 @@ public sealed class PipelineRun
     }
 
     /// <summary>Compiles a version with everything it references, all fetched through the resolver's cache.</summary>
-    public static async Task<ContractSchema> LoadAsync(SchemaResolver resolver, string canonicalPrefix, string fqid, CancellationToken cancellationToken)
+    public static async Task<CompiledDataContract> LoadAsync(SchemaResolver resolver, string canonicalPrefix, string fqid, CancellationToken cancellationToken)
     {
         var root = (await resolver.ResolveAsync(fqid, cancellationToken)).Schema;
         var referenced = await ReferenceClosure.LoadAsync(root.References, async (next, ct) =>
@@ -54,7 +54,7 @@ public sealed class PipelineRun
             var dependency = (await resolver.ResolveAsync(next, ct)).Schema;
             return new ReferencedSchema(dependency.Payload.GetRawText(), dependency.References);
         }, cancellationToken);
-        return ContractSchema.Compile(root.Payload.GetRawText(), referenced, canonicalPrefix);
+        return CompiledDataContract.Compile(root.Payload.GetRawText(), referenced, canonicalPrefix);
     }
 
     /// <summary>

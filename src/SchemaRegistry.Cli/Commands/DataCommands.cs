@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.Text.Json;
 using SchemaRegistry.Cli.Output;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.References;
@@ -12,6 +11,7 @@ using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
 using SchemaRegistry.JsonSchema;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Cli.Commands;
 
@@ -102,7 +102,7 @@ internal static class DataCommands
 
     private static readonly JsonSerializerOptions Indented = new(RegistryJson.Options) { WriteIndented = true };
 
-    private static async Task<BatchSummary> RunAsync(FileInfo file, DataFormat format, ContractSchema contract, DriftPolicy policy,
+    private static async Task<BatchSummary> RunAsync(FileInfo file, DataFormat format, CompiledDataContract contract, DriftPolicy policy,
         bool detectDrift, DirectoryInfo? quarantineDir, FileInfo? passedFile, TimeSpan? budget, CancellationToken ct)
     {
         await using var source = DataFiles.OpenRead(file.FullName);
@@ -154,7 +154,7 @@ internal static class DataCommands
     }
 
     /// <summary>The schema from a file, or from the registry with the payloads it references (compiled locally).</summary>
-    private static async Task<(string Fqid, ContractSchema Contract)> LoadSchemaAsync(ParseResult parse, FileInfo? file, string? fqid, CancellationToken ct)
+    private static async Task<(string Fqid, CompiledDataContract Contract)> LoadSchemaAsync(ParseResult parse, FileInfo? file, string? fqid, CancellationToken ct)
     {
         if ((file is null) == (fqid is null))
         {
@@ -166,7 +166,7 @@ internal static class DataCommands
             var payload = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("payload", out var inner)
                 && document.RootElement.TryGetProperty("fqid", out _) ? inner : document.RootElement;
             var closed = TryCompile(ClosedSchema.Close(payload.GetRawText()), new Uri(file.FullName));
-            return (file.Name, new ContractSchema(CompiledSchema.Compile(payload, null, new Uri(file.FullName)), closed, DataShape.FromSchema(payload)));
+            return (file.Name, new CompiledDataContract(CompiledSchema.Compile(payload, null, new Uri(file.FullName)), closed, DataShape.FromSchema(payload)));
         }
         using var client = ClientOptions.CreateClient(parse);
         var root = await client.GetAsync(fqid!, ct);
@@ -175,7 +175,7 @@ internal static class DataCommands
             var dependency = await client.GetAsync(next, token);
             return new ReferencedSchema(dependency.Payload.GetRawText(), dependency.References);
         }, ct);
-        return (root.Fqid, ContractSchema.Compile(root.Payload.GetRawText(), referenced, client.CanonicalPrefix));
+        return (root.Fqid, CompiledDataContract.Compile(root.Payload.GetRawText(), referenced, client.CanonicalPrefix));
     }
 
     private static CompiledSchema? TryCompile(string schema, Uri baseUri)

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using SchemaRegistry.Cli.Output;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Data.Readers;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Cli.Commands;
 

@@ -1,7 +1,7 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Checks;
 

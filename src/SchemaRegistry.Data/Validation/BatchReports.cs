@@ -1,8 +1,8 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Drift;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Data.Validation;
 

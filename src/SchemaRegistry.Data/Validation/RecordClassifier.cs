@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Drift;
 using SchemaRegistry.JsonSchema;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Data.Validation;
 

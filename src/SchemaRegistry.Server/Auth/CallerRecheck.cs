@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Auth;
 

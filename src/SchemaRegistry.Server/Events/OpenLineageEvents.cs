@@ -2,12 +2,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Server.Pipelines;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Events;
 
@@ -69,7 +69,7 @@ internal sealed class OpenLineageEvents(IRegistryStorage storage, RegistryOption
         return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
     }
 
-    private async Task<JsonObject> InputAsync(PipelineRun run, bool completed, CancellationToken cancellationToken)
+    private async Task<JsonObject> InputAsync(RunRecord run, bool completed, CancellationToken cancellationToken)
     {
         var facets = new JsonObject
         {
@@ -96,7 +96,7 @@ internal sealed class OpenLineageEvents(IRegistryStorage storage, RegistryOption
         return input;
     }
 
-    private JsonArray Outputs(PipelineRun run, bool completed)
+    private JsonArray Outputs(RunRecord run, bool completed)
     {
         var outputs = new JsonArray();
         if (run.OutputPath is { Length: > 0 } path)

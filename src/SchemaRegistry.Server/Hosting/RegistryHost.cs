@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prometheus;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Endpoints;
@@ -15,6 +14,7 @@ using SchemaRegistry.Server.Validation;
 using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Storage;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Hosting;
 
@@ -68,7 +68,7 @@ public static class RegistryHost
         builder.Services.AddSingleton<CallerRecheck>();
         builder.Services.AddHostedService<Caching.ChangeWatcher>();
         builder.Services.AddSingleton<SchemaService>();
-        builder.Services.AddSingleton<Pipelines.DataContracts>();
+        builder.Services.AddSingleton<Pipelines.DataContractCache>();
         builder.Services.AddSingleton<Pipelines.PipelineService>();
         builder.Services.AddSingleton<Pipelines.BatchService>();
         builder.Services.AddSingleton<Pipelines.DriftService>();

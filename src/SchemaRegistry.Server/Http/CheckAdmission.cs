@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Server.Hosting;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Http;
 

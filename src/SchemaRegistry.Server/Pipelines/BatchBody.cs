@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
 

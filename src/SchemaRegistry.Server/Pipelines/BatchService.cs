@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;
@@ -9,6 +8,7 @@ using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
 
@@ -17,7 +17,7 @@ namespace SchemaRegistry.Server.Pipelines;
 /// the pipeline's drift policy. Quarantined records are spooled to local files and then stored in the blob store;
 /// the batch, its drift and its events are recorded in one transaction.
 /// </summary>
-internal sealed class BatchService(IRegistryStorage storage, PipelineService pipelines, DataContracts contracts, Hosting.RegistryOptions options,
+internal sealed class BatchService(IRegistryStorage storage, PipelineService pipelines, DataContractCache contracts, Hosting.RegistryOptions options,
     SpoolDirectory spools, TimeProvider time)
 {
     /// <param name="beforeCommit">
@@ -204,7 +204,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         await storage.Blobs.PutAsync(key, stream, cancellationToken);
     }
 
-    private static DriftObservation? Observe(PipelineRun run, BatchSummary summary, bool deprecated)
+    private static DriftObservation? Observe(RunRecord run, BatchSummary summary, bool deprecated)
     {
         var fields = summary.Drift.Fields
             .Select(f => new DriftCaseField(f.Path, f.Kind, f.Count, run.RunId, f.FirstRecord, f.Samples.ToList(), f.InferredType))
@@ -216,7 +216,7 @@ internal sealed class BatchService(IRegistryStorage storage, PipelineService pip
         return fields.Count == 0 ? null : new DriftObservation(run.Fqid.Subject, run.RunId, fields);
     }
 
-    private static List<OutboxEvent> Events(PipelineRun run, int batch, BatchSummary summary, DriftObservation? drift, bool failed, DateTimeOffset now)
+    private static List<OutboxEvent> Events(RunRecord run, int batch, BatchSummary summary, DriftObservation? drift, bool failed, DateTimeOffset now)
     {
         var subject = run.Fqid.ToString();
         var events = new List<OutboxEvent>();

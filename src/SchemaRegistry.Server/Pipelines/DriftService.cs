@@ -1,6 +1,5 @@
 using SchemaRegistry.Core.Checks;
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;
@@ -11,6 +10,7 @@ using SchemaRegistry.Data.Drift;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
 
@@ -18,7 +18,7 @@ namespace SchemaRegistry.Server.Pipelines;
 /// Drift cases and the publish gate: while a subject has an open case, a new version is published only if it
 /// accepts the case's quarantined drifted records; publishing it then resolves the case.
 /// </summary>
-internal sealed class DriftService(IRegistryStorage storage, Layers layers, DataContracts contracts, TimeProvider time)
+internal sealed class DriftService(IRegistryStorage storage, Layers layers, DataContractCache contracts, TimeProvider time)
 {
     public async Task<List<DriftCaseResponse>> ListAsync(string? subjectText, string? statusText, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
 
@@ -12,7 +12,7 @@ internal static class PipelineMapper
 
     public static CountsResponse ToResponse(RunCounts c) => new(c.Batches, c.Records, c.Valid, c.Invalid, c.Drifted, c.Rescued, c.Quarantined);
 
-    public static RunResponse ToResponse(PipelineRun r, IReadOnlyList<RunBatch>? batches = null) =>
+    public static RunResponse ToResponse(RunRecord r, IReadOnlyList<RunBatch>? batches = null) =>
         new(r.RunId, r.PipelineId, r.Fqid.ToString(), r.ContentHash, WireNames.Of(r.DriftPolicy), WireNames.Of(r.Status),
             r.OutputPath, r.ValidationResult, r.StartedBy, r.StartedAt, r.CompletedAt,
             r.CompletedAt is { } end ? (end - r.StartedAt).TotalMilliseconds : null, ToResponse(r.Counts), r.FailureReason,

@@ -1,6 +1,5 @@
 using SchemaRegistry.Core.Checks;
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;
@@ -8,6 +7,7 @@ using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
 
@@ -67,7 +67,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
             throw Blocked($"{fqid} is {WireNames.Of(record.State)}; a run needs a published version.");
         }
         var now = time.GetUtcNow();
-        var run = new PipelineRun(runId, pipelineId, fqid, record.ContentHash, pipeline.DriftPolicy, RunStatus.Running, request.OutputPath,
+        var run = new RunRecord(runId, pipelineId, fqid, record.ContentHash, pipeline.DriftPolicy, RunStatus.Running, request.OutputPath,
             actor.Name, now, null, RunCounts.Zero, null, null);
         var data = JsonSerializer.Serialize(new { run_id = runId, pipeline_id = pipelineId, schema_fqid = fqid.ToString(), content_hash = record.ContentHash, output_path = request.OutputPath, principal = actor.Name });
         try
@@ -170,7 +170,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         return await GetRunAsync(run.RunId, cancellationToken);
     }
 
-    public async Task<PipelineRun> LoadRunAsync(string runId, CancellationToken cancellationToken) =>
+    public async Task<RunRecord> LoadRunAsync(string runId, CancellationToken cancellationToken) =>
         await storage.Pipelines.GetRunAsync(PipelineIds.Check(runId, "run_id"), cancellationToken)
         ?? throw new RegistryException(RegistryError.NotFound($"Run {runId}"));
 

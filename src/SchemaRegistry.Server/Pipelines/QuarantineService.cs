@@ -1,17 +1,17 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Validation;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
 
 /// <summary>The quarantine: list a run's, replay it against a newer version (releasing what now passes), purge old ones.</summary>
-internal sealed class QuarantineService(IRegistryStorage storage, Layers layers, PipelineService pipelines, DataContracts contracts, SpoolDirectory spools,
+internal sealed class QuarantineService(IRegistryStorage storage, Layers layers, PipelineService pipelines, DataContractCache contracts, SpoolDirectory spools,
     TimeProvider time, ILogger<QuarantineService> logger)
 {
     public async Task<List<QuarantineItem>> ListAsync(string runId, CancellationToken cancellationToken)
@@ -97,7 +97,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
     }
 
     /// <summary>A batch's next generation of files: a fresh key, so the files the database points to are never rewritten.</summary>
-    private static string NewGeneration(PipelineRun run, RunBatch batch)
+    private static string NewGeneration(RunRecord run, RunBatch batch)
     {
         string key;
         do
@@ -146,7 +146,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, Layers layers,
         return (examined, released);
     }
 
-    private async Task<Fqid> TargetAsync(PipelineRun run, string? fqidText, CancellationToken cancellationToken)
+    private async Task<Fqid> TargetAsync(RunRecord run, string? fqidText, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(fqidText))
         {

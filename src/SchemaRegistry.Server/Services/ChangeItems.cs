@@ -1,6 +1,6 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Lifecycle;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 

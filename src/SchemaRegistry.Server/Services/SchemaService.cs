@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
@@ -9,6 +8,7 @@ using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 

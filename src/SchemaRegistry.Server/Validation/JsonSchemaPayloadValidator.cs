@@ -1,4 +1,3 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Data.References;
 using System.Collections.Concurrent;
 using System.Text;
@@ -7,6 +6,7 @@ using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.JsonSchema;
 using SchemaRegistry.Server.Hosting;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Validation;
 

@@ -20,11 +20,11 @@ public interface IPipelineStore
     Task<IReadOnlyList<Pipeline>> ListPipelinesAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts a run; throws <see cref="StoreConflictException"/> when the run id exists.</summary>
-    Task StartRunAsync(PipelineRun run, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+    Task StartRunAsync(RunRecord run, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 
-    Task<PipelineRun?> GetRunAsync(string runId, CancellationToken cancellationToken);
+    Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<PipelineRun>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records a batch (its number must be the run's next one, else <see cref="StoreConflictException"/>), adds its

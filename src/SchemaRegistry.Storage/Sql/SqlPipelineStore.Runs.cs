@@ -18,7 +18,7 @@ internal sealed partial class SqlPipelineStore
 
     private static readonly string Running = WireNames.Of(RunStatus.Running);
 
-    public async Task StartRunAsync(PipelineRun run, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    public async Task StartRunAsync(RunRecord run, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -47,14 +47,14 @@ internal sealed partial class SqlPipelineStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<PipelineRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var command = Db.Command(connection, $"SELECT {RunColumns} FROM runs WHERE run_id=@id", null, ("@id", runId));
         return (await ReadRunsAsync(command, cancellationToken)).FirstOrDefault();
     }
 
-    public async Task<IReadOnlyList<PipelineRun>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken)
     {
         var where = new List<string>();
         var parameters = new List<(string, object?)>();
@@ -163,13 +163,13 @@ internal sealed partial class SqlPipelineStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<List<PipelineRun>> ReadRunsAsync(DbCommand command, CancellationToken cancellationToken)
+    private async Task<List<RunRecord>> ReadRunsAsync(DbCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var runs = new List<PipelineRun>();
+        var runs = new List<RunRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            runs.Add(new PipelineRun(reader.GetString(0), reader.GetString(1), Fqid.Parse(reader.GetString(2), layers), reader.GetString(3),
+            runs.Add(new RunRecord(reader.GetString(0), reader.GetString(1), Fqid.Parse(reader.GetString(2), layers), reader.GetString(3),
                 WireNames.Parse<DriftPolicy>(reader.GetString(4)), WireNames.Parse<RunStatus>(reader.GetString(5)),
                 Db.NullableString(reader, 6), reader.GetString(7), Db.FromUnixMs(reader.GetInt64(8)),
                 Db.NullableLong(reader, 9) is { } completed ? Db.FromUnixMs(completed) : null,

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Tests.Checks;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Tests.Errors;
 
@@ -18,7 +18,7 @@ public sealed partial class ErrorCodeLiteralTests
     {
         var prefixes = Codes.Select(c => c[..c.IndexOf('-', StringComparison.Ordinal)]).Distinct().ToList();
         var code = new Regex($@"\b({string.Join('|', prefixes)})-\d{{4}}\b", RegexOptions.CultureInvariant);
-        var catalog = Path.Combine(SourceRoot(), "SchemaRegistry.Contracts", "ErrorCode.cs");
+        var catalog = Path.Combine(SourceRoot(), "SchemaRegistry.Wire", "ErrorCode.cs");
         var found = Directory.EnumerateFiles(SourceRoot(), "*.cs", SearchOption.AllDirectories)
             .Where(file => !IsBuildOutput(file) && file != catalog)
             .SelectMany(file => CSharpText.StringLiterals(File.ReadAllText(file))

@@ -1,10 +1,10 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Governance;
 using SchemaRegistry.Core.Lifecycle;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Security;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Tests.Governance;
 

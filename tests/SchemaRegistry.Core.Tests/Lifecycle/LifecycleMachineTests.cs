@@ -1,7 +1,7 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Lifecycle;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Tests.Lifecycle;
 

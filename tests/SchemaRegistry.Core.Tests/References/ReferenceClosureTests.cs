@@ -1,6 +1,6 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.References;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Tests.References;
 

@@ -33,12 +33,12 @@ public sealed class MetricsTests : IAsyncLifetime
         await client.RegisterAsync(Schemas.Draft("finance.gdp.metric:v1.0"));
         await client.PublishAsync("finance.gdp.metric:v1.0", force: true, reason: "metrics");
         await client.GetAsync("finance.gdp.metric:latest");
-        await client.RegisterPipelineAsync(new Contracts.PipelineRequest("metrics_job", "gdp", "finance.gdp.metric:latest"));
+        await client.RegisterPipelineAsync(new Wire.PipelineRequest("metrics_job", "gdp", "finance.gdp.metric:latest"));
         for (var run = 0; run < 2; run++)
         {
-            await client.StartRunAsync(new Contracts.StartRunRequest("metrics_job", $"m-{run}"));
+            await client.StartRunAsync(new Wire.StartRunRequest("metrics_job", $"m-{run}"));
             await client.SendBatchAsync($"m-{run}", new MemoryStream("{\"id\":\"a\"}\n{\"id\":\"b\",\"new\":1}\n"u8.ToArray()), "application/x-ndjson");
-            await client.CompleteRunAsync($"m-{run}", new Contracts.CompleteRunRequest(run == 1 ? "failed" : null));
+            await client.CompleteRunAsync($"m-{run}", new Wire.CompleteRunRequest(run == 1 ? "failed" : null));
         }
 
         var text = await http.GetStringAsync("metrics");
