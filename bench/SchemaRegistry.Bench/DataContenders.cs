@@ -17,14 +17,14 @@ internal sealed class DataDriftContender(DataShape shape)
 /// <summary>
 /// <see cref="RecordClassifier.Classify"/> on a record in memory (drift detection on, policy quarantine): the
 /// per-record decision of <c>data validate</c> without reading, quarantine writing or reasons. With the closed
-/// variant it is the classifier <c>data validate</c> builds (<see cref="ContractSchema.Classifier"/>); without it,
+/// variant it is the classifier <c>data validate</c> builds (<see cref="CompiledDataContract.Classifier"/>); without it,
 /// drift detection and validation run on every record.
 /// </summary>
 internal sealed class DataClassifierContender(DataSetup setup, bool closedVariant)
     : Contender(
         closedVariant ? "classify" : "classify-open",
         closedVariant
-            ? "`RecordClassifier.Classify` as `data validate` builds it (`ContractSchema`, closed-variant fast path), records in memory"
+            ? "`RecordClassifier.Classify` as `data validate` builds it (`CompiledDataContract`, closed-variant fast path), records in memory"
             : "`RecordClassifier.Classify` without the closed variant (drift detection + `IsValid` on every record), records in memory",
         checksSchema: true)
 {

@@ -29,13 +29,13 @@ internal sealed record DataPass(long Records, double Seconds, double CpuSeconds,
 /// </summary>
 internal sealed class DataSetup
 {
-    private DataSetup(ContractSchema contract)
+    private DataSetup(CompiledDataContract contract)
     {
         Contract = contract;
         Kinds = contract.Shape.TopLevelKinds;
     }
 
-    public ContractSchema Contract { get; }
+    public CompiledDataContract Contract { get; }
 
     public CompiledSchema Schema => Contract.Schema;
 
@@ -56,7 +56,7 @@ internal sealed class DataSetup
         {
             closed = null;
         }
-        return new DataSetup(new ContractSchema(CompiledSchema.Compile(document.RootElement, null, baseUri), closed, DataShape.FromSchema(document.RootElement)));
+        return new DataSetup(new CompiledDataContract(CompiledSchema.Compile(document.RootElement, null, baseUri), closed, DataShape.FromSchema(document.RootElement)));
     }
 }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Audit;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Bench;
 

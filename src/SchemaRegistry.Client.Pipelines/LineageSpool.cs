@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Client.Pipelines;
 
@@ -63,7 +63,7 @@ public static class LineageSpool
                         await client.CompleteRunAsync(runId, JsonSerializer.Deserialize<CompleteRunRequest>(json, RegistryJson.Options)!, cancellationToken);
                     }
                 }
-                catch (RegistryApiException e) when (e.Code is "REG-1002" or "REG-1003")
+                catch (RegistryApiException e) when (e.Code is ErrorCode.AlreadyExists or ErrorCode.TransitionNotAllowed)
                 {
                     // Already applied: the earlier attempt reached the registry.
                 }

@@ -1,11 +1,10 @@
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.References;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
-using SchemaRegistry.Data.References;
 using SchemaRegistry.Data.Validation;
-using SchemaRegistry.JsonSchema;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Client.Pipelines;
 
@@ -20,10 +19,10 @@ public sealed class PipelineRun
 {
     private readonly RegistryClient _client;
     private readonly PipelineRunOptions _options;
-    private readonly ContractSchema _contract;
+    private readonly CompiledDataContract _contract;
     private int _batches;
 
-    private PipelineRun(RegistryClient client, PipelineRunOptions options, RunResponse run, ContractSchema contract)
+    private PipelineRun(RegistryClient client, PipelineRunOptions options, RunResponse run, CompiledDataContract contract)
     {
         _client = client;
         _options = options;
@@ -36,7 +35,7 @@ public sealed class PipelineRun
     public RunResponse Run { get; }
 
     /// <summary>The drift policy the run started with.</summary>
-    public DriftPolicy Policy => PipelineWireNames.TryParse(Run.DriftPolicy, out DriftPolicy policy) ? policy : DriftPolicy.Quarantine;
+    public DriftPolicy Policy => WireNames.TryParse(Run.DriftPolicy, out DriftPolicy policy) ? policy : DriftPolicy.Quarantine;
 
     /// <summary>Starts a run of a registered pipeline and loads its pinned version (and the versions it references).</summary>
     public static async Task<PipelineRun> StartAsync(RegistryClient client, SchemaResolver resolver, StartRunRequest request,
@@ -48,7 +47,7 @@ public sealed class PipelineRun
     }
 
     /// <summary>Compiles a version with everything it references, all fetched through the resolver's cache.</summary>
-    public static async Task<ContractSchema> LoadAsync(SchemaResolver resolver, string canonicalPrefix, string fqid, CancellationToken cancellationToken)
+    public static async Task<CompiledDataContract> LoadAsync(SchemaResolver resolver, string canonicalPrefix, string fqid, CancellationToken cancellationToken)
     {
         var root = (await resolver.ResolveAsync(fqid, cancellationToken)).Schema;
         var referenced = await ReferenceClosure.LoadAsync(root.References, async (next, ct) =>
@@ -56,7 +55,7 @@ public sealed class PipelineRun
             var dependency = (await resolver.ResolveAsync(next, ct)).Schema;
             return new ReferencedSchema(dependency.Payload.GetRawText(), dependency.References);
         }, cancellationToken);
-        return ContractSchema.Compile(root.Payload.GetRawText(), referenced, canonicalPrefix);
+        return CompiledDataContract.Compile(root.Payload.GetRawText(), referenced, canonicalPrefix);
     }
 
     /// <summary>
@@ -96,7 +95,7 @@ public sealed class PipelineRun
         }
         var quarantineKey = summary.Quarantined > 0 ? prefix : null;
         var response = BatchReports.ToResponse(summary, Run.RunId, batch, Run.SchemaFqid, quarantineKey, null, false, summary.Failed);
-        var report = new BatchReportRequest(batch, format.ToString().ToLowerInvariant(), summary.Records, summary.Valid, summary.Invalid, summary.Drifted,
+        var report = new BatchReportRequest(batch, WireNames.Of(format), summary.Records, summary.Valid, summary.Invalid, summary.Drifted,
             summary.Rescued, summary.Quarantined, summary.Duration.TotalMilliseconds, summary.Failed, response.Drift, quarantineKey) { Stage = stage };
         await SendOrSpoolAsync(report, () => _client.ReportBatchAsync(Run.RunId, report, cancellationToken), cancellationToken);
         if (quarantineKey is not null && _options.UploadQuarantine)

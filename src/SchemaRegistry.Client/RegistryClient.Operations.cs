@@ -1,4 +1,4 @@
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Client;
 

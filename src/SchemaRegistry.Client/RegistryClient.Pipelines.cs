@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Client;
 

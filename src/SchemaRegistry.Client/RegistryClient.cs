@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Client;
 
@@ -9,10 +9,10 @@ namespace SchemaRegistry.Client;
 public sealed partial class RegistryClient : IDisposable
 {
     /// <summary>Catalog code reported when the registry does not answer in time.</summary>
-    public const string TimeoutCode = "PIPE-1001";
+    public const string TimeoutCode = ErrorCode.SchemaFetchTimeout;
 
     /// <summary>The code of a registry that cannot be reached (connection refused, name not resolved, TLS failure).</summary>
-    public const string UnreachableCode = "REQ-1009";
+    public const string UnreachableCode = ErrorCode.RegistryUnreachable;
 
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;

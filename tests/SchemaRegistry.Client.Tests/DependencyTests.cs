@@ -1,10 +1,9 @@
 using System.Reflection;
-using SchemaRegistry.Client;
 
 namespace SchemaRegistry.Client.Tests;
 
 /// <summary>
-/// The resolver SDK stays light: a service that only resolves schemas takes the wire contracts and nothing of the
+/// The resolver SDK stays light: a service that only resolves schemas takes the wire messages and nothing of the
 /// engine, the record readers or their packages (the pipeline worker's half is SchemaRegistry.Client.Pipelines).
 /// </summary>
 public sealed class DependencyTests
@@ -20,10 +19,10 @@ public sealed class DependencyTests
     }
 
     [Fact]
-    public void Of_our_assemblies_the_resolver_SDK_reaches_only_the_wire_contracts()
+    public void Of_our_assemblies_the_resolver_SDK_reaches_only_the_wire_messages()
     {
         var ours = Reachable(typeof(SchemaResolver).Assembly).Where(name => name.StartsWith("SchemaRegistry.", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
-        Assert.Equal(["SchemaRegistry.Contracts"], ours);
+        Assert.Equal(["SchemaRegistry.Wire"], ours);
     }
 
     /// <summary>Names of every assembly reachable through references, framework assemblies not followed.</summary>

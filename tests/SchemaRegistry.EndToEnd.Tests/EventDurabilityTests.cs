@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using SchemaRegistry.EndToEnd.Tests.Harness;
 using SchemaRegistry.Testing;
 

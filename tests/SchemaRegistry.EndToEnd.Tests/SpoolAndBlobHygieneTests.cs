@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.EndToEnd.Tests.Harness;
 using SchemaRegistry.Testing;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.EndToEnd.Tests;
 

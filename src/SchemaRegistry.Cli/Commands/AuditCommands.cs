@@ -1,8 +1,8 @@
 using System.CommandLine;
 using SchemaRegistry.Cli.Output;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Audit;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Cli.Commands;
 

@@ -1,9 +1,8 @@
-using SchemaRegistry.Data.References;
+using SchemaRegistry.Core.Documents;
 using System.CommandLine;
 using System.Text.Json;
 using SchemaRegistry.Cli.Output;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.References;
@@ -12,7 +11,7 @@ using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
 using SchemaRegistry.JsonSchema;
-using SchemaRegistry.Server.Pipelines;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Cli.Commands;
 
@@ -63,7 +62,7 @@ internal static class DataCommands
                 }
                 var dataFormat = ParseFormat(parse.GetValue(format)) ?? RecordReaders.FromFileName(file.Name)
                     ?? throw new ArgumentException($"Cannot tell the format of {file.Name}: pass --format ndjson|csv|parquet.");
-                if (!PipelineWireNames.TryParse(parse.GetValue(policy), out DriftPolicy driftPolicy))
+                if (!WireNames.TryParseIgnoringCase(parse.GetValue(policy), out DriftPolicy driftPolicy))
                 {
                     return Fail("--drift-policy must be quarantine, fail, rescue or allow.");
                 }
@@ -103,7 +102,7 @@ internal static class DataCommands
 
     private static readonly JsonSerializerOptions Indented = new(RegistryJson.Options) { WriteIndented = true };
 
-    private static async Task<BatchSummary> RunAsync(FileInfo file, DataFormat format, ContractSchema contract, DriftPolicy policy,
+    private static async Task<BatchSummary> RunAsync(FileInfo file, DataFormat format, CompiledDataContract contract, DriftPolicy policy,
         bool detectDrift, DirectoryInfo? quarantineDir, FileInfo? passedFile, TimeSpan? budget, CancellationToken ct)
     {
         await using var source = DataFiles.OpenRead(file.FullName);
@@ -155,7 +154,7 @@ internal static class DataCommands
     }
 
     /// <summary>The schema from a file, or from the registry with the payloads it references (compiled locally).</summary>
-    private static async Task<(string Fqid, ContractSchema Contract)> LoadSchemaAsync(ParseResult parse, FileInfo? file, string? fqid, CancellationToken ct)
+    private static async Task<(string Fqid, CompiledDataContract Contract)> LoadSchemaAsync(ParseResult parse, FileInfo? file, string? fqid, CancellationToken ct)
     {
         if ((file is null) == (fqid is null))
         {
@@ -167,7 +166,7 @@ internal static class DataCommands
             var payload = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("payload", out var inner)
                 && document.RootElement.TryGetProperty("fqid", out _) ? inner : document.RootElement;
             var closed = TryCompile(ClosedSchema.Close(payload.GetRawText()), new Uri(file.FullName));
-            return (file.Name, new ContractSchema(CompiledSchema.Compile(payload, null, new Uri(file.FullName)), closed, DataShape.FromSchema(payload)));
+            return (file.Name, new CompiledDataContract(CompiledSchema.Compile(payload, null, new Uri(file.FullName)), closed, DataShape.FromSchema(payload)));
         }
         using var client = ClientOptions.CreateClient(parse);
         var root = await client.GetAsync(fqid!, ct);
@@ -176,7 +175,7 @@ internal static class DataCommands
             var dependency = await client.GetAsync(next, token);
             return new ReferencedSchema(dependency.Payload.GetRawText(), dependency.References);
         }, ct);
-        return (root.Fqid, ContractSchema.Compile(root.Payload.GetRawText(), referenced, client.CanonicalPrefix));
+        return (root.Fqid, CompiledDataContract.Compile(root.Payload.GetRawText(), referenced, client.CanonicalPrefix));
     }
 
     private static CompiledSchema? TryCompile(string schema, Uri baseUri)
@@ -191,14 +190,11 @@ internal static class DataCommands
         }
     }
 
-    private static DataFormat? ParseFormat(string? text) => text?.ToLowerInvariant() switch
-    {
-        null => null,
-        "ndjson" or "jsonl" => DataFormat.Ndjson,
-        "csv" => DataFormat.Csv,
-        "parquet" => DataFormat.Parquet,
-        _ => throw new ArgumentException("--format must be ndjson, csv or parquet."),
-    };
+    private static DataFormat? ParseFormat(string? text) =>
+        text is null ? null
+        : string.Equals(text, "jsonl", StringComparison.OrdinalIgnoreCase) ? DataFormat.Ndjson
+        : WireNames.TryParseIgnoringCase(text, out DataFormat format) ? format
+        : throw new ArgumentException($"--format must be {string.Join(", ", WireNames.All<DataFormat>())}.");
 
     private static void Print(BatchResponse r, bool json)
     {
@@ -222,7 +218,7 @@ internal static class DataCommands
         }
         if (r.Failed)
         {
-            Console.WriteLine("FAILED: PIPE-1204 drift under the fail policy.");
+            Console.WriteLine($"FAILED: {ErrorCode.DriftDetected} drift under the fail policy.");
         }
     }
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Xml.Linq;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Server.Services;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using SchemaRegistry.Cli.Output;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Cli.Commands;
 

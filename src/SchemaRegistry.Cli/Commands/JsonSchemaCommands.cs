@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.JsonSchema;
 using SchemaRegistry.JsonSchema.Suite;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SchemaRegistry.Cli.Output;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Cli.Commands;
 

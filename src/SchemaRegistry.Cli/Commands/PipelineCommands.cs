@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using SchemaRegistry.Cli.Output;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Data.Readers;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Cli.Commands;
 
@@ -89,7 +89,7 @@ internal static class PipelineCommands
                 return;
             }
             Console.WriteLine($"Batch {result.Batch} of {result.RunId} on {result.Fqid}: {N(result.Records)} records, {N(result.Valid)} valid, " +
-                $"{N(result.Invalid)} invalid, {N(result.Drifted)} drifted, {N(result.Quarantined)} quarantined{(result.Failed ? " — FAILED (PIPE-1204)" : "")}.");
+                $"{N(result.Invalid)} invalid, {N(result.Drifted)} drifted, {N(result.Quarantined)} quarantined{(result.Failed ? $" — FAILED ({ErrorCode.DriftDetected})" : "")}.");
         });
         var heartbeat = new Command("heartbeat", "Tell the registry a running run is alive (between batches), so it is not abandoned.") { runId };
         ClientCommand.SetAction(heartbeat, async (parse, client, ct) => Print(await client.HeartbeatAsync(parse.GetValue(runId)!, ct), ClientOptions.Json(parse)));

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using SchemaRegistry.Cli.Output;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Cli.Output;
 

@@ -3,6 +3,7 @@ using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Json;
 using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Checks;
 

@@ -1,6 +1,7 @@
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Checks;
 

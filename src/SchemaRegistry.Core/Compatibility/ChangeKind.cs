@@ -1,27 +1,50 @@
+using System.Text.Json.Serialization;
+
 namespace SchemaRegistry.Core.Compatibility;
 
 /// <summary>The kind of difference found between two versions of a JSON Schema.</summary>
 public enum ChangeKind
 {
+    [JsonStringEnumMemberName("property_added")]
     PropertyAdded,
+    [JsonStringEnumMemberName("property_removed")]
     PropertyRemoved,
+    [JsonStringEnumMemberName("required_added")]
     RequiredAdded,
+    [JsonStringEnumMemberName("required_removed")]
     RequiredRemoved,
+    [JsonStringEnumMemberName("type_widened")]
     TypeWidened,
+    [JsonStringEnumMemberName("type_narrowed")]
     TypeNarrowed,
+    [JsonStringEnumMemberName("type_changed")]
     TypeChanged,
+    [JsonStringEnumMemberName("enum_value_added")]
     EnumValueAdded,
+    [JsonStringEnumMemberName("enum_value_removed")]
     EnumValueRemoved,
+    [JsonStringEnumMemberName("const_changed")]
     ConstChanged,
+    [JsonStringEnumMemberName("bound_tightened")]
     BoundTightened,
+    [JsonStringEnumMemberName("bound_loosened")]
     BoundLoosened,
+    [JsonStringEnumMemberName("pattern_changed")]
     PatternChanged,
+    [JsonStringEnumMemberName("format_changed")]
     FormatChanged,
+    [JsonStringEnumMemberName("additional_properties_closed")]
     AdditionalPropertiesClosed,
+    [JsonStringEnumMemberName("additional_properties_opened")]
     AdditionalPropertiesOpened,
+    [JsonStringEnumMemberName("items_changed")]
     ItemsChanged,
+    [JsonStringEnumMemberName("composition_changed")]
     CompositionChanged,
+    [JsonStringEnumMemberName("description_changed")]
     DescriptionChanged,
+    [JsonStringEnumMemberName("default_changed")]
     DefaultChanged,
+    [JsonStringEnumMemberName("unknown")]
     Unknown,
 }

@@ -1,3 +1,5 @@
+using SchemaRegistry.Wire;
+
 namespace SchemaRegistry.Core.Errors;
 
 /// <summary>A failure with its catalog code, kind, a short title and a detail sentence; optional findings.</summary>

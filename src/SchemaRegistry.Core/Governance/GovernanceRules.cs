@@ -2,6 +2,7 @@ using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Lifecycle;
 using SchemaRegistry.Core.Security;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Governance;
 

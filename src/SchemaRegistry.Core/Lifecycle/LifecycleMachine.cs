@@ -1,5 +1,6 @@
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Lifecycle;
 
@@ -62,7 +63,7 @@ public static class LifecycleMachine
             SchemaAction.Deprecate => " Only a published version can be deprecated.",
             _ => "",
         };
-        var verb = action == SchemaAction.ForcePublish ? "force publish" : action.ToString().ToLowerInvariant();
+        var verb = WireNames.Of(action).Replace('_', ' ');
         return RegistryError.Transition($"Cannot {verb} a version that is {state}.{hint}");
     }
 }

@@ -1,3 +1,5 @@
+using SchemaRegistry.Core.Documents;
+
 namespace SchemaRegistry.Core.Pipelines;
 
 /// <summary>
@@ -21,11 +23,11 @@ public static class ValidationStages
     /// <summary>The stages a run of this timing must report; <c>pre_and_post</c> is the only one with two.</summary>
     public static IReadOnlyList<string> Required(ValidationTiming timing) => timing == ValidationTiming.PreAndPost
         ? [PreJob, PostTransform]
-        : [PipelineWireNames.Of(timing)];
+        : [WireNames.Of(timing)];
 
     /// <summary>A stage a batch may name: any single timing (pre_and_post is two stages, each batch is one of them).</summary>
     public static bool IsStage(string? stage) =>
-        PipelineWireNames.TryParse(stage, out ValidationTiming timing) && timing != ValidationTiming.PreAndPost;
+        WireNames.TryParse(stage, out ValidationTiming timing) && timing != ValidationTiming.PreAndPost;
 
     /// <summary>
     /// The flags of a run completing with batches of these stages: <c>missing_{stage}_validation</c> for each required

@@ -1,7 +1,8 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Compatibility;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Drift;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Data.Validation;
 
@@ -14,9 +15,9 @@ public static class BatchReports
     public static BatchResponse ToResponse(BatchSummary s, string? runId, int batch, string fqid, string? quarantine, long? caseId, bool versionDeprecated, bool failed) =>
         new(runId, batch, fqid, s.Records, s.Valid, s.Invalid, s.Drifted, s.Rescued, s.Quarantined, s.PassRate,
             s.Duration.TotalMilliseconds, Math.Round(s.RecordsPerSecond), failed,
-            failed ? "PIPE-1204" : s.Quarantined > 0 ? "PIPE-1002" : null,
+            failed ? ErrorCode.DriftDetected : s.Quarantined > 0 ? ErrorCode.BatchValidationFailed : null,
             Drift(s.Drift, versionDeprecated),
-            s.SourceDrift.Select(f => new SourceDriftItem(PipelineWireNames.Of(f.Kind), f.Path,
+            s.SourceDrift.Select(f => new SourceDriftItem(WireNames.Of(f.Kind), f.Path,
                 f.Observed == ValueKinds.None ? null : KindNames.Of(f.Observed),
                 f.Expected is ValueKinds.None or ValueKinds.All ? null : KindNames.Of(f.Expected))).ToList(),
             s.FailedRecordSample, quarantine, caseId);

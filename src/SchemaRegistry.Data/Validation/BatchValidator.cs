@@ -7,7 +7,7 @@ namespace SchemaRegistry.Data.Validation;
 /// <summary>
 /// Streams a source through a <see cref="RecordClassifier"/>: counts every outcome, aggregates drift, writes every
 /// record that does not pass to the quarantine and every record that passes (rescued ones in their rescued form)
-/// to <paramref name="passed"/> when given. Memory is one block of records whatever the source's size.
+/// to <c>passed</c> when given. Memory is one block of records whatever the source's size.
 /// </summary>
 public static class BatchValidator
 {

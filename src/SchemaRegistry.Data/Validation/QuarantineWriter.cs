@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SchemaRegistry.Core.Documents;
 
 namespace SchemaRegistry.Data.Validation;
 
@@ -33,7 +34,7 @@ public sealed class QuarantineWriter : IAsyncDisposable
         _writer.Reset(_line);
         _writer.WriteStartObject();
         _writer.WriteNumber("record", number);
-        _writer.WriteString("outcome", outcome.ToString().ToLowerInvariant());
+        _writer.WriteString("outcome", WireNames.Of(outcome));
         _writer.WriteStartArray("reasons");
         foreach (var reason in reasons)
         {

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Drift;
 using SchemaRegistry.JsonSchema;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Data.Validation;
 
@@ -66,7 +68,7 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
         var reasons = new List<RecordReason>();
         foreach (var finding in _drift.Findings)
         {
-            reasons.Add(new RecordReason("PIPE-1204", PipelineWireNames.Of(finding.Kind), finding.Path, Describe(finding)));
+            reasons.Add(new RecordReason(ErrorCode.DriftDetected, WireNames.Of(finding.Kind), finding.Path, Describe(finding)));
         }
         foreach (var error in schema.Evaluate(json).Errors)
         {
@@ -75,7 +77,7 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
                 break;
             }
             var keyword = error.KeywordLocation.Length == 0 ? "" : error.KeywordLocation[(error.KeywordLocation.LastIndexOf('/') + 1)..];
-            reasons.Add(new RecordReason("PIPE-1002", keyword, error.InstanceLocation, error.Message));
+            reasons.Add(new RecordReason(ErrorCode.BatchValidationFailed, keyword, error.InstanceLocation, error.Message));
         }
         return reasons;
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Data.Validation;
 
@@ -34,7 +35,7 @@ public sealed record Utf8Defect(int Offset, string Bytes, string Path)
     {
         var where = Path.Length == 0 ? "" : $" in the value at '{Path}'";
         var bytes = string.Join(' ', Enumerable.Range(0, Bytes.Length / 2).Select(i => "0x" + Bytes.Substring(i * 2, 2)));
-        return new RecordReason(Core.Errors.ErrorCode.BatchValidationFailed, "encoding", Path,
+        return new RecordReason(ErrorCode.BatchValidationFailed, "encoding", Path,
             $"The record is not valid UTF-8: the byte sequence {bytes} at byte {Offset} of the record{where} is not a UTF-8 character.");
     }
 

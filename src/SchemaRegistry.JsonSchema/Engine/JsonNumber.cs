@@ -35,13 +35,13 @@ internal readonly record struct JsonNumber(decimal Decimal, double Double, bool 
         return Read(ref reader).IsInteger;
     }
 
+    /// <summary>The limit as a small integer, when it is one: lets comparisons skip floating-point parsing.</summary>
+    public long? SmallInteger => IsDecimal && Decimal == decimal.Truncate(Decimal) && Math.Abs(Decimal) < 1e15m ? (long)Decimal : null;
+
     /// <summary>
     /// Compares the current number token with <paramref name="limit"/>. Rounding to double is monotonic, so
     /// differing doubles already decide the order; only equal doubles need the exact decimal comparison.
     /// </summary>
-    /// <summary>The limit as a small integer, when it is one: lets comparisons skip floating-point parsing.</summary>
-    public long? SmallInteger => IsDecimal && Decimal == decimal.Truncate(Decimal) && Math.Abs(Decimal) < 1e15m ? (long)Decimal : null;
-
     public static int CompareToken(ref Utf8JsonReader reader, JsonNumber limit, long? integerLimit)
     {
         if (integerLimit is { } whole && TryCompareWithInteger(reader.ValueSpan, whole, out var order))

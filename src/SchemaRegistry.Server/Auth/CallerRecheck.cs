@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Auth;
 

@@ -16,7 +16,7 @@ internal static class PermissionPolicies
         {
             options.AddPolicy(NameOf(permission), policy => policy
                 .RequireAuthenticatedUser()
-                .RequireRole(AccessPolicy.RolesHolding(permission).Select(WireNames.Of)));
+                .RequireRole(AccessPolicy.RolesHolding(permission).Select(r => WireNames.Of(r))));
         }
         // Anything mapped without an explicit permission still needs a key (or a token that maps to a role).
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(System.Security.Claims.ClaimTypes.Role).Build();

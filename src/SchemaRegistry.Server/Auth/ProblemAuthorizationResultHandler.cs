@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Server.Http;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Auth;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Server.Http;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Caching;
 

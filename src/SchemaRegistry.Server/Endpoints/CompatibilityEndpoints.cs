@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Http;
 using SchemaRegistry.Server.Services;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Endpoints;
 

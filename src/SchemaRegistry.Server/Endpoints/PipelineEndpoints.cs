@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Server.Http;
 using SchemaRegistry.Server.Pipelines;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Endpoints;
 

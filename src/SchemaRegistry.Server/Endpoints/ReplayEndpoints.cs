@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Events;
 

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using SchemaRegistry.Contracts.Events;
+using System.Text.Json;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;
@@ -10,12 +9,14 @@ using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire.Events;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Events;
 
 /// <summary>
 /// Builds every event the registry emits: its type, its subject (one rule for all, <see cref="EventSubjects"/>) and its
-/// data, a record of <c>SchemaRegistry.Contracts.Events</c>. Services hand the events to the store that commits the
+/// data, a record of <c>SchemaRegistry.Wire.Events</c>. Services hand the events to the store that commits the
 /// change they describe; nothing else makes an <see cref="OutboxEvent"/> (EventFactoryLayeringTests check it).
 /// To add an event type: a constant in <see cref="EventTypes"/>, a data record in Contracts/Events (listed in
 /// PublicAPI.Unshipped.txt), one method here that calls <see cref="Build"/>, and a row in README's event table.
@@ -34,7 +35,7 @@ internal static class EventFactory
     /// <summary>The lifecycle event of a history entry; stored with the entry, in the change's transaction.</summary>
     public static OutboxEvent SchemaChanged(HistoryEntry entry) =>
         Build(EventTypes.ForAction(entry.Action), entry.Fqid.ToString(), entry.At, new SchemaChangedData(
-            entry.Fqid.ToString(), JsonNamingPolicy.SnakeCaseLower.ConvertName(entry.Action.ToString()),
+            entry.Fqid.ToString(), WireNames.Of(entry.Action),
             entry.From is { } from ? WireNames.Of(from) : null, WireNames.Of(entry.To),
             entry.PrincipalName, entry.PrincipalId, entry.Role, entry.Comment));
 
@@ -52,30 +53,30 @@ internal static class EventFactory
 
     // Runs: the subject is the version the run pinned
 
-    public static OutboxEvent RunStarted(PipelineRun run) =>
+    public static OutboxEvent RunStarted(RunRecord run) =>
         Build(EventTypes.RunStarted, run.Fqid.ToString(), run.StartedAt, new RunStartedData(
             run.RunId, run.PipelineId, run.Fqid.ToString(), run.ContentHash, run.OutputPath, run.StartedBy));
 
-    public static OutboxEvent RunCompleted(PipelineRun run, RunStatus status, string validationResult, string? outputPath, string? error,
+    public static OutboxEvent RunCompleted(RunRecord run, RunStatus status, string validationResult, string? outputPath, string? error,
         ValidationTiming? timing, IReadOnlyList<string> flags, DateTimeOffset at)
     {
         var c = run.Counts;
         return Build(EventTypes.RunCompleted, run.Fqid.ToString(), at, new RunCompletedData(
-            run.PipelineId, run.Fqid.ToString(), run.RunId, outputPath, PipelineWireNames.Of(status), validationResult, run.StartedAt, at,
+            run.PipelineId, run.Fqid.ToString(), run.RunId, outputPath, WireNames.Of(status), validationResult, run.StartedAt, at,
             (at - run.StartedAt).TotalMilliseconds, new RunCountsData(c.Batches, c.Records, c.Valid, c.Invalid, c.Drifted, c.Rescued, c.Quarantined), error,
-            timing is { } t ? PipelineWireNames.Of(t) : null, flags));
+            timing is { } t ? WireNames.Of(t) : null, flags));
     }
 
     /// <summary>A run completed as failed (<paramref name="batch"/> null), or a batch failed under the fail policy.</summary>
-    public static OutboxEvent PipelineFailed(PipelineRun run, string code, int? batch, string? reason, DateTimeOffset at) =>
+    public static OutboxEvent PipelineFailed(RunRecord run, string code, int? batch, string? reason, DateTimeOffset at) =>
         Build(EventTypes.PipelineFailed, run.Fqid.ToString(), at, new PipelineFailedData(code, run.RunId, run.PipelineId, batch, reason));
 
     /// <summary>A run that went silent, abandoned by the sweeper (PIPE-1301): its <c>PipelineFailed</c> and its <c>RunCompleted</c> lineage record.</summary>
-    public static IReadOnlyList<OutboxEvent> RunAbandoned(PipelineRun run, string reason, DateTimeOffset at) =>
+    public static IReadOnlyList<OutboxEvent> RunAbandoned(RunRecord run, string reason, DateTimeOffset at) =>
     [
         RunCompleted(run, RunStatus.Abandoned, "fail", run.OutputPath, reason, null, [], at),
         Build(EventTypes.PipelineFailed, run.Fqid.ToString(), at, new PipelineFailedData(
-            ErrorCode.InvocationError, run.RunId, run.PipelineId, null, reason, PipelineWireNames.Of(RunStatus.Abandoned))),
+            ErrorCode.InvocationError, run.RunId, run.PipelineId, null, reason, WireNames.Of(RunStatus.Abandoned))),
     ];
 
     /// <summary>
@@ -83,38 +84,38 @@ internal static class EventFactory
     /// <paramref name="runs"/> were running. An alert about a change whose own event (SchemaPublished, SchemaDeprecated)
     /// committed with it; appended after it.
     /// </summary>
-    public static OutboxEvent RunsAffected(string change, Fqid fqid, IReadOnlyList<PipelineRun> runs, DateTimeOffset at) =>
+    public static OutboxEvent RunsAffected(string change, Fqid fqid, IReadOnlyList<RunRecord> runs, DateTimeOffset at) =>
         Build(EventTypes.RunsAffected, fqid.ToString(), at, new RunsAffectedData(ErrorCode.DriftDetected, change, fqid.ToString(),
             runs.Select(r => new AffectedRunData(r.RunId, r.PipelineId, r.Fqid.ToString())).ToList()));
 
     /// <summary>A worker's quarantined records of one batch, as the server re-validated and stored them.</summary>
-    public static OutboxEvent QuarantineUploaded(PipelineRun run, int batch, string key, long received, long stored, DateTimeOffset at) =>
+    public static OutboxEvent QuarantineUploaded(RunRecord run, int batch, string key, long received, long stored, DateTimeOffset at) =>
         Build(EventTypes.QuarantineUploaded, run.Fqid.ToString(), at, new QuarantineUploadedData(
             run.RunId, run.PipelineId, batch, key, received, stored, received - stored));
 
     /// <summary>A run that validated every record: SchemaValidated with <c>source: run</c>.</summary>
-    public static OutboxEvent RunValidated(PipelineRun run, DateTimeOffset at) =>
+    public static OutboxEvent RunValidated(RunRecord run, DateTimeOffset at) =>
         Build(EventTypes.SchemaValidated, run.Fqid.ToString(), at, new RunValidatedData(run.Fqid.ToString(), "run", run.RunId, run.PipelineId, run.Counts.Records));
 
-    public static OutboxEvent SchemaDriftDetected(PipelineRun run, int batch, long drifted, long quarantined, DriftObservation drift, DateTimeOffset at) =>
+    public static OutboxEvent SchemaDriftDetected(RunRecord run, int batch, long drifted, long quarantined, DriftObservation drift, DateTimeOffset at) =>
         Build(EventTypes.SchemaDriftDetected, run.Fqid.ToString(), at, new SchemaDriftDetectedData(
-            ErrorCode.DriftDetected, run.RunId, run.PipelineId, batch, PipelineWireNames.Of(run.DriftPolicy), drifted, quarantined,
-            drift.Fields.Select(f => new DriftFieldData(f.Path, PipelineWireNames.Of(f.Kind), f.Occurrences)).ToList()));
+            ErrorCode.DriftDetected, run.RunId, run.PipelineId, batch, WireNames.Of(run.DriftPolicy), drifted, quarantined,
+            drift.Fields.Select(f => new DriftFieldData(f.Path, WireNames.Of(f.Kind), f.Occurrences)).ToList()));
 
-    public static OutboxEvent QuarantineReleased(PipelineRun run, Fqid target, long examined, long released, string? releasedKey, DateTimeOffset at) =>
+    public static OutboxEvent QuarantineReleased(RunRecord run, Fqid target, long examined, long released, string? releasedKey, DateTimeOffset at) =>
         Build(EventTypes.QuarantineReleased, run.Fqid.ToString(), at, new QuarantineReleasedData(
             run.RunId, target.ToString(), examined, released, examined - released, releasedKey));
 
     /// <summary>A batch's quarantine deleted; <paramref name="run"/> is null only if the run row is gone.</summary>
-    public static OutboxEvent QuarantinePurged(RunBatch batch, PipelineRun? run, int olderThanDays, DateTimeOffset at) =>
+    public static OutboxEvent QuarantinePurged(RunBatch batch, RunRecord? run, int olderThanDays, DateTimeOffset at) =>
         Build(EventTypes.QuarantinePurged, RunSubject(batch.RunId, run), at, new QuarantinePurgedData(batch.RunId, batch.BatchNumber, batch.QuarantineKey ?? "", olderThanDays));
 
-    public static OutboxEvent LineageSynced(PipelineRun run, DateTimeOffset at) =>
+    public static OutboxEvent LineageSynced(RunRecord run, DateTimeOffset at) =>
         Build(EventTypes.LineageSynced, run.Fqid.ToString(), at, new LineageSyncedData(
-            run.RunId, run.PipelineId, run.Fqid.ToString(), run.OutputPath, PipelineWireNames.Of(run.Status), run.ValidationResult));
+            run.RunId, run.PipelineId, run.Fqid.ToString(), run.OutputPath, WireNames.Of(run.Status), run.ValidationResult));
 
     /// <summary>A lineage sync refused (PIPE-1402). A notification: nothing changed, so it is appended alone.</summary>
-    public static OutboxEvent MetadataSyncFailed(string runId, PipelineRun? run, string detail, DateTimeOffset at) =>
+    public static OutboxEvent MetadataSyncFailed(string runId, RunRecord? run, string detail, DateTimeOffset at) =>
         Build(EventTypes.MetadataSyncFailed, RunSubject(runId, run), at, new MetadataSyncFailedData(ErrorCode.MetadataSyncFailed, runId, detail));
 
     // Drift cases: the subject is the case's subject
@@ -185,7 +186,7 @@ internal static class EventFactory
     private static SchemaCheckFailedData CheckFailed(Fqid fqid, RegistryError error) =>
         new(fqid.ToString(), error.Code, error.Detail, error.Issues.Select(i => new EventIssue(i.Code, i.Path, i.Message)).ToList());
 
-    private static string RunSubject(string runId, PipelineRun? run) => run?.Fqid.ToString() ?? EventSubjects.Run(runId);
+    private static string RunSubject(string runId, RunRecord? run) => run?.Fqid.ToString() ?? EventSubjects.Run(runId);
 
     /// <summary>The one place an <see cref="OutboxEvent"/> is made: data is always a Contracts record, never an anonymous object.</summary>
     private static OutboxEvent Build<TData>(string type, string subject, DateTimeOffset time, TData data) where TData : class =>

@@ -7,6 +7,7 @@ using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Server.Pipelines;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Events;
 
@@ -69,7 +70,7 @@ internal sealed class OpenLineageEvents(IRegistryStorage storage, Pipelines.Quar
         return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
     }
 
-    private async Task<JsonObject> InputAsync(PipelineRun run, bool completed, CancellationToken cancellationToken)
+    private async Task<JsonObject> InputAsync(RunRecord run, bool completed, CancellationToken cancellationToken)
     {
         var facets = new JsonObject
         {
@@ -88,15 +89,15 @@ internal sealed class OpenLineageEvents(IRegistryStorage storage, Pipelines.Quar
                 ["dataQualityAssertions"] = Facet("1-0-1/DataQualityAssertionsDatasetFacet.json#/$defs/DataQualityAssertionsDatasetFacet", new JsonObject
                 {
                     ["assertions"] = new JsonArray(
-                        new JsonObject { ["assertion"] = $"valid against {run.Fqid} (PIPE-1002)", ["success"] = c.Invalid == 0 },
-                        new JsonObject { ["assertion"] = "no schema drift (PIPE-1204)", ["success"] = c.Drifted == 0 && c.Rescued == 0 }),
+                        new JsonObject { ["assertion"] = $"valid against {run.Fqid} ({ErrorCode.BatchValidationFailed})", ["success"] = c.Invalid == 0 },
+                        new JsonObject { ["assertion"] = $"no schema drift ({ErrorCode.DriftDetected})", ["success"] = c.Drifted == 0 && c.Rescued == 0 }),
                 }),
             };
         }
         return input;
     }
 
-    private JsonArray Outputs(PipelineRun run, bool completed)
+    private JsonArray Outputs(RunRecord run, bool completed)
     {
         var outputs = new JsonArray();
         if (run.OutputPath is { Length: > 0 } path)

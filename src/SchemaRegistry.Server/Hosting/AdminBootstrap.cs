@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Security;

@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Endpoints;
@@ -74,7 +73,7 @@ public static class RegistryHost
         builder.Services.AddSingleton<CallerRecheck>();
         builder.Services.AddHostedService<Caching.ChangeWatcher>();
         builder.Services.AddSingleton<SchemaService>();
-        builder.Services.AddSingleton<Pipelines.DataContracts>();
+        builder.Services.AddSingleton<Pipelines.DataContractCache>();
         builder.Services.AddSingleton<Pipelines.PipelineService>();
         builder.Services.AddSingleton<Pipelines.BatchService>();
         builder.Services.AddSingleton<Pipelines.DriftService>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Http;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Server.Hosting;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Http;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Http;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Http;
 

@@ -5,7 +5,7 @@ namespace SchemaRegistry.Server.Http;
 
 /// <summary>
 /// Says what a JSON error expected in JSON's words. The serializer's messages name .NET types
-/// (<c>could not be converted to SchemaRegistry.Contracts.PipelineRequest</c>), which tell a client nothing it can act
+/// (<c>could not be converted to SchemaRegistry.Wire.PipelineRequest</c>), which tell a client nothing it can act
 /// on and show the server's internals.
 /// </summary>
 internal static partial class JsonTerms

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Http;
 

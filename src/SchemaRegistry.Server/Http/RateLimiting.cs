@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Http;
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
 

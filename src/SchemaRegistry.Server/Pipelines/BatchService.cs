@@ -1,4 +1,4 @@
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Pipelines;
@@ -16,7 +16,7 @@ namespace SchemaRegistry.Server.Pipelines;
 /// the pipeline's drift policy. Quarantined records are spooled to local files and then stored in the blob store;
 /// the batch, its drift and its events are recorded in one transaction.
 /// </summary>
-internal sealed class BatchService(IRegistryStorage storage, QuarantineStore quarantine, PipelineService pipelines, DataContracts contracts, Hosting.RegistryOptions options,
+internal sealed class BatchService(IRegistryStorage storage, QuarantineStore quarantine, PipelineService pipelines, DataContractCache contracts, Hosting.RegistryOptions options,
     SpoolDirectory spools, TimeProvider time)
 {
     /// <param name="beforeCommit">
@@ -31,7 +31,7 @@ internal sealed class BatchService(IRegistryStorage storage, QuarantineStore qua
         var run = await pipelines.LoadRunAsync(runId, cancellationToken);
         if (run.Status != RunStatus.Running)
         {
-            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {PipelineWireNames.Of(run.Status)}; it takes no more batches."));
+            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {WireNames.Of(run.Status)}; it takes no more batches."));
         }
         var format = RecordReaders.FromContentType(contentType)
             ?? throw new RegistryException(new RegistryError(ErrorCode.UnsupportedMediaType, ErrorKind.UnsupportedMediaType, "Unsupported batch format",
@@ -70,7 +70,7 @@ internal sealed class BatchService(IRegistryStorage storage, QuarantineStore qua
         var observation = Observe(run, summary, deprecated);
         var events = Events(run, batchNumber, summary, observation, failed, now);
         var counts = new RunCounts(1, summary.Records, summary.Valid, summary.Invalid, summary.Drifted, summary.Rescued, summary.Quarantined);
-        var batch = new RunBatch(run.RunId, batchNumber, format.ToString().ToLowerInvariant(), counts, failed, quarantineKey, 0,
+        var batch = new RunBatch(run.RunId, batchNumber, WireNames.Of(format), counts, failed, quarantineKey, 0,
             summary.Duration.TotalMilliseconds, now, stage);
         long? caseId;
         try
@@ -98,7 +98,7 @@ internal sealed class BatchService(IRegistryStorage storage, QuarantineStore qua
         }
         if (run.Status != RunStatus.Running)
         {
-            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {PipelineWireNames.Of(run.Status)}; it takes no more batches."));
+            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {WireNames.Of(run.Status)}; it takes no more batches."));
         }
         if (report.Batch != run.Counts.Batches + 1 || Math.Min(Math.Min(report.Records, report.Valid), Math.Min(Math.Min(report.Invalid, report.Drifted), Math.Min(report.Rescued, report.Quarantined))) < 0
             || report.Valid + report.Invalid + report.Drifted + report.Rescued != report.Records || report.Quarantined > report.Invalid + report.Drifted)
@@ -206,7 +206,7 @@ internal sealed class BatchService(IRegistryStorage storage, QuarantineStore qua
         }
     }
 
-    private static DriftObservation? Observe(PipelineRun run, BatchSummary summary, bool deprecated)
+    private static DriftObservation? Observe(RunRecord run, BatchSummary summary, bool deprecated)
     {
         var fields = summary.Drift.Fields
             .Select(f => new DriftCaseField(f.Path, f.Kind, f.Count, run.RunId, f.FirstRecord, f.Samples.ToList(), f.InferredType))
@@ -218,7 +218,7 @@ internal sealed class BatchService(IRegistryStorage storage, QuarantineStore qua
         return fields.Count == 0 ? null : new DriftObservation(run.Fqid.Subject, run.RunId, fields);
     }
 
-    private static List<OutboxEvent> Events(PipelineRun run, int batch, BatchSummary summary, DriftObservation? drift, bool failed, DateTimeOffset now)
+    private static List<OutboxEvent> Events(RunRecord run, int batch, BatchSummary summary, DriftObservation? drift, bool failed, DateTimeOffset now)
     {
         var events = new List<OutboxEvent>();
         if (drift is not null)

@@ -6,7 +6,7 @@ using SchemaRegistry.Data.Validation;
 namespace SchemaRegistry.Server.Pipelines;
 
 /// <summary>A published version ready to check data: compiled with its references (and closed variant), and its data shape.</summary>
-internal sealed record DataContract(Fqid Fqid, string ContentHash, ContractSchema Compiled)
+internal sealed record DataContract(Fqid Fqid, string ContentHash, CompiledDataContract Compiled)
 {
     public DataShape Shape => Compiled.Shape;
 

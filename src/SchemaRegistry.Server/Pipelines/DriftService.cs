@@ -1,5 +1,5 @@
 using SchemaRegistry.Core.Checks;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Naming;
@@ -17,7 +17,7 @@ namespace SchemaRegistry.Server.Pipelines;
 /// Drift cases and the publish gate: while a subject has an open case, a new version is published only if it
 /// accepts the case's quarantined drifted records; publishing it then resolves the case.
 /// </summary>
-internal sealed class DriftService(IRegistryStorage storage, QuarantineStore quarantine, Layers layers, DataContracts contracts, TimeProvider time)
+internal sealed class DriftService(IRegistryStorage storage, QuarantineStore quarantine, Layers layers, DataContractCache contracts, TimeProvider time)
 {
     public async Task<List<DriftCaseResponse>> ListAsync(string? subjectText, string? statusText, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ internal sealed class DriftService(IRegistryStorage storage, QuarantineStore qua
         DriftCaseStatus? status = null;
         if (!string.IsNullOrEmpty(statusText))
         {
-            status = PipelineWireNames.TryParse(statusText, out DriftCaseStatus parsed) ? parsed
+            status = WireNames.TryParseIgnoringCase(statusText, out DriftCaseStatus parsed) ? parsed
                 : throw new RegistryException(new RegistryError(ErrorCode.RequestMalformed, ErrorKind.BadRequest, "Invalid status", "status must be open, acknowledged or resolved."));
         }
         return (await storage.Pipelines.ListDriftCasesAsync(subject, status, cancellationToken)).Select(PipelineMapper.ToResponse).ToList();
@@ -45,7 +45,7 @@ internal sealed class DriftService(IRegistryStorage storage, QuarantineStore qua
         var now = time.GetUtcNow();
         if (!await storage.Pipelines.AcknowledgeDriftCaseAsync(id, actor.Name, now, [EventFactory.DriftAcknowledged(current, actor.Name, request.Comment, now)], cancellationToken))
         {
-            throw new RegistryException(RegistryError.Transition($"Drift case {id} is {PipelineWireNames.Of(current.Status)}; only an open case can be acknowledged."));
+            throw new RegistryException(RegistryError.Transition($"Drift case {id} is {WireNames.Of(current.Status)}; only an open case can be acknowledged."));
         }
         return await GetAsync(id, cancellationToken);
     }
@@ -188,7 +188,7 @@ internal sealed class DriftService(IRegistryStorage storage, QuarantineStore qua
         var findings = contract.Shape.Compare(declared)
             .Where(f => f.Kind != DriftKind.MissingField || driftCase.Fields.Any(c => c.Kind == DriftKind.MissingField && c.Path == f.Path))
             .ToList();
-        return findings.Count == 0 ? null : $"field '{findings[0].Path}' still drifts ({PipelineWireNames.Of(findings[0].Kind)}).";
+        return findings.Count == 0 ? null : $"field '{findings[0].Path}' still drifts ({WireNames.Of(findings[0].Kind)}).";
     }
 
     private async Task<DriftCase> LoadAsync(long id, CancellationToken cancellationToken) =>

@@ -1,7 +1,6 @@
 using System.Data.Common;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Errors;
-using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
@@ -60,7 +59,7 @@ internal sealed class LineageService(IRegistryStorage storage, PipelineService p
     /// Records the failure as an event when the store still takes writes, and returns the PIPE-1402 error. The event
     /// reports a refusal, not a change (the sync wrote nothing), so it is appended alone.
     /// </summary>
-    private async Task<RegistryException> FailedAsync(string runId, PipelineRun? run, ErrorKind kind, string detail)
+    private async Task<RegistryException> FailedAsync(string runId, RunRecord? run, ErrorKind kind, string detail)
     {
         Metrics.PipelineMetrics.MetadataSyncFailures.Inc();
         try

@@ -18,7 +18,7 @@ internal sealed class MidRunAlerts(IRegistryStorage storage, TimeProvider time)
     {
         var fqid = changed.Fqid;
         string change;
-        Func<PipelineRun, bool> affected;
+        Func<RunRecord, bool> affected;
         if (action is SchemaAction.Publish or SchemaAction.ForcePublish && fqid.Version.Minor == 0 && fqid.Version.Major > 1)
         {
             change = "major_published";

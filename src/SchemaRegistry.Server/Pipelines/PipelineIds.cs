@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
 

@@ -1,5 +1,5 @@
 using SchemaRegistry.Core.Checks;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Naming;
@@ -76,7 +76,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
             }
         }
         var now = time.GetUtcNow();
-        var run = new PipelineRun(runId, pipelineId, fqid, record.ContentHash, pipeline.DriftPolicy, RunStatus.Running, request.OutputPath,
+        var run = new RunRecord(runId, pipelineId, fqid, record.ContentHash, pipeline.DriftPolicy, RunStatus.Running, request.OutputPath,
             actor.Name, now, null, RunCounts.Zero, null, null);
         try
         {
@@ -96,7 +96,7 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         if (!await storage.Pipelines.TouchRunAsync(run.RunId, time.GetUtcNow(), cancellationToken))
         {
             var current = await LoadRunAsync(runId, cancellationToken);
-            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {PipelineWireNames.Of(current.Status)}; only a running run takes heartbeats."));
+            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is {WireNames.Of(current.Status)}; only a running run takes heartbeats."));
         }
         return PipelineMapper.ToResponse(run);
     }
@@ -165,13 +165,13 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         }
         if (!await storage.Pipelines.CompleteRunAsync(run.RunId, status, now, outputPath, result, reason, flags, events, cancellationToken))
         {
-            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is already {PipelineWireNames.Of(run.Status)}."));
+            throw new RegistryException(RegistryError.Transition($"Run {run.RunId} is already {WireNames.Of(run.Status)}."));
         }
-        Metrics.PipelineMetrics.RunCompleted(PipelineWireNames.Of(status));
+        Metrics.PipelineMetrics.RunCompleted(WireNames.Of(status));
         return await GetRunAsync(run.RunId, cancellationToken);
     }
 
-    public async Task<PipelineRun> LoadRunAsync(string runId, CancellationToken cancellationToken) =>
+    public async Task<RunRecord> LoadRunAsync(string runId, CancellationToken cancellationToken) =>
         await storage.Pipelines.GetRunAsync(PipelineIds.Check(runId, "run_id"), cancellationToken)
         ?? throw new RegistryException(RegistryError.NotFound($"Run {runId}"));
 
@@ -201,12 +201,12 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         }
         // The seed's contract table: a GDP job validates before the job and after the transform, a KPI job at build time…
         var timing = ValidationStages.DefaultFor(request.Layer);
-        if (request.ValidationTiming is not null && !PipelineWireNames.TryParse(request.ValidationTiming, out timing))
+        if (request.ValidationTiming is not null && !WireNames.TryParseIgnoringCase(request.ValidationTiming, out timing))
         {
             throw Invalid("validation_timing must be on_invocation, pre_job, post_transform, pre_and_post or build_time.");
         }
         var policy = DriftPolicy.Quarantine;
-        if (request.DriftPolicy is not null && !PipelineWireNames.TryParse(request.DriftPolicy, out policy))
+        if (request.DriftPolicy is not null && !WireNames.TryParseIgnoringCase(request.DriftPolicy, out policy))
         {
             throw Invalid("drift_policy must be quarantine, fail, rescue or allow.");
         }

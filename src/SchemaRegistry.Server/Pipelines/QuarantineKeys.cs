@@ -12,7 +12,7 @@ internal static class QuarantineKeys
     public const string RecordsSuffix = ".ndjson";
     public const string ManifestSuffix = ".manifest.ndjson";
 
-    public static string RunFolder(PipelineRun run)
+    public static string RunFolder(RunRecord run)
     {
         var s = run.Fqid.Subject;
         var day = run.StartedAt.UtcDateTime;
@@ -20,9 +20,9 @@ internal static class QuarantineKeys
     }
 
     /// <summary>A batch's key prefix; the random part keeps a retried batch from overwriting another's files.</summary>
-    public static string Batch(PipelineRun run, int batch) =>
+    public static string Batch(RunRecord run, int batch) =>
         string.Create(CultureInfo.InvariantCulture, $"{RunFolder(run)}batch-{batch:D6}-{Guid.NewGuid().ToString("N")[..8]}");
 
-    public static string Released(PipelineRun run, DateTimeOffset at) =>
+    public static string Released(RunRecord run, DateTimeOffset at) =>
         string.Create(CultureInfo.InvariantCulture, $"{RunFolder(run)}released-{at.UtcDateTime:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}{RecordsSuffix}");
 }

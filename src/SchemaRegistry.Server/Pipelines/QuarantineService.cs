@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Logging;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Validation;
 using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
 
 /// <summary>The quarantine: list a run's, replay it against a newer version (releasing what now passes), purge old ones.</summary>
-internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStore quarantine, Layers layers, PipelineService pipelines, DataContracts contracts,
+internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStore quarantine, Layers layers, PipelineService pipelines, DataContractCache contracts,
     SpoolDirectory spools, Hosting.RegistryOptions options, TimeProvider time, ILogger<QuarantineService> logger)
 {
     /// <summary>
@@ -40,7 +40,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
         return rows.Select(r => Item(r.Batch, r.Run)).ToList();
     }
 
-    private QuarantineItem Item(RunBatch batch, PipelineRun run) =>
+    private QuarantineItem Item(RunBatch batch, RunRecord run) =>
         new(run.RunId, run.PipelineId, batch.BatchNumber, batch.Counts.Quarantined, batch.Released, batch.QuarantineKey!, batch.CreatedAt)
         {
             Fqid = run.Fqid.ToString(),
@@ -121,7 +121,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
     }
 
     /// <summary>A batch's next generation of files: a fresh key, so the files the database points to are never rewritten.</summary>
-    private static string NewGeneration(PipelineRun run, RunBatch batch)
+    private static string NewGeneration(RunRecord run, RunBatch batch)
     {
         string key;
         do
@@ -170,7 +170,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
         return (examined, released);
     }
 
-    private async Task<Fqid> TargetAsync(PipelineRun run, string? fqidText, CancellationToken cancellationToken)
+    private async Task<Fqid> TargetAsync(RunRecord run, string? fqidText, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(fqidText))
         {
@@ -199,7 +199,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
         }
         var now = time.GetUtcNow();
         int batches = 0, files = 0;
-        var runs = new Dictionary<string, PipelineRun?>(StringComparer.Ordinal);
+        var runs = new Dictionary<string, RunRecord?>(StringComparer.Ordinal);
         foreach (var batch in await storage.Pipelines.ListQuarantinedBatchesAsync(now.AddDays(-olderThanDays), cancellationToken))
         {
             if (!runs.TryGetValue(batch.RunId, out var run))

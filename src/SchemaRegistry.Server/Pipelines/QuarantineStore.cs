@@ -42,7 +42,7 @@ internal sealed class QuarantineStore : IDisposable
     public string InStore(string key) => Root.Length == 0 && key.StartsWith(Folder, StringComparison.Ordinal) ? key[Folder.Length..] : key;
 
     /// <summary>Stores a batch's spooled quarantine (records, then manifest) under a fresh key of the run's folder; returns the key.</summary>
-    public async Task<string> StoreBatchAsync(Core.Pipelines.PipelineRun run, int batch, SpoolFolder spool, CancellationToken cancellationToken)
+    public async Task<string> StoreBatchAsync(Core.Pipelines.RunRecord run, int batch, SpoolFolder spool, CancellationToken cancellationToken)
     {
         var key = QuarantineKeys.Batch(run, batch);
         await PutFileAsync(spool.Records, key + QuarantineKeys.RecordsSuffix, cancellationToken);

@@ -1,4 +1,4 @@
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
@@ -15,7 +15,7 @@ namespace SchemaRegistry.Server.Pipelines;
 /// that fail here, with its own manifest of reasons, where it stores every other quarantine. Records that pass here
 /// are not stored; the answer counts them, so a worker whose engine disagrees shows up.
 /// </summary>
-internal sealed class QuarantineUploads(IRegistryStorage storage, QuarantineStore quarantine, PipelineService pipelines, DataContracts contracts,
+internal sealed class QuarantineUploads(IRegistryStorage storage, QuarantineStore quarantine, PipelineService pipelines, DataContractCache contracts,
     Hosting.RegistryOptions options, SpoolDirectory spools, TimeProvider time)
 {
     public async Task<BatchResponse> UploadAsync(string runId, int batchNumber, string? contentType, Stream body, Func<CancellationToken, Task>? beforeCommit,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
 

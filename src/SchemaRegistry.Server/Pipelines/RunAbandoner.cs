@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Server.Events;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
 
@@ -54,7 +55,7 @@ internal sealed class RunAbandoner(IRegistryStorage storage, RegistryOptions opt
             if (await storage.Pipelines.AbandonRunAsync(run.RunId, silentSince, now, reason, EventFactory.RunAbandoned(run, reason, now), cancellationToken))
             {
                 abandoned++;
-                Metrics.PipelineMetrics.RunCompleted(PipelineWireNames.Of(RunStatus.Abandoned));
+                Metrics.PipelineMetrics.RunCompleted(WireNames.Of(RunStatus.Abandoned));
                 logger.LogWarning("Run {RunId} of {PipelineId} abandoned: {Reason}", run.RunId, run.PipelineId, reason);
             }
         }

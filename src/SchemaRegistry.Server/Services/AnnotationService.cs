@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Events;

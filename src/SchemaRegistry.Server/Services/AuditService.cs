@@ -1,7 +1,7 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Audit;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Compatibility;
+using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 
@@ -8,6 +8,6 @@ namespace SchemaRegistry.Server.Services;
 public static class ChangeItems
 {
     public static ChangeItem ToItem(SchemaChange change) =>
-        new(JsonNamingPolicy.SnakeCaseLower.ConvertName(change.Kind.ToString()), change.Path, change.Old, change.New,
+        new(WireNames.Of(change.Kind), change.Path, change.Old, change.New,
             change.Backward, change.Forward, change.Reason, change.Example);
 }

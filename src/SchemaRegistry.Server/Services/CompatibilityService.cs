@@ -1,11 +1,11 @@
 using SchemaRegistry.Data.References;
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 

@@ -1,6 +1,6 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 

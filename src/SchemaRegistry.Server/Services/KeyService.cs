@@ -1,9 +1,9 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 

@@ -1,6 +1,5 @@
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Errors;
-using SchemaRegistry.Core.Events;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;

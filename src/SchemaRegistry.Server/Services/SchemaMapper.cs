@@ -1,7 +1,7 @@
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Lifecycle;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 
@@ -19,5 +19,5 @@ internal static class SchemaMapper
                 h.PrincipalName, h.PrincipalId, h.Role, h.At, h.Comment)).ToList());
     }
 
-    public static string ActionName(SchemaAction action) => JsonNamingPolicy.SnakeCaseLower.ConvertName(action.ToString());
+    public static string ActionName(SchemaAction action) => WireNames.Of(action);
 }

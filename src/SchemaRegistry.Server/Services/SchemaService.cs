@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
@@ -11,6 +9,7 @@ using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Events;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 

@@ -1,8 +1,8 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Events;
 using SchemaRegistry.Storage.Ports;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 

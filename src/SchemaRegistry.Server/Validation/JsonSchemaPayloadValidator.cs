@@ -6,6 +6,7 @@ using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.JsonSchema;
 using SchemaRegistry.Server.Hosting;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Validation;
 

@@ -1,7 +1,7 @@
-using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.JsonSchema.Limits;
 using SchemaRegistry.Server.Hosting;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Validation;
 

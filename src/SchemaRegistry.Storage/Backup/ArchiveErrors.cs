@@ -1,4 +1,5 @@
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Storage.Backup;
 

@@ -88,7 +88,6 @@ internal sealed class S3BlobStore : IBlobStore, IDisposable
         return response is null ? null : new ObjectStream(response);
     }
 
-    /// <summary>The keys under the folder <paramref name="prefix"/> (whole segments, as in the file store), relative to the store's prefix, in ordinal order.</summary>
     /// <summary>One listing of at most one key under the prefix: the endpoint answers, the bucket exists and the credentials are accepted.</summary>
     public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
     {
@@ -104,6 +103,7 @@ internal sealed class S3BlobStore : IBlobStore, IDisposable
         }
     }
 
+    /// <summary>The keys under the folder <paramref name="prefix"/> (whole segments, as in the file store), relative to the store's prefix, in ordinal order.</summary>
     public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
     {
         var segments = BlobKey.Segments(prefix, allowEmpty: true);

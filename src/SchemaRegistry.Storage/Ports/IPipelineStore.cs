@@ -20,11 +20,11 @@ public interface IPipelineStore : IPipelineTallies
     Task<IReadOnlyList<Pipeline>> ListPipelinesAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts a run; throws <see cref="StoreConflictException"/> when the run id exists.</summary>
-    Task StartRunAsync(PipelineRun run, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+    Task StartRunAsync(RunRecord run, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 
-    Task<PipelineRun?> GetRunAsync(string runId, CancellationToken cancellationToken);
+    Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<PipelineRun>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records a batch (its number must be the run's next one, else <see cref="StoreConflictException"/>), adds its
@@ -93,7 +93,7 @@ public interface IPipelineStore : IPipelineTallies
     /// Quarantined batches (those that still have a quarantine) created in [<paramref name="from"/>, <paramref name="to"/>),
     /// of one subject or of all, newest first, with the run each belongs to.
     /// </summary>
-    Task<IReadOnlyList<(RunBatch Batch, PipelineRun Run)>> ListQuarantineAsync(SubjectName? subject, DateTimeOffset from, DateTimeOffset to, int limit,
+    Task<IReadOnlyList<(RunBatch Batch, RunRecord Run)>> ListQuarantineAsync(SubjectName? subject, DateTimeOffset from, DateTimeOffset to, int limit,
         CancellationToken cancellationToken);
 
     /// <summary>

@@ -10,6 +10,12 @@ internal sealed class Migrator(SqlProvider provider)
 {
     public sealed record Script(int Version, string Name, string Sql);
 
+    /// <summary>
+    /// Scripts that only rewrite stored spellings to their wire names. A restore runs them again over what it imported,
+    /// since an archive written by an older build carries the old spellings.
+    /// </summary>
+    public static readonly IReadOnlySet<int> Respellings = new HashSet<int> { 12 };
+
     public IReadOnlyList<Script> Scripts()
     {
         var assembly = typeof(Migrator).Assembly;

@@ -66,10 +66,20 @@ internal sealed partial class SqlBackup
             }
         }
         await RestartIdentitiesAsync(connection, transaction, cancellationToken);
+        await RespellAsync(connection, transaction, cancellationToken);
         await VerifyLedgerAsync(connection, transaction, cancellationToken);
         await blobWriter.FlushAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return manifest ?? throw ArchiveErrors.Invalid("The archive ends before its manifest.");
+    }
+
+    private async Task RespellAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var script in new Migrator(provider).Scripts().Where(s => Migrator.Respellings.Contains(s.Version)))
+        {
+            await using var respell = Db.Command(connection, script.Sql, transaction);
+            await respell.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static FileStream OpenArchive(string path)

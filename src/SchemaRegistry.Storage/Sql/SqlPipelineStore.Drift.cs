@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Storage.Ports;
 
@@ -87,7 +88,7 @@ internal sealed partial class SqlPipelineStore
     {
         long caseId;
         await using (var open = Db.Command(connection, provider.Dialect == "mysql" ? OpenCaseMySql : OpenCaseSql, transaction,
-            ("@subject", drift.Subject.ToString()), ("@open", PipelineWireNames.Of(DriftCaseStatus.Open)), ("@at", Db.ToUnixMs(at))))
+            ("@subject", drift.Subject.ToString()), ("@open", WireNames.Of(DriftCaseStatus.Open)), ("@at", Db.ToUnixMs(at))))
         {
             caseId = Convert.ToInt64(await open.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
@@ -107,7 +108,7 @@ internal sealed partial class SqlPipelineStore
     private static async Task MergeFieldAsync(DbConnection connection, DbTransaction transaction, long caseId, DriftCaseField field,
         CancellationToken cancellationToken)
     {
-        (string, object?)[] key = [("@case_id", caseId), ("@path", field.Path), ("@kind", PipelineWireNames.Of(field.Kind))];
+        (string, object?)[] key = [("@case_id", caseId), ("@path", field.Path), ("@kind", WireNames.Of(field.Kind))];
         string? existing;
         await using (var read = Db.Command(connection,
             "SELECT samples FROM drift_case_fields WHERE case_id=@case_id AND path=@path AND kind=@kind", transaction, key))

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Storage.Ports;
@@ -12,8 +13,8 @@ internal sealed partial class SqlPipelineStore
     private const string CaseColumns =
         "c.id, c.subject, c.status, c.opened_at, c.updated_at, c.acknowledged_by, c.acknowledged_at, c.resolved_by, c.resolved_at, c.resolution";
 
-    private static readonly string Open = PipelineWireNames.Of(DriftCaseStatus.Open);
-    private static readonly string Acknowledged = PipelineWireNames.Of(DriftCaseStatus.Acknowledged);
+    private static readonly string Open = WireNames.Of(DriftCaseStatus.Open);
+    private static readonly string Acknowledged = WireNames.Of(DriftCaseStatus.Acknowledged);
 
     public async Task<DriftCase?> GetDriftCaseAsync(long id, CancellationToken cancellationToken) =>
         (await ReadCasesAsync("WHERE c.id=@id", [("@id", id)], cancellationToken)).FirstOrDefault();
@@ -30,7 +31,7 @@ internal sealed partial class SqlPipelineStore
         if (status is { } s)
         {
             where.Add("c.status=@status");
-            parameters.Add(("@status", PipelineWireNames.Of(s)));
+            parameters.Add(("@status", WireNames.Of(s)));
         }
         return ReadCasesAsync(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where), [.. parameters], cancellationToken);
     }
@@ -45,7 +46,7 @@ internal sealed partial class SqlPipelineStore
         CancellationToken cancellationToken) =>
         TransitionCaseAsync(
             "status=@to, resolved_by=@principal, resolved_at=@at, resolution=@resolution, updated_at=@at WHERE id=@id AND status IN (@open, @acknowledged)",
-            [("@to", PipelineWireNames.Of(DriftCaseStatus.Resolved)), ("@principal", principal), ("@at", Db.ToUnixMs(at)),
+            [("@to", WireNames.Of(DriftCaseStatus.Resolved)), ("@principal", principal), ("@at", Db.ToUnixMs(at)),
              ("@resolution", resolution), ("@id", id), ("@open", Open), ("@acknowledged", Acknowledged)],
             events, cancellationToken);
 
@@ -79,7 +80,7 @@ internal sealed partial class SqlPipelineStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 cases.Add(new DriftCase(reader.GetInt64(0), ParseSubject(reader.GetString(1)),
-                    Parse<DriftCaseStatus>(reader.GetString(2), PipelineWireNames.TryParse), Db.FromUnixMs(reader.GetInt64(3)),
+                    WireNames.Parse<DriftCaseStatus>(reader.GetString(2)), Db.FromUnixMs(reader.GetInt64(3)),
                     Db.FromUnixMs(reader.GetInt64(4)), Db.NullableString(reader, 5), NullableTime(reader, 6), Db.NullableString(reader, 7),
                     NullableTime(reader, 8), Db.NullableString(reader, 9), [], []));
             }
@@ -103,7 +104,7 @@ internal sealed partial class SqlPipelineStore
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     fields[reader.GetInt64(0)].Add(new DriftCaseField(reader.GetString(1),
-                        Parse<DriftKind>(reader.GetString(2), PipelineWireNames.TryParse), reader.GetInt64(3), reader.GetString(4),
+                        WireNames.Parse<DriftKind>(reader.GetString(2)), reader.GetInt64(3), reader.GetString(4),
                         reader.GetInt64(5), JsonSerializer.Deserialize<List<string>>(reader.GetString(6))!, Db.NullableString(reader, 7)));
                 }
             }

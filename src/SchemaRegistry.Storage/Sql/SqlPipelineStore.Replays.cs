@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Storage.Sql;
@@ -6,9 +7,9 @@ namespace SchemaRegistry.Storage.Sql;
 /// <summary>Quarantine replays: the row that makes a crash's leftovers findable, and the commit that releases.</summary>
 internal sealed partial class SqlPipelineStore
 {
-    private const string Pending = "pending";
-    private const string Aborted = "aborted";
-    private const string Committed = "committed";
+    private static readonly string Pending = WireNames.Of(ReplayState.Pending);
+    private static readonly string Aborted = WireNames.Of(ReplayState.Aborted);
+    private static readonly string Committed = WireNames.Of(ReplayState.Committed);
 
     public async Task BeginReplayAsync(QuarantineReplay replay, CancellationToken cancellationToken)
     {
@@ -86,18 +87,7 @@ internal sealed partial class SqlPipelineStore
         await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string Name(ReplayState state) => state switch
-    {
-        ReplayState.Pending => Pending,
-        ReplayState.Aborted => Aborted,
-        _ => Committed,
-    };
+    private static string Name(ReplayState state) => WireNames.Of(state);
 
-    private static ReplayState Parse(string state) => state switch
-    {
-        Pending => ReplayState.Pending,
-        Aborted => ReplayState.Aborted,
-        Committed => ReplayState.Committed,
-        _ => throw new InvalidDataException($"Unknown replay state '{state}'."),
-    };
+    private static ReplayState Parse(string state) => WireNames.Parse<ReplayState>(state);
 }

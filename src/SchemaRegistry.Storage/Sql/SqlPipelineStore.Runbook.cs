@@ -1,3 +1,4 @@
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Storage.Ports;
@@ -7,7 +8,7 @@ namespace SchemaRegistry.Storage.Sql;
 /// <summary>What the runbook needs of runs: signs of life and abandonment, the quarantine by subject and date, uploaded quarantines.</summary>
 internal sealed partial class SqlPipelineStore
 {
-    private static readonly string Abandoned = PipelineWireNames.Of(RunStatus.Abandoned);
+    private static readonly string Abandoned = WireNames.Of(RunStatus.Abandoned);
 
     public async Task<bool> TouchRunAsync(string runId, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -55,7 +56,7 @@ internal sealed partial class SqlPipelineStore
         return true;
     }
 
-    public async Task<IReadOnlyList<(RunBatch Batch, PipelineRun Run)>> ListQuarantineAsync(SubjectName? subject, DateTimeOffset from, DateTimeOffset to,
+    public async Task<IReadOnlyList<(RunBatch Batch, RunRecord Run)>> ListQuarantineAsync(SubjectName? subject, DateTimeOffset from, DateTimeOffset to,
         int limit, CancellationToken cancellationToken)
     {
         var parameters = new List<(string, object?)> { ("@from", Db.ToUnixMs(from)), ("@to", Db.ToUnixMs(to)) };
@@ -72,8 +73,8 @@ internal sealed partial class SqlPipelineStore
             $"ORDER BY created_at DESC, run_id, batch_number LIMIT {Math.Clamp(limit, 1, 1000)}",
             null, [.. parameters]);
         var batches = await ReadBatchesAsync(command, cancellationToken);
-        var runs = new Dictionary<string, PipelineRun>(StringComparer.Ordinal);
-        var rows = new List<(RunBatch, PipelineRun)>();
+        var runs = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
+        var rows = new List<(RunBatch, RunRecord)>();
         foreach (var batch in batches)
         {
             if (!runs.TryGetValue(batch.RunId, out var run))

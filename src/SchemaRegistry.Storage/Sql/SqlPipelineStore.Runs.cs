@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Storage.Ports;
@@ -15,9 +16,9 @@ internal sealed partial class SqlPipelineStore
     private const string BatchColumns =
         "run_id, batch_number, format, records, valid, invalid, drifted, rescued, quarantined, failed, quarantine_key, released, duration_ms, created_at, stage";
 
-    private static readonly string Running = PipelineWireNames.Of(RunStatus.Running);
+    private static readonly string Running = WireNames.Of(RunStatus.Running);
 
-    public async Task StartRunAsync(PipelineRun run, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    public async Task StartRunAsync(RunRecord run, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -27,7 +28,7 @@ internal sealed partial class SqlPipelineStore
             "@started_by, @started_at, @completed_at, @batches, @records, @valid, @invalid, @drifted, @rescued, @quarantined, @result, @reason, @flags)",
             transaction,
             ("@subject", run.Fqid.Subject.ToString()), ("@run_id", run.RunId), ("@pipeline_id", run.PipelineId), ("@fqid", run.Fqid.ToString()),
-            ("@hash", run.ContentHash), ("@policy", PipelineWireNames.Of(run.DriftPolicy)), ("@status", PipelineWireNames.Of(run.Status)),
+            ("@hash", run.ContentHash), ("@policy", WireNames.Of(run.DriftPolicy)), ("@status", WireNames.Of(run.Status)),
             ("@output", run.OutputPath), ("@started_by", run.StartedBy), ("@started_at", Db.ToUnixMs(run.StartedAt)),
             ("@completed_at", run.CompletedAt is { } completed ? Db.ToUnixMs(completed) : null), ("@batches", c.Batches),
             ("@records", c.Records), ("@valid", c.Valid), ("@invalid", c.Invalid), ("@drifted", c.Drifted), ("@rescued", c.Rescued),
@@ -46,14 +47,14 @@ internal sealed partial class SqlPipelineStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<PipelineRun?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    public async Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var command = Db.Command(connection, $"SELECT {RunColumns} FROM runs WHERE run_id=@id", null, ("@id", runId));
         return (await ReadRunsAsync(command, cancellationToken)).FirstOrDefault();
     }
 
-    public async Task<IReadOnlyList<PipelineRun>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken)
     {
         var where = new List<string>();
         var parameters = new List<(string, object?)>();
@@ -75,7 +76,7 @@ internal sealed partial class SqlPipelineStore
         if (query.Statuses is { Count: > 0 } statuses)
         {
             where.Add("status IN (" + string.Join(", ", statuses.Select((_, i) => $"@status{i}")) + ")");
-            parameters.AddRange(statuses.Select((status, i) => ($"@status{i}", (object?)PipelineWireNames.Of(status))));
+            parameters.AddRange(statuses.Select((status, i) => ($"@status{i}", (object?)WireNames.Of(status))));
         }
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where) + " ";
         await using var connection = await provider.OpenAsync(cancellationToken);
@@ -101,7 +102,7 @@ internal sealed partial class SqlPipelineStore
         await using (var update = Db.Command(connection,
             "UPDATE runs SET status=@status, completed_at=@completed_at, output_path=COALESCE(@output, output_path), " +
             "validation_result=@result, failure_reason=@reason, flags=@flags WHERE run_id=@id AND status=@running",
-            transaction, ("@flags", Flags(flags)), ("@status", PipelineWireNames.Of(status)), ("@completed_at", Db.ToUnixMs(completedAt)), ("@output", outputPath),
+            transaction, ("@flags", Flags(flags)), ("@status", WireNames.Of(status)), ("@completed_at", Db.ToUnixMs(completedAt)), ("@output", outputPath),
             ("@result", validationResult), ("@reason", failureReason), ("@id", runId), ("@running", Running)))
         {
             if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
@@ -170,14 +171,14 @@ internal sealed partial class SqlPipelineStore
     /// <summary>Flags are snake_case names: stored comma-separated, null when there are none.</summary>
     private static string? Flags(IReadOnlyList<string>? flags) => flags is { Count: > 0 } ? string.Join(',', flags) : null;
 
-    private async Task<List<PipelineRun>> ReadRunsAsync(DbCommand command, CancellationToken cancellationToken)
+    private async Task<List<RunRecord>> ReadRunsAsync(DbCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var runs = new List<PipelineRun>();
+        var runs = new List<RunRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            runs.Add(new PipelineRun(reader.GetString(0), reader.GetString(1), Fqid.Parse(reader.GetString(2), layers), reader.GetString(3),
-                Parse<DriftPolicy>(reader.GetString(4), PipelineWireNames.TryParse), Parse<RunStatus>(reader.GetString(5), PipelineWireNames.TryParse),
+            runs.Add(new RunRecord(reader.GetString(0), reader.GetString(1), Fqid.Parse(reader.GetString(2), layers), reader.GetString(3),
+                WireNames.Parse<DriftPolicy>(reader.GetString(4)), WireNames.Parse<RunStatus>(reader.GetString(5)),
                 Db.NullableString(reader, 6), reader.GetString(7), Db.FromUnixMs(reader.GetInt64(8)),
                 Db.NullableLong(reader, 9) is { } completed ? Db.FromUnixMs(completed) : null,
                 new RunCounts(reader.GetInt32(10), reader.GetInt64(11), reader.GetInt64(12), reader.GetInt64(13), reader.GetInt64(14),

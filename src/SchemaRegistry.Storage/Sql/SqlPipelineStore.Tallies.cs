@@ -1,4 +1,5 @@
 using System.Globalization;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Storage.Ports;
 
@@ -18,7 +19,7 @@ internal sealed partial class SqlPipelineStore
         var counts = new List<RunOutcomeCount>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts.Add(new RunOutcomeCount(Parse<RunStatus>(reader.GetString(0), PipelineWireNames.TryParse), Db.NullableString(reader, 1),
+            counts.Add(new RunOutcomeCount(WireNames.Parse<RunStatus>(reader.GetString(0)), Db.NullableString(reader, 1),
                 Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
         }
         return counts;
@@ -28,7 +29,7 @@ internal sealed partial class SqlPipelineStore
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var command = Db.Command(connection, "SELECT COUNT(*) FROM drift_cases WHERE status=@status", null,
-            ("@status", PipelineWireNames.Of(status)));
+            ("@status", WireNames.Of(status)));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 }

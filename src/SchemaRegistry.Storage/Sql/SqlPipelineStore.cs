@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Storage.Ports;
@@ -55,8 +56,8 @@ internal sealed partial class SqlPipelineStore(SqlProvider provider, Layers laye
 
     private static (string, object?)[] PipelineParameters(Pipeline p) =>
     [
-        ("@id", p.PipelineId), ("@layer", p.Layer), ("@schema", p.Schema.ToString()), ("@timing", PipelineWireNames.Of(p.ValidationTiming)),
-        ("@policy", PipelineWireNames.Of(p.DriftPolicy)), ("@owner", p.Owner), ("@created_at", Db.ToUnixMs(p.CreatedAt)),
+        ("@id", p.PipelineId), ("@layer", p.Layer), ("@schema", p.Schema.ToString()), ("@timing", WireNames.Of(p.ValidationTiming)),
+        ("@policy", WireNames.Of(p.DriftPolicy)), ("@owner", p.Owner), ("@created_at", Db.ToUnixMs(p.CreatedAt)),
         ("@updated_at", Db.ToUnixMs(p.UpdatedAt)), ("@allow_major", p.AllowMajor),
     ];
 
@@ -70,17 +71,12 @@ internal sealed partial class SqlPipelineStore(SqlProvider provider, Layers laye
                 ? selector
                 : throw new FormatException(error);
             pipelines.Add(new Pipeline(reader.GetString(0), reader.GetString(1), schema,
-                Parse<ValidationTiming>(reader.GetString(3), PipelineWireNames.TryParse),
-                Parse<DriftPolicy>(reader.GetString(4), PipelineWireNames.TryParse),
+                WireNames.Parse<ValidationTiming>(reader.GetString(3)),
+                WireNames.Parse<DriftPolicy>(reader.GetString(4)),
                 reader.GetString(5), Db.FromUnixMs(reader.GetInt64(6)), Db.FromUnixMs(reader.GetInt64(7)), reader.GetBoolean(8)));
         }
         return pipelines;
     }
-
-    private delegate bool TryParseWireName<T>(string? text, out T value);
-
-    private static T Parse<T>(string text, TryParseWireName<T> tryParse) =>
-        tryParse(text, out var value) ? value : throw new FormatException($"'{text}' is not a known {typeof(T).Name}.");
 
     /// <summary>A subject column (<c>domain.layer.entity</c>) written by this store.</summary>
     private static SubjectName ParseSubject(string text)

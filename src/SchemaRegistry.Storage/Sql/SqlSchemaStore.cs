@@ -187,7 +187,7 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
         while (await reader.ReadAsync(cancellationToken))
         {
             entries.Add(new HistoryEntry(fqid,
-                Enum.Parse<SchemaAction>(reader.GetString(0)),
+                WireNames.Parse<SchemaAction>(reader.GetString(0)),
                 Db.NullableString(reader, 1) is { } from ? WireNames.ParseState(from) : null,
                 WireNames.ParseState(reader.GetString(2)),
                 reader.GetString(3), reader.GetString(4), reader.GetString(5),
@@ -254,7 +254,7 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
 
     private static (string, object?)[] HistoryParameters(HistoryEntry entry) =>
     [
-        ("@fqid", entry.Fqid.ToString()), ("@action", entry.Action.ToString()),
+        ("@fqid", entry.Fqid.ToString()), ("@action", WireNames.Of(entry.Action)),
         ("@from", entry.From is { } from ? WireNames.Of(from) : null), ("@to", WireNames.Of(entry.To)),
         ("@pid", entry.PrincipalId), ("@pname", entry.PrincipalName), ("@role", entry.Role),
         ("@at", Db.ToUnixMs(entry.At)), ("@comment", entry.Comment),

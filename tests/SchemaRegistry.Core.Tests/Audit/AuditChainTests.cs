@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using SchemaRegistry.Core.Audit;
-using Xunit;
 
 namespace SchemaRegistry.Core.Tests.Audit;
 

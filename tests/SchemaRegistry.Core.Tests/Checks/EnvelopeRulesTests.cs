@@ -3,6 +3,7 @@ using SchemaRegistry.Core.Checks;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Tests.Checks;
 

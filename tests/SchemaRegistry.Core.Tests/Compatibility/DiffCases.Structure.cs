@@ -1,4 +1,3 @@
-using SchemaRegistry.Core.Compatibility;
 using static SchemaRegistry.Core.Compatibility.ChangeKind;
 
 namespace SchemaRegistry.Core.Tests.Compatibility;

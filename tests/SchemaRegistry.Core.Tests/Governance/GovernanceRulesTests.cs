@@ -4,6 +4,7 @@ using SchemaRegistry.Core.Governance;
 using SchemaRegistry.Core.Lifecycle;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Security;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Tests.Governance;
 

@@ -1,6 +1,7 @@
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Lifecycle;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Tests.Lifecycle;
 

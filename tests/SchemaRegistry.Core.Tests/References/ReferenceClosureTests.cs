@@ -1,5 +1,6 @@
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.References;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Core.Tests.References;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Data.Readers;
-using SchemaRegistry.Data.Records;
 
 namespace SchemaRegistry.Data.Tests.Readers;
 

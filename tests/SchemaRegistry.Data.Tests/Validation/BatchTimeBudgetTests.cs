@@ -23,7 +23,7 @@ public sealed class BatchTimeBudgetTests : IDisposable
     {
         var source = Path.Combine(_folder.Path, $"in-{records}.ndjson");
         await File.WriteAllLinesAsync(source, Enumerable.Range(0, records).Select(i => $"{{\"code\":\"{new string('a', 3000 + i)}\"}}"));
-        var contract = ContractSchema.Compile(Schema, new Dictionary<string, string>(), "https://example.test/");
+        var contract = CompiledDataContract.Compile(Schema, new Dictionary<string, string>(), "https://example.test/");
         await using var input = DataFiles.OpenRead(source);
         await using var reader = await RecordReaders.OpenAsync(DataFormat.Ndjson, input, contract.Shape.TopLevelKinds, CancellationToken.None);
         return await BatchValidator.ValidateAsync(reader, contract.Classifier(DriftPolicy.Quarantine), contract.Shape, null, null, null, budget, CancellationToken.None);

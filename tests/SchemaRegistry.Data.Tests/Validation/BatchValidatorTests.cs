@@ -38,7 +38,7 @@ public sealed class BatchValidatorTests : IDisposable
         }
         var source = Path.Combine(_folder.Path, "in.ndjson");
         await File.WriteAllLinesAsync(source, lines);
-        var contract = ContractSchema.Compile(Schema, new Dictionary<string, string>(), "https://example.test/");
+        var contract = CompiledDataContract.Compile(Schema, new Dictionary<string, string>(), "https://example.test/");
         var recordsPath = Path.Combine(_folder.Path, "records.ndjson");
         var manifestPath = Path.Combine(_folder.Path, "manifest.ndjson");
         var passedPath = Path.Combine(_folder.Path, "passed.ndjson");
@@ -88,7 +88,7 @@ public sealed class BatchValidatorTests : IDisposable
     [Fact]
     public async Task A_drifted_record_that_also_breaks_a_rule_is_quarantined_as_drifted_with_both_reasons()
     {
-        var contract = ContractSchema.Compile(Schema, new Dictionary<string, string>(), "https://example.test/");
+        var contract = CompiledDataContract.Compile(Schema, new Dictionary<string, string>(), "https://example.test/");
         var classifier = contract.Classifier(DriftPolicy.Quarantine);
         var record = Encoding.UTF8.GetBytes("""{"invoice_id":"X-1","amount":-3,"region":"EU"}""");
 

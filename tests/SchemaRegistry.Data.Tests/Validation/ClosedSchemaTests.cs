@@ -36,7 +36,7 @@ public sealed class ClosedSchemaTests
     [MemberData(nameof(Contracts))]
     public void The_shortcut_never_changes_an_outcome_or_the_drift(string schema)
     {
-        var contract = ContractSchema.Compile(schema, new Dictionary<string, string>(), "http://registry/v1/schema/");
+        var contract = CompiledDataContract.Compile(schema, new Dictionary<string, string>(), "http://registry/v1/schema/");
         Assert.NotNull(contract.Closed);
         foreach (var policy in Enum.GetValues<DriftPolicy>())
         {

@@ -91,7 +91,7 @@ public sealed class InvalidUtf8Tests
 
     private static async Task<(BatchSummary Summary, byte[] Quarantined, string Manifest)> ValidateAsync(DataFormat format, byte[] body)
     {
-        var contract = ContractSchema.Compile(Schema, new Dictionary<string, string>(), "https://example.test/");
+        var contract = CompiledDataContract.Compile(Schema, new Dictionary<string, string>(), "https://example.test/");
         using var input = new MemoryStream(body);
         using var records = new MemoryStream();
         using var manifest = new MemoryStream();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SchemaRegistry.JsonSchema.Formats;
 using SchemaRegistry.JsonSchema.Regexes;
 

@@ -10,7 +10,7 @@ public sealed class OfficialSuiteTests
 
     public static TheoryData<string, string, int, int, string> Required => Cases(f => !f.StartsWith("optional/", StringComparison.Ordinal));
 
-    public static TheoryData<string, string, int, int, string> Formats => Cases(ContractFormats.Includes);
+    public static TheoryData<string, string, int, int, string> Formats => Cases(DataContractFormats.Includes);
 
     [Theory]
     [MemberData(nameof(Required))]

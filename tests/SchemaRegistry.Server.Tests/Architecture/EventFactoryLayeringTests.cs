@@ -6,12 +6,12 @@ namespace SchemaRegistry.Server.Tests.Architecture;
 
 /// <summary>
 /// Events are built one way: only <see cref="EventFactory"/> makes an <see cref="OutboxEvent"/> or an event data record
-/// (the records of <c>SchemaRegistry.Contracts.Events</c>), and its data is always such a record, never an anonymous
+/// (the records of <c>SchemaRegistry.Wire.Events</c>), and its data is always such a record, never an anonymous
 /// object. Read from the IL of the server and of storage, so a lambda or an async method is caught too.
 /// </summary>
 public sealed class EventFactoryLayeringTests
 {
-    private const string DataNamespace = "SchemaRegistry.Contracts.Events";
+    private const string DataNamespace = "SchemaRegistry.Wire.Events";
 
     [Fact]
     public void Only_the_event_factory_builds_events_in_the_server_and_storage()
@@ -42,7 +42,7 @@ public sealed class EventFactoryLayeringTests
         Assert.Equal(
             [$"{typeof(Violation).FullName}.{nameof(Violation.Build)} makes {typeof(OutboxEvent).FullName}",
              $"{typeof(Violation).FullName}.{nameof(Violation.Copy)} makes {typeof(OutboxEvent).FullName}",
-             $"{typeof(Violation).FullName}.{nameof(Violation.Data)} makes {DataNamespace}.{nameof(Contracts.Events.DriftAcknowledgedData)}"],
+             $"{typeof(Violation).FullName}.{nameof(Violation.Data)} makes {DataNamespace}.{nameof(Wire.Events.DriftAcknowledgedData)}"],
             offences.Order(StringComparer.Ordinal));
     }
 
@@ -65,6 +65,6 @@ public sealed class EventFactoryLayeringTests
 
         public static OutboxEvent Copy(OutboxEvent e) => e with { Subject = "y" };
 
-        public static object Data() => new Contracts.Events.DriftAcknowledgedData(1, "s", "p", null);
+        public static object Data() => new Wire.Events.DriftAcknowledgedData(1, "s", "p", null);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Server.Tests.Harness;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;
 

@@ -5,11 +5,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Tests.Harness;
+using SchemaRegistry.Wire;
 using Xunit.Abstractions;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;

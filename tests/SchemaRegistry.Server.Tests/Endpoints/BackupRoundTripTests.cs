@@ -3,12 +3,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Audit;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Server.Tests.Harness;
 using SchemaRegistry.Testing;
+using SchemaRegistry.Wire;
 using Xunit.Abstractions;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;

@@ -41,7 +41,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         // Members of the schema itself are the schema's business: any keyword goes through.
         await (await http.CurlPostAsync("v1/schema",
-            """{"fqid":"a.raw.b:v1.0","owner":"o","payload":{"type":"object","x-anything":1}}""")).OkAsync<SchemaRegistry.Contracts.SchemaResponse>(HttpStatusCode.Created);
+            """{"fqid":"a.raw.b:v1.0","owner":"o","payload":{"type":"object","x-anything":1}}""")).OkAsync<SchemaRegistry.Wire.SchemaResponse>(HttpStatusCode.Created);
     }
 
     [Fact]
@@ -114,11 +114,11 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         using var http = _server.Http();
         await (await http.CurlPostAsync("v1/schema", $$"""{"fqid":"finance.gdp.invoice:v1.0","owner":"o","payload":{{payload}}}"""))
-            .OkAsync<SchemaRegistry.Contracts.SchemaResponse>(HttpStatusCode.Created);
+            .OkAsync<SchemaRegistry.Wire.SchemaResponse>(HttpStatusCode.Created);
         var problem = await (await http.CurlPostAsync("v1/schema/validate", """{"fqid":"finance.gdp.invoice:v1.0"}"""))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity, "VAL-1102");
         Assert.Contains(problem.Errors!, e => e.Code == "VAL-1102" && (path.Length == 0 || e.Path == path));
-        Assert.Equal("draft", (await (await http.GetAsync("v1/schema/finance.gdp.invoice:v1.0")).OkAsync<SchemaRegistry.Contracts.SchemaResponse>()).State);
+        Assert.Equal("draft", (await (await http.GetAsync("v1/schema/finance.gdp.invoice:v1.0")).OkAsync<SchemaRegistry.Wire.SchemaResponse>()).State);
     }
 
     [Fact]

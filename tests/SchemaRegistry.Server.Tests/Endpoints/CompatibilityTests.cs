@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Server.Tests.Harness;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;
 

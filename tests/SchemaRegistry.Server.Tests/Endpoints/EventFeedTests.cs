@@ -1,5 +1,5 @@
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Server.Tests.Harness;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;
 

@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
-using SchemaRegistry.Contracts.Events;
+using SchemaRegistry.Wire;
+using SchemaRegistry.Wire.Events;
 using SchemaRegistry.Core.Events;
 using SchemaRegistry.Server.Tests.Harness;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Caching;
 using SchemaRegistry.Server.Tests.Harness;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;
 

@@ -35,7 +35,7 @@ public sealed class MetricsTests : IAsyncLifetime
         await client.RegisterAsync(Schemas.Draft("finance.gdp.metric:v1.0"));
         await client.PublishAsync("finance.gdp.metric:v1.0", force: true, reason: "metrics");
         await client.GetAsync("finance.gdp.metric:latest");
-        await client.RegisterPipelineAsync(new Contracts.PipelineRequest("metrics_job", "gdp", "finance.gdp.metric:latest"));
+        await client.RegisterPipelineAsync(new Wire.PipelineRequest("metrics_job", "gdp", "finance.gdp.metric:latest"));
         var before = await http.GetStringAsync("metrics");
         Assert.Contains("\npipeline_validation_success_rate 1\n", before, StringComparison.Ordinal);
         Assert.Contains("\npipeline_failure_rate 0\n", before, StringComparison.Ordinal);
@@ -45,9 +45,9 @@ public sealed class MetricsTests : IAsyncLifetime
         string[] batches = ["{\"id\":\"a\"}\n", "{\"id\":\"a\"}\n{\"id\":\"b\",\"new\":1}\n", "{\"id\":\"c\"}\n"];
         for (var run = 0; run < 3; run++)
         {
-            await client.StartRunAsync(new Contracts.StartRunRequest("metrics_job", $"m-{run}"));
+            await client.StartRunAsync(new Wire.StartRunRequest("metrics_job", $"m-{run}"));
             await client.SendBatchAsync($"m-{run}", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(batches[run])), "application/x-ndjson");
-            await client.CompleteRunAsync($"m-{run}", new Contracts.CompleteRunRequest(run == 2 ? "failed" : null));
+            await client.CompleteRunAsync($"m-{run}", new Wire.CompleteRunRequest(run == 2 ? "failed" : null));
         }
 
         var text = await http.GetStringAsync("metrics");

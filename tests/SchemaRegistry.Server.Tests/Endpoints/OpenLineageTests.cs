@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.JsonSchema;
 using SchemaRegistry.Server.Tests.Harness;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;
 

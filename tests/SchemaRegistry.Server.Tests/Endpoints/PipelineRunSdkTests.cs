@@ -1,10 +1,10 @@
 using System.Text;
 using SchemaRegistry.Client;
 using SchemaRegistry.Client.Pipelines;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Server.Tests.Harness;
 using SchemaRegistry.Testing;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;
 

@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Amazon.S3;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Server.Tests.Harness;
 using SchemaRegistry.Storage.Blobs;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;
 

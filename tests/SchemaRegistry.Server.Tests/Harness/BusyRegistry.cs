@@ -1,5 +1,5 @@
 using System.Text;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Harness;
 

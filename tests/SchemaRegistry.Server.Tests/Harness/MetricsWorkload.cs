@@ -21,10 +21,10 @@ public static class MetricsWorkload
             Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
         }
         var pipeline = entity + "_job";
-        await client.RegisterPipelineAsync(new Contracts.PipelineRequest(pipeline, "gdp", $"finance.gdp.{entity}:latest"));
+        await client.RegisterPipelineAsync(new Wire.PipelineRequest(pipeline, "gdp", $"finance.gdp.{entity}:latest"));
         var run = entity + "-run";
-        await client.StartRunAsync(new Contracts.StartRunRequest(pipeline, run));
+        await client.StartRunAsync(new Wire.StartRunRequest(pipeline, run));
         await client.SendBatchAsync(run, new MemoryStream("{\"id\":\"a\"}\n{\"id\":\"b\",\"new\":1}\n"u8.ToArray()), "application/x-ndjson");
-        await client.CompleteRunAsync(run, new Contracts.CompleteRunRequest(null));
+        await client.CompleteRunAsync(run, new Wire.CompleteRunRequest(null));
     }
 }

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Testing;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Harness;
 

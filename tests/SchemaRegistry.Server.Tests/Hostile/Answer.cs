@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Hostile;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using SchemaRegistry.Client;
 using SchemaRegistry.Core.Audit;
 using SchemaRegistry.Server.Tests.Harness;
 using Xunit.Abstractions;

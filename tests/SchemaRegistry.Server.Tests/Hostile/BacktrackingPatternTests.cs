@@ -3,9 +3,9 @@ using System.Net;
 using System.Text;
 using SchemaRegistry.Client;
 using SchemaRegistry.Client.Pipelines;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Server.Tests.Harness;
+using SchemaRegistry.Wire;
 using Xunit.Abstractions;
 
 namespace SchemaRegistry.Server.Tests.Hostile;

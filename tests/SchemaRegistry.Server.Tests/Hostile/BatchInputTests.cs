@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Server.Tests.Harness;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Hostile;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Hostile;
 

@@ -10,8 +10,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.Extensions.DependencyInjection;
 using NSwag.CodeGeneration.CSharp;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Server.Tests.Harness;
+using SchemaRegistry.Wire;
 using Xunit.Abstractions;
 
 namespace SchemaRegistry.Server.Tests.OpenApi;

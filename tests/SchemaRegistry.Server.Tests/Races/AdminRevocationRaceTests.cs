@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using SchemaRegistry.Contracts;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Tests.Harness;
+using SchemaRegistry.Wire;
 using Xunit.Abstractions;
 
 namespace SchemaRegistry.Server.Tests.Races;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Server.Tests.Harness;
 
 namespace SchemaRegistry.Server.Tests.Runbook;

@@ -1,6 +1,6 @@
 using System.Text;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Server.Tests.Harness;
 
 namespace SchemaRegistry.Server.Tests.Runbook;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Audit;
 using SchemaRegistry.Server.Tests.Harness;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Amazon.S3;
 using SchemaRegistry.Client;
 using SchemaRegistry.Client.Pipelines;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Server.Tests.Harness;
 using SchemaRegistry.Storage.Blobs;

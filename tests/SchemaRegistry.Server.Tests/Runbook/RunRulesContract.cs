@@ -1,5 +1,5 @@
 using System.Net;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Server.Tests.Harness;
 
 namespace SchemaRegistry.Server.Tests.Runbook;

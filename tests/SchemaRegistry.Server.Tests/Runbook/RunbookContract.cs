@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SchemaRegistry.Client;
-using SchemaRegistry.Contracts;
+using SchemaRegistry.Wire;
 using SchemaRegistry.Server.Tests.Harness;
 
 namespace SchemaRegistry.Server.Tests.Runbook;

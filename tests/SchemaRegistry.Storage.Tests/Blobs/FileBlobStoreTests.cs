@@ -8,7 +8,7 @@ namespace SchemaRegistry.Storage.Tests.Blobs;
 /// The file blob store keeps each blob as a file under its root. Every test gets its own folder: the store's root sits
 /// inside it next to "outside" files that no key, however crafted, may read, write or delete.
 /// </summary>
-public sealed class FileBlobStoreTests : BlobStoreContract, IDisposable
+public sealed class FileBlobStoreTests : BlobStoreConformanceTests, IDisposable
 {
     private readonly string _sandbox;
     private readonly string _root;
@@ -54,7 +54,7 @@ public sealed class FileBlobStoreTests : BlobStoreContract, IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(UnsafeKeys), MemberType = typeof(BlobStoreContract))]
+    [MemberData(nameof(UnsafeKeys), MemberType = typeof(BlobStoreConformanceTests))]
     public async Task Unsafe_keys_are_rejected_by_every_operation_without_touching_files_outside_the_root(string key)
     {
         await _store.PutAsync("inside/keep.json", "kept"u8.ToArray(), None);

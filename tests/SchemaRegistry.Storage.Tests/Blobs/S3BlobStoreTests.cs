@@ -15,7 +15,7 @@ namespace SchemaRegistry.Storage.Tests.Blobs;
 /// whose URL is in SCHEMAREG_TEST_S3. Every test works under its own top-level prefix of the shared bucket and removes
 /// it afterwards, so tests and classes run in parallel without seeing each other's objects.
 /// </summary>
-public sealed class S3BlobStoreTests : BlobStoreContract, IAsyncLifetime
+public sealed class S3BlobStoreTests : BlobStoreConformanceTests, IAsyncLifetime
 {
     private readonly string _run = "t-" + Guid.NewGuid().ToString("N")[..16];
     private readonly List<S3BlobStore> _stores = [];
@@ -217,7 +217,7 @@ public sealed class S3BlobStoreTests : BlobStoreContract, IAsyncLifetime
 
     /// <summary>Every operation refuses an unsafe key before sending anything, and nothing lands next to or above the prefix.</summary>
     [Theory]
-    [MemberData(nameof(UnsafeKeys), MemberType = typeof(BlobStoreContract))]
+    [MemberData(nameof(UnsafeKeys), MemberType = typeof(BlobStoreConformanceTests))]
     public async Task Unsafe_keys_are_refused_by_every_operation_without_a_request(string key)
     {
         await _store.PutAsync("inside/keep.json", "kept"u8.ToArray(), None);

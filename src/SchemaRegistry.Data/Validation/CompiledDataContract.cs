@@ -1,0 +1,37 @@
+using SchemaRegistry.Core.Pipelines;
+using SchemaRegistry.Data.Drift;
+using SchemaRegistry.Data.References;
+using SchemaRegistry.JsonSchema;
+
+namespace SchemaRegistry.Data.Validation;
+
+/// <summary>
+/// A version compiled for checking data, the same way in the server, the CLI and the SDK: the schema with the
+/// payloads it references, its closed variant (the fast path, see <see cref="ClosedSchema"/>; null when it does not
+/// compile) and its data shape (drift detection).
+/// </summary>
+public sealed record CompiledDataContract(CompiledSchema Schema, CompiledSchema? Closed, DataShape Shape)
+{
+    private static readonly Uri PayloadUri = new("schemareg:payload");
+
+    /// <summary>Compiles <paramref name="payload"/>; <paramref name="referenced"/> holds the payloads it references by FQID.</summary>
+    public static CompiledDataContract Compile(string payload, IReadOnlyDictionary<string, string> referenced, string canonicalPrefix)
+    {
+        var schema = CompiledSchema.Compile(payload, new JsonSchemaOptions { Resolver = new RegistryReferenceResolver(referenced, canonicalPrefix) }, PayloadUri);
+        CompiledSchema? closed;
+        try
+        {
+            var closedReferences = referenced.ToDictionary(r => r.Key, r => ClosedSchema.Close(r.Value), StringComparer.Ordinal);
+            closed = CompiledSchema.Compile(ClosedSchema.Close(payload),
+                new JsonSchemaOptions { Resolver = new RegistryReferenceResolver(closedReferences, canonicalPrefix) }, PayloadUri);
+        }
+        catch (SchemaCompileException)
+        {
+            closed = null;
+        }
+        return new CompiledDataContract(schema, closed, DataShape.FromSchema(ReferenceBundler.Bundle(payload, referenced, canonicalPrefix)));
+    }
+
+    /// <summary>A classifier for one thread.</summary>
+    public RecordClassifier Classifier(DriftPolicy policy, bool detectDrift = true) => new(Schema, Shape, policy, detectDrift, Closed);
+}
