@@ -26,7 +26,7 @@ internal static class PipelineCommands
         var register = new Command("register", "Register a pipeline (or change it with --update).") { id, layer, fqid, timing, policy, owner };
         var update = new Option<bool>("--update") { Description = "Change an existing pipeline." };
         register.Options.Add(update);
-        var allowMajor = new Option<bool?>("--allow-major") { Description = "Runs on :latest may start on a newer major than the last successful run (else PIPE-1103)." };
+        var allowMajor = new Option<bool?>("--allow-major") { Description = $"Runs on :latest may start on a newer major than the last successful run (else {ErrorCode.RunBlocked})." };
         register.Options.Add(allowMajor);
         ClientCommand.SetAction(register, async (parse, client, ct) =>
         {

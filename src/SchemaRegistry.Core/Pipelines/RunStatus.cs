@@ -16,5 +16,6 @@ public enum RunStatus
     CompletedWithQuarantine,
 
     /// <summary>No batch or heartbeat came for longer than the configured time: the job died without reporting.</summary>
+    [JsonStringEnumMemberName("abandoned")]
     Abandoned,
 }

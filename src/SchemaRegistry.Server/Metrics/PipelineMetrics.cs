@@ -1,4 +1,5 @@
 using SchemaRegistry.Data.Validation;
+using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Metrics;
 
@@ -22,7 +23,7 @@ internal static class PipelineMetrics
         "pipeline.runs", "Completed runs, by status (success, completed_with_quarantine, failed).", "status");
 
     public static readonly RegistryCounter MetadataSyncFailures = new(
-        "pipeline.metadata_sync_failures", "Metadata (lineage) syncs that failed with PIPE-1402.");
+        "pipeline.metadata_sync_failures", $"Metadata (lineage) syncs that failed with {ErrorCode.MetadataSyncFailed}.");
 
     public static readonly RegistryGauge SuccessRate = new(
         "pipeline.validation_success_rate",

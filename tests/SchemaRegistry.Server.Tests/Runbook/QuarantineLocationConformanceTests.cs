@@ -16,7 +16,7 @@ namespace SchemaRegistry.Server.Tests.Runbook;
 /// an SDK validated in the worker — is listed by <c>aws s3 ls …/quarantine/finance/gdp/invoice/</c> (here: a plain S3
 /// client listing that prefix), and <c>GET /v1/quarantine?subject=&amp;from=&amp;to=</c> finds them by subject and date.
 /// </summary>
-public abstract class QuarantineLocationContract(Store store) : RunbookContract(store)
+public abstract class QuarantineLocationConformanceTests(Store store) : RunbookServerFixture(store)
 {
     private static readonly string[] ServerBatch =
     [
@@ -150,6 +150,6 @@ public abstract class QuarantineLocationContract(Store store) : RunbookContract(
     }
 }
 
-public sealed class QuarantineLocationOnSqliteTests() : QuarantineLocationContract(Store.Sqlite);
+public sealed class QuarantineLocationOnSqliteTests() : QuarantineLocationConformanceTests(Store.Sqlite);
 
-public sealed class QuarantineLocationOnPostgresTests() : QuarantineLocationContract(Store.Postgres);
+public sealed class QuarantineLocationOnPostgresTests() : QuarantineLocationConformanceTests(Store.Postgres);

@@ -9,7 +9,7 @@ namespace SchemaRegistry.Server.Tests.Runbook;
 /// or a deprecation under running runs names them; a run on :latest does not jump a major unannounced (PIPE-1103);
 /// a GDP run reports pre-job and post-transform validations, and completing without one is flagged.
 /// </summary>
-public abstract class RunRulesContract(Store store) : RunbookContract(store)
+public abstract class RunRulesConformanceTests(Store store) : RunbookServerFixture(store)
 {
     private const string V2 = """
         {"type":"object","required":["invoice_id","amount_cents"],
@@ -127,6 +127,6 @@ public abstract class RunRulesContract(Store store) : RunbookContract(store)
     }
 }
 
-public sealed class RunRulesOnSqliteTests() : RunRulesContract(Store.Sqlite);
+public sealed class RunRulesOnSqliteTests() : RunRulesConformanceTests(Store.Sqlite);
 
-public sealed class RunRulesOnPostgresTests() : RunRulesContract(Store.Postgres);
+public sealed class RunRulesOnPostgresTests() : RunRulesConformanceTests(Store.Postgres);

@@ -11,7 +11,7 @@ namespace SchemaRegistry.Server.Tests.Runbook;
 /// A registry on loopback, with the keys the runbook's roles hold and <c>finance.gdp.invoice:v1.0</c> published
 /// through governance; each test starts its own, with the settings it needs.
 /// </summary>
-public abstract class RunbookContract(Store store) : IAsyncLifetime
+public abstract class RunbookServerFixture(Store store) : IAsyncLifetime
 {
     protected const string Subject = "finance.gdp.invoice";
 
