@@ -78,7 +78,7 @@ public sealed class RunbookCliTests : IAsyncLifetime
         var tagged = await Cli("audit", "annotate", "--incident", "INC-2026-042", "--fqid", $"{Subject}:v1.1", "--run", RunId, "--note", "upstream added a field");
         Assert.Contains("IncidentAnnotated", tagged.Stdout, StringComparison.Ordinal);
         var found = JsonDocument.Parse((await Cli("audit", "annotations", "--incident", "INC-2026-042", "-o", "json")).Stdout).RootElement;
-        Assert.Equal([$"{Subject}:v1.1", RunId], found.EnumerateArray().Select(e => e.GetProperty("target").GetString()));
+        Assert.Equal([$"{Subject}:v1.1", $"runs/{RunId}"], found.EnumerateArray().Select(e => e.GetProperty("target").GetString()));
         Assert.Contains("chain intact", (await Cli("audit", "verify")).Stdout, StringComparison.Ordinal);
     }
 
