@@ -88,11 +88,15 @@ internal static class PipelineEndpoints
     private static Task<Ok<BatchResponse>> UploadQuarantine(string runId, string batch, HttpContext http, QuarantineUploads service, CallerRecheck caller,
         RegistryOptions options, CancellationToken ct)
     {
-        var number = int.TryParse(batch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n
-            : throw new Core.Errors.RegistryException(Core.Errors.RegistryError.NotFound($"Batch {(batch.Length > 20 ? batch[..20] + "…" : batch)} of run {runId}"));
-        return WithBatchBodyAsync(http, options, async body => TypedResults.Ok(await service.UploadAsync(runId, number, http.Request.ContentType, body,
-            token => caller.EnsureStillAllowedAsync(http.User, "the quarantine was being sent", token), ct)));
+        // The batch body's size limit is set first, so a refusal sent before the body is read still drains it like a batch's.
+        return WithBatchBodyAsync(http, options, async body =>
+        {
+            var number = int.TryParse(batch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new Core.Errors.RegistryException(Core.Errors.RegistryError.NotFound($"Batch {(batch.Length > 20 ? batch[..20] + "…" : batch)} of run {runId}"));
+            return TypedResults.Ok(await service.UploadAsync(runId, number, http.Request.ContentType, body,
+                token => caller.EnsureStillAllowedAsync(http.User, "the quarantine was being sent", token), ct));
+        });
     }
 
     private static async Task<T> WithBatchBodyAsync<T>(HttpContext http, RegistryOptions options, Func<Stream, Task<T>> handle)

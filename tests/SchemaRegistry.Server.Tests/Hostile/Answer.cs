@@ -32,7 +32,16 @@ public sealed record Answer(string Request, int Status, string? Code, string Exc
     public static async Task<Answer> SendAsync(HttpClient http, HttpMethod method, string path, HttpContent? body = null, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body };
-        using var response = await http.SendAsync(request, cancellationToken);
+        HttpResponseMessage answered;
+        try
+        {
+            answered = await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HttpRequestException($"{method} {path}: {e.Message}", e);
+        }
+        using var response = answered;
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         string? code = null;
         if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
