@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SchemaRegistry.Core.Compatibility;
 
-/// <summary>The kind of difference found between two versions of a JSON Schema.</summary>
+/// <summary>The kind of difference found between two versions of a schema (JSON Schema, then each format's own block).</summary>
 public enum ChangeKind
 {
     [JsonStringEnumMemberName("property_added")]
@@ -47,4 +47,48 @@ public enum ChangeKind
     DefaultChanged,
     [JsonStringEnumMemberName("unknown")]
     Unknown,
+
+    // Protobuf
+    [JsonStringEnumMemberName("syntax_changed")]
+    SyntaxChanged,
+    [JsonStringEnumMemberName("package_changed")]
+    PackageChanged,
+    [JsonStringEnumMemberName("message_added")]
+    MessageAdded,
+    [JsonStringEnumMemberName("message_removed")]
+    MessageRemoved,
+    [JsonStringEnumMemberName("type_renamed")]
+    TypeRenamed,
+    [JsonStringEnumMemberName("enum_added")]
+    EnumAdded,
+    [JsonStringEnumMemberName("enum_removed")]
+    EnumRemoved,
+    [JsonStringEnumMemberName("field_removed_unreserved")]
+    FieldRemovedUnreserved,
+    [JsonStringEnumMemberName("field_renamed")]
+    FieldRenamed,
+    [JsonStringEnumMemberName("wire_type_changed")]
+    WireTypeChanged,
+    [JsonStringEnumMemberName("label_changed")]
+    LabelChanged,
+    [JsonStringEnumMemberName("presence_changed")]
+    PresenceChanged,
+    [JsonStringEnumMemberName("map_repeated_equivalent")]
+    MapRepeatedEquivalent,
+    [JsonStringEnumMemberName("oneof_field_added")]
+    OneofFieldAdded,
+    [JsonStringEnumMemberName("oneof_field_removed")]
+    OneofFieldRemoved,
+    [JsonStringEnumMemberName("field_moved_into_oneof")]
+    FieldMovedIntoOneof,
+    [JsonStringEnumMemberName("fields_moved_into_oneof")]
+    FieldsMovedIntoOneof,
+    [JsonStringEnumMemberName("field_moved_out_of_oneof")]
+    FieldMovedOutOfOneof,
+    [JsonStringEnumMemberName("oneof_removed")]
+    OneofRemoved,
+    [JsonStringEnumMemberName("oneof_renamed")]
+    OneofRenamed,
+    [JsonStringEnumMemberName("enum_value_renamed")]
+    EnumValueRenamed,
 }

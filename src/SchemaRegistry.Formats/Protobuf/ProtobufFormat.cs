@@ -1,0 +1,34 @@
+using SchemaRegistry.Core.Compatibility;
+using SchemaRegistry.Core.Formats;
+using SchemaRegistry.Formats.Protobuf.Compatibility;
+using SchemaRegistry.Formats.Protobuf.Linking;
+using SchemaRegistry.Formats.Protobuf.Normalising;
+
+namespace SchemaRegistry.Formats.Protobuf;
+
+/// <summary>
+/// Protocol Buffers (<c>.proto</c> text, proto2 and proto3) behind the format seam: our own parser and linker,
+/// a canonical text for identity, and compatibility by the wire format's rules (docs/formats-protobuf.md).
+/// </summary>
+public sealed class ProtobufFormat : ISchemaFormat
+{
+    public const string FormatName = "protobuf";
+
+    public string Name => FormatName;
+
+    public string ConfluentType => "PROTOBUF";
+
+    public FormatParse Parse(string text, IReadOnlyDictionary<string, string> references)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(references);
+        return ProtoLinker.Link(text, references);
+    }
+
+    public string Normalise(ParsedSchema schema) => ProtoWriter.Write(Own(schema).File);
+
+    public SchemaDiff Compare(ParsedSchema older, ParsedSchema newer) => new ProtoComparer(Own(older), Own(newer)).Compare();
+
+    private static ProtobufParsedSchema Own(ParsedSchema schema) =>
+        schema as ProtobufParsedSchema ?? throw new ArgumentException($"expected a schema parsed by the protobuf format, got {schema?.Format ?? "null"}", nameof(schema));
+}
