@@ -15,18 +15,8 @@ internal sealed partial class ProtoParser
         var options = new List<ProtoOption>();
         var reservedRanges = new List<ProtoRange>();
         var reservedNames = new List<string>();
-        while (!TryTake("}"))
+        while (InBlock($"enum {name}", position))
         {
-            if (Peek.Kind == TokenKind.End)
-            {
-                throw new ProtoSyntaxException(Peek.Position, $"expected '}}' to close enum {name} (opened at {position}), found the end of the text");
-            }
-
-            if (TryTake(";"))
-            {
-                continue;
-            }
-
             if (Peek.Is("option"))
             {
                 options.Add(OptionStatement());
@@ -58,18 +48,8 @@ internal sealed partial class ProtoParser
         Expect("{", $"to open service {name}");
         var methods = new List<ProtoMethod>();
         var options = new List<ProtoOption>();
-        while (!TryTake("}"))
+        while (InBlock($"service {name}", position))
         {
-            if (Peek.Kind == TokenKind.End)
-            {
-                throw new ProtoSyntaxException(Peek.Position, $"expected '}}' to close service {name} (opened at {position}), found the end of the text");
-            }
-
-            if (TryTake(";"))
-            {
-                continue;
-            }
-
             if (Peek.Is("option"))
             {
                 options.Add(OptionStatement());
@@ -101,15 +81,11 @@ internal sealed partial class ProtoParser
         var output = TypeReference("the response type");
         Expect(")", "after the response type");
         var options = new List<ProtoOption>();
-        if (TryTake("{"))
+        if (Peek.Is("{"))
         {
-            while (!TryTake("}"))
+            var opened = Take().Position;
+            while (InBlock($"rpc {name}", opened))
             {
-                if (TryTake(";"))
-                {
-                    continue;
-                }
-
                 if (!Peek.Is("option"))
                 {
                     throw Expected($"'option' or '}}' in rpc {name}");

@@ -21,20 +21,9 @@ internal sealed partial class ProtoParser
         var reservedNames = new List<string>();
         var extensionRanges = new List<ProtoRange>();
         var options = new List<ProtoOption>();
-        while (!TryTake("}"))
+        while (InBlock($"message {name}", position))
         {
             var token = Peek;
-            if (token.Kind == TokenKind.End)
-            {
-                throw new ProtoSyntaxException(token.Position, $"expected '}}' to close message {name} (opened at {position}), found the end of the text");
-            }
-
-            if (token.Kind == TokenKind.Symbol && token.Text == ";")
-            {
-                at++;
-                continue;
-            }
-
             var next = PeekAt(1);
             var isBlock = next.Kind == TokenKind.Identifier && PeekAt(2).Is("{");
             var isFieldNamed = next.Kind == TokenKind.Identifier && PeekAt(2).Is("=");
@@ -142,18 +131,8 @@ internal sealed partial class ProtoParser
         var name = Identifier("the oneof's name");
         Expect("{", $"to open oneof {name}");
         var options = new List<ProtoOption>();
-        while (!TryTake("}"))
+        while (InBlock($"oneof {name}", position))
         {
-            if (Peek.Kind == TokenKind.End)
-            {
-                throw new ProtoSyntaxException(Peek.Position, $"expected '}}' to close oneof {name} (opened at {position}), found the end of the text");
-            }
-
-            if (TryTake(";"))
-            {
-                continue;
-            }
-
             if (Peek.Is("option"))
             {
                 options.Add(OptionStatement());
@@ -178,17 +157,9 @@ internal sealed partial class ProtoParser
         var extendee = TypeReference("the extended message's name");
         Expect("{", "to open the extend block");
         var fields = new List<ProtoField>();
-        while (!TryTake("}"))
+        while (InBlock($"extend {extendee.Name}", position))
         {
-            if (Peek.Kind == TokenKind.End)
-            {
-                throw new ProtoSyntaxException(Peek.Position, $"expected '}}' to close the extend block opened at {position}, found the end of the text");
-            }
-
-            if (!TryTake(";"))
-            {
-                fields.Add(Field(oneof: null));
-            }
+            fields.Add(Field(oneof: null));
         }
 
         Leave();

@@ -211,6 +211,29 @@ internal sealed partial class ProtoParser
         return new ProtoType(leadingDot ? "." + name : name, ProtoTypeKind.Unresolved);
     }
 
+    /// <summary>
+    /// Steps to a block's next statement, skipping empty ones: false at the block's closing brace; the end of the text
+    /// inside a block is an error naming the block and where it opened.
+    /// </summary>
+    private bool InBlock(string block, SourcePosition opened)
+    {
+        while (TryTake(";"))
+        {
+        }
+
+        if (TryTake("}"))
+        {
+            return false;
+        }
+
+        if (Peek.Kind == TokenKind.End)
+        {
+            throw new ProtoSyntaxException(Peek.Position, $"expected '}}' to close {block} (opened at {opened}), found the end of the text");
+        }
+
+        return true;
+    }
+
     private void Enter(SourcePosition position)
     {
         if (++depth > MaxDepth)
