@@ -162,5 +162,21 @@ internal static partial class ProtoCompatCases
             [ChangeKind.TypeChanged],
             new Dictionary<string, string> { ["money.proto"] = "syntax = 'proto3';\nmessage Money { int64 units = 1; }" },
             new Dictionary<string, string> { ["money.proto"] = "syntax = 'proto3';\nmessage Money { string units = 1; }" }),
+        // a new nested message is a new record type (message index [0, 0]) old readers cannot decode, as Confluent counts it
+        new(
+            "field_with_new_nested_message_forward",
+            "syntax = 'proto3';\nmessage M { int32 a = 1; }",
+            "syntax = 'proto3';\nmessage M { int32 a = 1; Address b = 2; message Address { string city = 1; } }",
+            CompatibilityMode.Forward,
+            false,
+            [ChangeKind.PropertyAdded, ChangeKind.MessageAdded]),
+        // old records have no field b and every old record type is still there
+        new(
+            "field_with_new_nested_message_backward",
+            "syntax = 'proto3';\nmessage M { int32 a = 1; }",
+            "syntax = 'proto3';\nmessage M { int32 a = 1; Address b = 2; message Address { string city = 1; } }",
+            CompatibilityMode.Backward,
+            true,
+            [ChangeKind.PropertyAdded, ChangeKind.MessageAdded]),
     ];
 }

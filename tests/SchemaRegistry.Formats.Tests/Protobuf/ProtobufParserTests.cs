@@ -152,6 +152,8 @@ public sealed class ProtobufParserTests
     [InlineData("syntax = \"proto3\";\nmessage A { int32 a = 1 @ }", 2, 25, "unexpected character '@'")]
     [InlineData("syntax = \"proto3\";\nmessage A { string s = 1 [(x) = \"\\q\"]; }", 2, 35, "invalid escape")]
     [InlineData("syntax = \"proto3\";\nmessage A { int32 a = 99999999999999999999999; }", 2, 23, "out of range")]
+    [InlineData("syntax = \"proto3\";\noption x = 1.2.3;", 2, 12, "'1.2.3' is not a number")]
+    [InlineData("syntax = \"proto3\";\nmessage A { int32 a = 1x; }", 2, 24, "expected a separator after the number")]
     public void Syntax_errors_name_the_line_and_column_and_what_was_expected(string text, int line, int column, string expected)
     {
         var issue = Proto.Refuse(text);

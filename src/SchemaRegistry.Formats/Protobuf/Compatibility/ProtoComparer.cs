@@ -30,7 +30,8 @@ internal sealed partial class ProtoComparer(ProtobufParsedSchema older, Protobuf
         if (older.File.Package != newer.File.Package)
         {
             Add(ChangeKind.PackageChanged, "", older.File.Package, newer.File.Package, false, false,
-                "The package changed, so every message's full name changed: deserializers configured with a message type by name, and Any values that carry type URLs, no longer find it. Confluent refuses it too.");
+                "The package changed, so every message's full name changed: deserializers configured with a message type by name, and Any values that carry type URLs, no longer find it. Confluent refuses it too.",
+                older.RecordType is { } record ? $"a deserializer configured to read {record}" : null);
         }
 
         var oldMessages = Messages(older);
@@ -77,7 +78,8 @@ internal sealed partial class ProtoComparer(ProtobufParsedSchema older, Protobuf
                 Add(ChangeKind.MessageRemoved, Path(older, Full(older, name)), name, null, false, true,
                     name == oldRecord
                         ? $"The record type {name} (the first message) is gone: data written as {name} has no message of that name to be read as, which Confluent treats as incompatible even when the shape is kept."
-                        : $"Message {name} is gone: records written with it as their record type (by its message index) cannot be read by the new schema.");
+                        : $"Message {name} is gone: records written with it as their record type (by its message index) cannot be read by the new schema.",
+                    $"a record of type {name} (message index {Indexes(older, name)}) written by the old schema");
             }
         }
 
@@ -86,7 +88,8 @@ internal sealed partial class ProtoComparer(ProtobufParsedSchema older, Protobuf
             if (!renamedNew.Contains(Full(newer, name)) || name == newRecord)
             {
                 Add(ChangeKind.MessageAdded, Path(newer, Full(newer, name)), null, name, true, false,
-                    $"Message {name} is new: the new schema can write records of this type, which readers of the old schema cannot decode.");
+                    $"Message {name} is new: the new schema can write records of this type, which readers of the old schema cannot decode.",
+                    $"a record of type {name} (message index {Indexes(newer, name)}) written by the new schema");
             }
         }
 
@@ -151,6 +154,9 @@ internal sealed partial class ProtoComparer(ProtobufParsedSchema older, Protobuf
         Walk("", schema.File.Messages, schema.File.Enums);
         return all;
     }
+
+    private static string Indexes(ProtobufParsedSchema schema, string relative) =>
+        $"[{string.Join(", ", schema.MessageIndexes(Full(schema, relative)) ?? [])}]";
 
     private static string? RecordName(ProtobufParsedSchema schema) => schema.File.Messages.Count == 0 ? null : schema.File.Messages[0].Name;
 

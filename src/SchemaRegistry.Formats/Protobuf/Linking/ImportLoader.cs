@@ -12,6 +12,8 @@ internal sealed class ImportLoader(IReadOnlyDictionary<string, string> reference
     private static readonly Lazy<Dictionary<string, ProtoFile>> BuiltIns = new(() =>
         WellKnownTypes.Files.ToDictionary(pair => pair.Key, pair => ProtoParser.Parse(pair.Value), StringComparer.Ordinal));
 
+    private const int MaxDepth = 100;
+
     private readonly Dictionary<string, ProtoFile?> loaded = new(StringComparer.Ordinal);
     private readonly List<string> stack = [];
 
@@ -26,6 +28,12 @@ internal sealed class ImportLoader(IReadOnlyDictionary<string, string> reference
         {
             var cycle = string.Join(" -> ", stack.SkipWhile(item => item != path).Append(path).Select(Describe));
             issues.Invalid(stack[^1], importedAt, $"import cycle: {cycle}");
+            return null;
+        }
+
+        if (stack.Count > MaxDepth)
+        {
+            issues.Invalid(stack[^1], importedAt, $"imports nested deeper than {MaxDepth} files are refused");
             return null;
         }
 

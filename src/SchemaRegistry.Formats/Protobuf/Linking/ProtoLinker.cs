@@ -20,9 +20,9 @@ internal static class ProtoLinker
         var parsedSymbols = new ProtoSymbolTable();
         foreach (var (path, file) in files)
         {
-            foreach (var (name, other) in parsedSymbols.Add(path, file))
+            foreach (var (name, other, position) in parsedSymbols.Add(path, file))
             {
-                issues.Invalid(path, default, $"'{name}' is defined twice (also in {(other.Length == 0 ? "this schema" : $"\"{other}\"")})");
+                issues.Invalid(path, position, $"'{name}' is defined twice (also in {(other.Length == 0 ? "this schema" : $"\"{other}\"")})");
             }
         }
 

@@ -16,16 +16,16 @@ internal sealed class ProtoSymbolTable
     public ProtoEnum? Enum(ProtoType type) => type.Kind == ProtoTypeKind.Enum ? Find(type.FullName)?.Enum : null;
 
     /// <summary>Adds a file's symbols; returns the full names it defines that were already defined elsewhere.</summary>
-    public List<(string Name, string OtherFile)> Add(string path, ProtoFile file)
+    public List<(string Name, string OtherFile, SourcePosition Position)> Add(string path, ProtoFile file)
     {
-        var duplicates = new List<(string, string)>();
+        var duplicates = new List<(string, string, SourcePosition)>();
         var prefix = "";
         foreach (var part in (file.Package ?? "").Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
             prefix = prefix.Length == 0 ? part : $"{prefix}.{part}";
             if (symbols.TryGetValue(prefix, out var existing) && existing.Kind != ProtoSymbolKind.Package)
             {
-                duplicates.Add((prefix, existing.File));
+                duplicates.Add((prefix, existing.File, new SourcePosition(1, 1)));
             }
             else
             {
@@ -37,14 +37,14 @@ internal sealed class ProtoSymbolTable
         return duplicates;
     }
 
-    private void AddTypes(string path, string syntax, string scope, IEnumerable<ProtoMessage> messages, IEnumerable<ProtoEnum> enums, List<(string, string)> duplicates)
+    private void AddTypes(string path, string syntax, string scope, IEnumerable<ProtoMessage> messages, IEnumerable<ProtoEnum> enums, List<(string, string, SourcePosition)> duplicates)
     {
         foreach (var message in messages)
         {
             var name = Join(scope, message.Name);
             if (!symbols.TryAdd(name, new ProtoSymbol(name, ProtoSymbolKind.Message, path, syntax, message, null)))
             {
-                duplicates.Add((name, symbols[name].File));
+                duplicates.Add((name, symbols[name].File, message.Position));
             }
 
             AddTypes(path, syntax, name, message.Messages, message.Enums, duplicates);
@@ -55,7 +55,7 @@ internal sealed class ProtoSymbolTable
             var name = Join(scope, @enum.Name);
             if (!symbols.TryAdd(name, new ProtoSymbol(name, ProtoSymbolKind.Enum, path, syntax, null, @enum)))
             {
-                duplicates.Add((name, symbols[name].File));
+                duplicates.Add((name, symbols[name].File, @enum.Position));
             }
         }
     }

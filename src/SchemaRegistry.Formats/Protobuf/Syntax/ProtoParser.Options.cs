@@ -88,7 +88,11 @@ internal sealed partial class ProtoParser
                 return new ProtoConstant(ProtoConstantKind.Integer, sign + ParseInteger(value).ToString(CultureInfo.InvariantCulture));
             case TokenKind.Float:
                 at++;
-                var number = double.Parse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                if (!double.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    throw new ProtoSyntaxException(value.Position, $"'{value.Text}' is not a number");
+                }
+
                 return new ProtoConstant(ProtoConstantKind.Float, sign + number.ToString("R", CultureInfo.InvariantCulture));
             case TokenKind.Identifier:
                 var name = FullIdentifier("a constant");
