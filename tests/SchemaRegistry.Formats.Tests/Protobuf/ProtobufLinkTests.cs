@@ -87,6 +87,17 @@ public sealed class ProtobufLinkTests
     }
 
     [Fact]
+    public void A_reference_of_a_well_known_path_replaces_the_built_in_definition()
+    {
+        var references = new Dictionary<string, string>
+        {
+            ["google/protobuf/timestamp.proto"] = "syntax = \"proto3\";\npackage google.protobuf;\nmessage Timestamp { string iso = 1; }",
+        };
+        var schema = Proto.Parse("syntax = \"proto3\";\nimport \"google/protobuf/timestamp.proto\";\nmessage A { google.protobuf.Timestamp at = 1; }", references);
+        Assert.Equal("iso", schema.Imports["google/protobuf/timestamp.proto"].Messages[0].Fields[0].Name);
+    }
+
+    [Fact]
     public void An_import_that_resolves_nowhere_is_VAL_1304_naming_it()
     {
         var issue = Proto.Refuse("syntax = \"proto3\";\nimport \"missing/thing.proto\";\nmessage A { int32 a = 1; }");
