@@ -47,4 +47,32 @@ public enum ChangeKind
     DefaultChanged,
     [JsonStringEnumMemberName("unknown")]
     Unknown,
+
+    // Avro
+    [JsonStringEnumMemberName("field_added")]
+    FieldAdded,
+    [JsonStringEnumMemberName("field_removed")]
+    FieldRemoved,
+    [JsonStringEnumMemberName("field_renamed")]
+    FieldRenamed,
+    [JsonStringEnumMemberName("type_renamed")]
+    TypeRenamed,
+    [JsonStringEnumMemberName("aliases_changed")]
+    AliasesChanged,
+    [JsonStringEnumMemberName("union_branch_added")]
+    UnionBranchAdded,
+    [JsonStringEnumMemberName("union_branch_removed")]
+    UnionBranchRemoved,
+    [JsonStringEnumMemberName("type_became_union")]
+    TypeBecameUnion,
+    [JsonStringEnumMemberName("union_became_type")]
+    UnionBecameType,
+    [JsonStringEnumMemberName("fixed_size_changed")]
+    FixedSizeChanged,
+    [JsonStringEnumMemberName("logical_type_changed")]
+    LogicalTypeChanged,
+    [JsonStringEnumMemberName("sort_order_changed")]
+    SortOrderChanged,
+    [JsonStringEnumMemberName("custom_attribute_changed")]
+    CustomAttributeChanged,
 }
