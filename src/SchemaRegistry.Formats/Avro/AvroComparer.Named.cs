@@ -14,7 +14,7 @@ internal sealed partial class AvroComparer
         {
             var backward = AvroResolution.NamesMatch(n, o);
             var forward = AvroResolution.NamesMatch(o, n);
-            Add(ChangeKind.TypeRenamed, path.Then("/name"), CanonicalJson.Quote(o.FullName), CanonicalJson.Quote(n.FullName), backward, forward,
+            Add(ChangeKind.TypeRenamed, path.Then("/name"), JsonText.Quote(o.FullName), JsonText.Quote(n.FullName), backward, forward,
                 (backward, forward) switch
                 {
                     (true, true) => "The named type moved to another namespace; Avro matches named types by their unqualified name.",
@@ -55,20 +55,20 @@ internal sealed partial class AvroComparer
         foreach (var symbol in o.Symbols.Where(s => !newSymbols.Contains(s)))
         {
             var backward = n.Default is not null;
-            Add(ChangeKind.EnumValueRemoved, path.Then("/symbols/" + symbol), CanonicalJson.Quote(symbol), null, backward, true,
+            Add(ChangeKind.EnumValueRemoved, path.Then("/symbols/" + symbol), JsonText.Quote(symbol), null, backward, true,
                 backward
                     ? $"The symbol {symbol} was removed; a reader with the new schema reads it as the enum's default {n.Default}."
                     : $"The symbol {symbol} was removed and the new enum has no default: old data holding {symbol} cannot be read with the new schema.",
-                CanonicalJson.Quote(symbol));
+                JsonText.Quote(symbol));
         }
         foreach (var symbol in n.Symbols.Where(s => !oldSymbols.Contains(s)))
         {
             var forward = o.Default is not null;
-            Add(ChangeKind.EnumValueAdded, path.Then("/symbols/" + symbol), null, CanonicalJson.Quote(symbol), true, forward,
+            Add(ChangeKind.EnumValueAdded, path.Then("/symbols/" + symbol), null, JsonText.Quote(symbol), true, forward,
                 forward
                     ? $"The symbol {symbol} was added; a reader with the old schema reads it as the old enum's default {o.Default}."
                     : $"The symbol {symbol} was added and the old enum has no default: a reader with the old schema cannot read new data holding {symbol}.",
-                CanonicalJson.Quote(symbol));
+                JsonText.Quote(symbol));
         }
         if (o.Default != n.Default)
         {
@@ -134,10 +134,10 @@ internal sealed partial class AvroComparer
         }
     }
 
-    private static string? Quoted(string? text) => text is null ? null : CanonicalJson.Quote(text);
+    private static string? Quoted(string? text) => text is null ? null : JsonText.Quote(text);
 
-    private static string Names(IEnumerable<string> names) => "[" + string.Join(",", names.Select(CanonicalJson.Quote)) + "]";
+    private static string Names(IEnumerable<string> names) => "[" + string.Join(",", names.Select(JsonText.Quote)) + "]";
 
     private static string? LogicalText(AvroType type) => type.LogicalType is null ? null
-        : type.LogicalType == "decimal" ? CanonicalJson.Quote($"decimal({type.Precision},{type.Scale})") : CanonicalJson.Quote(type.LogicalType);
+        : type.LogicalType == "decimal" ? JsonText.Quote($"decimal({type.Precision},{type.Scale})") : JsonText.Quote(type.LogicalType);
 }

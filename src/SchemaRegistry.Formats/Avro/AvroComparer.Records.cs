@@ -55,7 +55,7 @@ internal sealed partial class AvroComparer
         var back = o.Aliases.Contains(n.Name)
             ? $"the old field lists '{n.Name}' as an alias"
             : o.HasDefault ? "a reader with the old schema uses the old field's default for new data" : "a reader with the old schema does not know the new name (aliases are the reader's) and the old field has no default";
-        Add(ChangeKind.FieldRenamed, at, CanonicalJson.Quote(o.Name), CanonicalJson.Quote(n.Name), backward, forward,
+        Add(ChangeKind.FieldRenamed, at, JsonText.Quote(o.Name), JsonText.Quote(n.Name), backward, forward,
             $"The field '{o.Name}' was renamed '{n.Name}': {how}; {back}.", !backward ? oldSample.Value : newSample.Value);
         Node(o.Type, n.Type, at);
     }

@@ -23,7 +23,7 @@ internal sealed partial class AvroComparer
     private void Add(ChangeKind kind, AvroPath path, string? old, string? @new, bool backward, bool forward, string reason, string? example = null) =>
         changes.Add(new SchemaChange(kind, path.ToString(), old, @new, backward, forward, reason, backward && forward ? null : example));
 
-    private static string Json(AvroType type) => CanonicalJson.Quote(AvroDescription.Of(type));
+    private static string Json(AvroType type) => JsonText.Quote(AvroDescription.Of(type));
 
     private void Node(AvroType o, AvroType n, AvroPath path)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SchemaRegistry.Core.Documents;
 
 namespace SchemaRegistry.Formats.Avro;
 
@@ -81,7 +82,7 @@ internal sealed class AvroModelBuilder(IReadOnlyDictionary<string, AvroNamed> kn
                 : [];
             var order = Text(field, "order") is { } o && o != "ascending" ? o : null;
             record.Fields.Add(new AvroField(name, aliases, Text(field, "doc"), fieldType,
-                defaultValue is { } v ? CanonicalJson.Of(v) : null, defaultValue, order, PropertiesOf(field)));
+                defaultValue is { } v ? CanonicalJson.Write(v) : null, defaultValue, order, PropertiesOf(field)));
         }
         return record;
     }
@@ -181,7 +182,7 @@ internal sealed class AvroModelBuilder(IReadOnlyDictionary<string, AvroNamed> kn
         var properties = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var member in schema.EnumerateObject().Where(m => !Reserved.Contains(m.Name)))
         {
-            properties[member.Name] = CanonicalJson.Of(member.Value);
+            properties[member.Name] = CanonicalJson.Write(member.Value);
         }
         return properties;
     }

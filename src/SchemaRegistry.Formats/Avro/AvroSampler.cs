@@ -12,11 +12,14 @@ internal static class AvroSampler
 {
     private const int MaxDepth = 16;
 
+    /// <summary>A fixed may declare up to 2 GB; an example that large helps nobody.</summary>
+    private const int MaxFixed = 1024;
+
     public static string? Sample(AvroType type) => Sample(type, 0);
 
     /// <summary>A datum of a union choosing <paramref name="branch"/>.</summary>
     public static string? InUnion(AvroType branch) =>
-        branch.Kind == "null" ? "null" : Sample(branch) is { } value ? "{" + CanonicalJson.Quote(branch.Label) + ":" + value + "}" : null;
+        branch.Kind == "null" ? "null" : Sample(branch) is { } value ? "{" + JsonText.Quote(branch.Label) + ":" + value + "}" : null;
 
     private static string? Sample(AvroType type, int depth)
     {
@@ -27,11 +30,11 @@ internal static class AvroSampler
         return type switch
         {
             AvroUnion union => union.Branches.FirstOrDefault(b => b.Kind == "null") is not null ? "null"
-                : union.Branches.Select(b => Sample(b, depth + 1) is { } v ? "{" + CanonicalJson.Quote(b.Label) + ":" + v + "}" : null)
+                : union.Branches.Select(b => Sample(b, depth + 1) is { } v ? "{" + JsonText.Quote(b.Label) + ":" + v + "}" : null)
                     .FirstOrDefault(v => v is not null),
             AvroRecord record => RecordAt(record, depth),
-            AvroEnum e => CanonicalJson.Quote(e.Symbols[0]),
-            AvroFixed f => CanonicalJson.Quote(new string('a', f.Size)),
+            AvroEnum e => e.Symbols.Count == 0 ? null : JsonText.Quote(e.Symbols[0]),
+            AvroFixed f => f.Size > MaxFixed ? null : JsonText.Quote(new string('a', f.Size)),
             AvroArray a => Sample(a.Items, depth + 1) is { } item ? "[" + item + "]" : "[]",
             AvroMap m => Sample(m.Values, depth + 1) is { } value ? "{\"key\":" + value + "}" : "{}",
             _ when type.LogicalType == "uuid" => "\"00000000-0000-0000-0000-000000000001\"",
@@ -60,7 +63,7 @@ internal static class AvroSampler
             {
                 builder.Append(',');
             }
-            builder.Append(CanonicalJson.Quote(field.Name)).Append(':').Append(member);
+            builder.Append(JsonText.Quote(field.Name)).Append(':').Append(member);
         }
         return builder.Append('}').ToString();
     }

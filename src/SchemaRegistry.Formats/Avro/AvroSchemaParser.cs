@@ -72,6 +72,11 @@ internal static class AvroSchemaParser
                 pending.RemoveAt(pending.Count - 1);
                 continue;
             }
+            if (AvroNesting.Depth(outcome.Root!) > AvroNesting.MaxDepth)
+            {
+                return Refuse(ErrorCode.SchemaOverLimit, "",
+                    $"With its references in place, the schema's types nest deeper than {AvroNesting.MaxDepth} levels.");
+            }
             if (FirstBadDefault(outcome.Root!) is { } bad)
             {
                 return Refuse(ErrorCode.PayloadInvalid, bad.Path, bad.Message);
@@ -109,6 +114,11 @@ internal static class AvroSchemaParser
             catch (AvroUndefinedNameException e)
             {
                 return new(null, e, null, null, null);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                // System.Text.Json will not turn an escaped lone UTF-16 surrogate into a string.
+                return new($"The schema contains text JSON cannot represent ({e.Message})", null, null, null, null);
             }
             catch (AvroModelException e)
             {

@@ -1,4 +1,5 @@
 using System.Text;
+using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Core.Formats;
 using SchemaRegistry.Formats.Avro;
 using SchemaRegistry.Wire;
@@ -67,6 +68,26 @@ public sealed class AvroBadInputTests
         var issue = Assert.Single(Refused(text).Issues);
         Assert.Equal(ErrorCode.SchemaOverLimit, issue.Code);
         Assert.Contains("64", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"record","name":"R","aliases":["\ud800"],"fields":[]}""")]
+    [InlineData("""{"type":"record","name":"R","doc":"\ud800","fields":[]}""")]
+    [InlineData("""{"type":"record","name":"R","\ud800":1,"fields":[]}""")]
+    [InlineData("""{"type":"record","name":"R","x":"\ud800","fields":[]}""")]
+    [InlineData("""{"type":"record","name":"R","fields":[{"name":"a","type":"string","default":"\ud800"}]}""")]
+    [InlineData("""{"type":"record","name":"R","fields":[{"name":"a","type":"string","aliases":["\udc00"]}]}""")]
+    [InlineData("""{"type":"enum","name":"E","symbols":["\ud800"]}""")]
+    public void An_escaped_lone_surrogate_is_refused_with_VAL_1102_not_an_exception(string text)
+    {
+        Assert.Equal(ErrorCode.PayloadInvalid, Assert.Single(Refused(text).Issues).Code);
+    }
+
+    [Fact]
+    public void A_fixed_of_the_largest_size_is_compared_without_building_an_example_that_large()
+    {
+        var change = Assert.Single(Format.Compare(Parse("""{"type":"fixed","name":"F","size":2147483647}"""), Parse("""{"type":"fixed","name":"F","size":16}""")).Changes);
+        Assert.Equal((ChangeKind.FixedSizeChanged, null), (change.Kind, change.Example));
     }
 
     [Fact]

@@ -85,17 +85,32 @@ public sealed class AvroReferenceTests
     }
 
     [Fact]
-    public void A_long_chain_of_references_is_parsed_without_recursion()
+    public void A_chain_of_references_is_parsed_in_order_without_recursion()
+    {
+        var schema = Parse(ChainRoot, Chain(100));
+        Assert.Equal("""{"type":"record","name":"t.Root","fields":[{"name":"first","type":"t.T0"}]}""", Format.Normalise(schema));
+        Assert.Empty(Format.Compare(schema, schema).Changes);
+    }
+
+    [Fact]
+    public void A_chain_of_references_nesting_types_deeper_than_the_bound_is_refused_with_VAL_1103()
+    {
+        var issue = Assert.Single(Refused(ChainRoot, Chain(2_000)).Issues);
+        Assert.Equal(ErrorCode.SchemaOverLimit, issue.Code);
+        Assert.Contains("256", issue.Message, StringComparison.Ordinal);
+    }
+
+    private const string ChainRoot = """{"type":"record","name":"Root","namespace":"t","fields":[{"name":"first","type":"t.T0"}]}""";
+
+    /// <summary>References T0..T(n-1), each record holding an optional next one: 2 levels of nesting per reference.</summary>
+    private static Dictionary<string, string> Chain(int length)
     {
         var references = new Dictionary<string, string>();
-        const int length = 2_000;
         for (var i = 0; i < length; i++)
         {
             var next = i + 1 < length ? $$""",{"name":"next","type":["null","t.T{{i + 1}}"],"default":null}""" : "";
             references[$"t.T{i}"] = $$"""{"type":"record","name":"T{{i}}","namespace":"t","fields":[{"name":"v","type":"int"}{{next}}]}""";
         }
-        var schema = Parse("""{"type":"record","name":"Root","namespace":"t","fields":[{"name":"first","type":"t.T0"}]}""", references);
-        Assert.Equal("""{"type":"record","name":"t.Root","fields":[{"name":"first","type":"t.T0"}]}""", Format.Normalise(schema));
-        Assert.Empty(Format.Compare(schema, schema).Changes);
+        return references;
     }
 }
