@@ -10,11 +10,12 @@ table=$(dotnet bench/SchemaRegistry.Bench/bin/Release/net10.0/SchemaRegistry.Ben
 echo "$table"
 cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 load=$(cut -d' ' -f1-3 /proc/loadavg)
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo ' + uncommitted changes')"
 {
   echo
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), schema formats compare"
   echo
-  echo "Machine: ${cpu:-unknown CPU}, $(nproc) CPUs, shared with other builds (load average ${load} when the run ended). Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench || echo ' + uncommitted changes'). Command: \`bench/run-formats.sh\`."
+  echo "Machine: ${cpu:-unknown CPU}, $(nproc) CPUs, shared with other builds (load average ${load} when the run ended). Commit ${commit}. Command: \`bench/run-formats.sh\`."
   echo
   echo "$table"
 } >> bench/RESULTS.md
