@@ -51,9 +51,9 @@ internal sealed partial class AvroComparer
     {
         var match = Counterpart(n.Branches, o);
         var unreadable = n.Branches.Where(b => !ReferenceEquals(b, match) && !AvroResolution.Reads(o, b)).ToList();
-        var backward = match is not null;
+        var backward = match is not null && AvroResolution.Matches(match, o);
         var forward = unreadable.Count == 0;
-        var reason = (backward ? $"The {o.Kind} became a union whose {match!.Label} branch reads old data"
+        var reason = (backward ? $"The {o.Kind} became a union whose {match!.Label} branch matches old data"
                 : $"The {o.Kind} became a union with no branch that reads old {o.Kind} data")
             + (forward ? "; a reader with the old schema reads every branch." : $"; a reader with the old schema cannot read new data written in its {unreadable[0].Label} branch.");
         Add(ChangeKind.TypeBecameUnion, path, Json(o), Json(n), backward, forward, reason,
@@ -69,10 +69,10 @@ internal sealed partial class AvroComparer
         var match = Counterpart(o.Branches, n);
         var unreadable = o.Branches.Where(b => !ReferenceEquals(b, match) && !AvroResolution.Reads(n, b)).ToList();
         var backward = unreadable.Count == 0;
-        var forward = match is not null;
+        var forward = match is not null && AvroResolution.Matches(match, n);
         var reason = (backward ? $"The union became a {n.Kind} that reads every old branch"
                 : $"The union became a {n.Kind}: old data written in its {unreadable[0].Label} branch cannot be read with the new schema")
-            + (forward ? $"; a reader with the old schema reads new data through its {match!.Label} branch." : "; no branch of the old union reads new data.");
+            + (forward ? $"; a reader with the old schema reads new data through its {match!.Label} branch." : "; no branch of the old union matches new data.");
         Add(ChangeKind.UnionBecameType, path, Json(o), Json(n), backward, forward, reason,
             backward ? AvroSampler.Sample(n) : AvroSampler.InUnion(unreadable[0]));
         if (match is not null)

@@ -18,7 +18,7 @@ public sealed class AvroCompatibilityTableTests
     private static readonly HashSet<string> LibraryDeviations =
     [
         // "string is promotable to bytes; bytes is promotable to string": the .NET reader refuses both (schema mismatch).
-        "string_to_bytes_full", "bytes_to_string_full",
+        "string_to_bytes_full", "bytes_to_string_full", "union_string_branch_became_bytes_full",
         // A logical type annotates its underlying type; the .NET reader refuses a long read as timestamp-millis and back.
         "logical_type_added_full", "logical_type_removed_full",
         // "records with the same (unqualified) name": the .NET reader compares full names.
@@ -27,7 +27,12 @@ public sealed class AvroCompatibilityTableTests
         "field_renamed_with_alias_backward", "field_renamed_with_alias_forward", "field_renamed_with_alias_old_default_full",
     ];
 
-    public static TheoryData<string> ConfrontedNames() => new(AvroCompatibilityCases.Pairs.Keys.Where(n => !LibraryDeviations.Contains(n)));
+    /// <summary>The pairs whose diff calls at least one direction compatible, less the library's deviations.</summary>
+    public static TheoryData<string> ConfrontedNames() => new(AvroCompatibilityCases.Pairs
+        .Where(p => !LibraryDeviations.Contains(p.Key))
+        .Where(p => Format.Compare(Parse(p.Value.Old, p.Value.OldReferences), Parse(p.Value.New, p.Value.NewReferences)) is var diff
+            && (diff.IsBackwardCompatible || diff.IsForwardCompatible))
+        .Select(p => p.Key));
 
     public static TheoryData<string> DeviationNames() => new(LibraryDeviations);
 
@@ -69,15 +74,31 @@ public sealed class AvroCompatibilityTableTests
         var row = AvroCompatibilityCases.Pairs[name];
         var (older, newer) = (Parse(row.Old, row.OldReferences), Parse(row.New, row.NewReferences));
         var diff = Format.Compare(older, newer);
+        var reads = 0;
         if (diff.IsBackwardCompatible)
         {
-            AvroData.WriteThenRead(older, newer, AvroData.Sample(older));
+            foreach (var datum in AvroData.Samples(older))
+            {
+                AvroData.WriteThenRead(older, newer, datum);
+                reads++;
+            }
         }
         if (diff.IsForwardCompatible)
         {
-            AvroData.WriteThenRead(newer, older, AvroData.Sample(newer));
+            foreach (var datum in AvroData.Samples(newer))
+            {
+                AvroData.WriteThenRead(newer, older, datum);
+                reads++;
+            }
         }
-        Assert.True(diff.IsBackwardCompatible || diff.IsForwardCompatible || !row.Compatible || row.Mode == CompatibilityMode.None);
+        Assert.NotEqual(0, reads);
+    }
+
+    [Fact]
+    public void Most_of_the_table_is_confronted_with_real_data()
+    {
+        var confronted = ConfrontedNames().Count;
+        Assert.True(confronted >= 70, $"only {confronted} pairs confronted");
     }
 
     [Theory]
@@ -91,11 +112,11 @@ public sealed class AvroCompatibilityTableTests
         {
             if (diff.IsBackwardCompatible)
             {
-                AvroData.WriteThenRead(older, newer, AvroData.Sample(older));
+                AvroData.Samples(older).ToList().ForEach(datum => AvroData.WriteThenRead(older, newer, datum));
             }
             if (diff.IsForwardCompatible)
             {
-                AvroData.WriteThenRead(newer, older, AvroData.Sample(newer));
+                AvroData.Samples(newer).ToList().ForEach(datum => AvroData.WriteThenRead(newer, older, datum));
             }
         });
     }

@@ -16,6 +16,8 @@ internal static class AvroData
         return new GenericDatumReader<object>(writer.Schema, reader.Schema).Read(null!, new BinaryDecoder(stream));
     }
 
-    /// <summary>A datum of the schema, as the format's examples are made.</summary>
-    public static string Sample(AvroParsedSchema schema) => AvroSampler.Sample(schema.Root) ?? throw new InvalidOperationException("No sample.");
+    /// <summary>Data of the schema, as the format's examples are made: one datum, or one per branch of a union.</summary>
+    public static IReadOnlyList<string> Samples(AvroParsedSchema schema) =>
+        (schema.Root is AvroUnion union ? union.Branches.Select(AvroSampler.InUnion) : [AvroSampler.Sample(schema.Root)])
+            .Select(s => s ?? throw new InvalidOperationException("No sample.")).ToList();
 }
