@@ -14,6 +14,9 @@ const string usage = """
           allOf/$ref chain): the limits pass, the meta-schema pass and the compile. Prints a Markdown table.
       SchemaRegistry.Bench diff [--properties 1000] [--runs 30]
           Times the compatibility diff of two generated wide schemas and prints a Markdown table.
+      SchemaRegistry.Bench formats [--fields 500] [--runs 30] [--warmups 10]
+          Times each schema format's compatibility comparison (Avro) of two generated wide schemas and prints a
+          Markdown table (best and median of the timed runs; target < 20 ms).
       SchemaRegistry.Bench data --schema SCHEMA --data FILE [--data-dir DIR] [--gigabytes 1] [--rss-gigabytes 2]
               [--passes 3] [--cli src/SchemaRegistry.Cli/bin/Release/net10.0/schemareg.dll] [--dotnet dotnet]
               [--markdown OUT.md]
@@ -49,6 +52,7 @@ try
         "generate" => GenerateCommand.Run(arguments),
         "run" => await RunCommand.RunAsync(arguments),
         "diff" => DiffCommand.Run(arguments),
+        "formats" => FormatsCommand.Run(arguments),
         "cost" => CostCommand.Run(arguments),
         "data" => await DataCommand.RunAsync(arguments),
         "api" => await ApiCommand.RunAsync(arguments),

@@ -91,4 +91,28 @@ public enum ChangeKind
     OneofRenamed,
     [JsonStringEnumMemberName("enum_value_renamed")]
     EnumValueRenamed,
+
+    // Avro (field_renamed and type_renamed, above, serve Avro too)
+    [JsonStringEnumMemberName("field_added")]
+    FieldAdded,
+    [JsonStringEnumMemberName("field_removed")]
+    FieldRemoved,
+    [JsonStringEnumMemberName("aliases_changed")]
+    AliasesChanged,
+    [JsonStringEnumMemberName("union_branch_added")]
+    UnionBranchAdded,
+    [JsonStringEnumMemberName("union_branch_removed")]
+    UnionBranchRemoved,
+    [JsonStringEnumMemberName("type_became_union")]
+    TypeBecameUnion,
+    [JsonStringEnumMemberName("union_became_type")]
+    UnionBecameType,
+    [JsonStringEnumMemberName("fixed_size_changed")]
+    FixedSizeChanged,
+    [JsonStringEnumMemberName("logical_type_changed")]
+    LogicalTypeChanged,
+    [JsonStringEnumMemberName("sort_order_changed")]
+    SortOrderChanged,
+    [JsonStringEnumMemberName("custom_attribute_changed")]
+    CustomAttributeChanged,
 }

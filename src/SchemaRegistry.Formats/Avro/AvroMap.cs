@@ -1,0 +1,8 @@
+namespace SchemaRegistry.Formats.Avro;
+
+internal sealed class AvroMap(AvroType values) : AvroType
+{
+    public override string Kind => "map";
+
+    public AvroType Values => values;
+}
