@@ -25,9 +25,15 @@ internal static class StartupProfileCommand
         var since = Process.GetCurrentProcess().StartTime.ToUniversalTime();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process start to Main: {(DateTime.UtcNow - since).TotalMilliseconds:0} ms"));
         var clock = Stopwatch.StartNew();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU before Main: {cpu.TotalMilliseconds:0} ms"));
         void Step(string name)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {clock.Elapsed.TotalMilliseconds:0.0} ms"));
+            process.Refresh();
+            var now = process.TotalProcessorTime;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {clock.Elapsed.TotalMilliseconds:0.0} ms wall, {(now - cpu).TotalMilliseconds:0} ms CPU"));
+            cpu = now;
             clock.Restart();
         }
         var text = await File.ReadAllTextAsync(schemaPath);
