@@ -36,6 +36,14 @@ const string usage = """
           The write benchmark against replicas over one database (bench/run-writes.sh starts them): concurrent
           POST /v1/schema of distinct FQIDs round-robin over the replicas, contested registrations, then checks the
           event stream (no gap, one registration per FQID) and the audit chain. --postgres samples the events lock.
+      SchemaRegistry.Bench onecore-files --out-dir DIR [--count 300000] [--seed 42]
+          Writes bench/run-onecore.sh's flat and open schemas and their NDJSON files (flat-N.ndjson, open-N.ndjson).
+      SchemaRegistry.Bench tokens --data FILE
+          One Utf8JsonReader pass over every token of every line of FILE, nothing else; prints one JSON line.
+      SchemaRegistry.Bench onecore-profile --schema SCHEMA --data FILE [--passes 2]
+          Where data validate's time goes on FILE, in process: reading, UTF-8 check, token pass, classify, the loop.
+      SchemaRegistry.Bench startup-profile --schema SCHEMA --data FILE
+          The steps of a cold data validate on a small FILE, each timed once (schema, closed variant, shape, batch).
     """;
 
 if (args.Length == 0)
@@ -57,6 +65,10 @@ try
         "data" => await DataCommand.RunAsync(arguments),
         "api" => await ApiCommand.RunAsync(arguments),
         "writes" => await WritesCommand.RunAsync(arguments),
+        "onecore-files" => OneCoreFilesCommand.Run(arguments),
+        "tokens" => TokenPassCommand.Run(arguments),
+        "onecore-profile" => await OneCoreProfileCommand.RunAsync(arguments),
+        "startup-profile" => await StartupProfileCommand.RunAsync(arguments),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };
 }

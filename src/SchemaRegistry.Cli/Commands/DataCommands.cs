@@ -6,7 +6,6 @@ using SchemaRegistry.Client;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Core.References;
-using SchemaRegistry.Data.Drift;
 using SchemaRegistry.Data.Readers;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Data.Validation;
@@ -165,8 +164,7 @@ internal static class DataCommands
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file.FullName, ct));
             var payload = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("payload", out var inner)
                 && document.RootElement.TryGetProperty("fqid", out _) ? inner : document.RootElement;
-            var closed = TryCompile(ClosedSchema.Close(payload.GetRawText()), new Uri(file.FullName));
-            return (file.Name, new CompiledDataContract(CompiledSchema.Compile(payload, null, new Uri(file.FullName)), closed, DataShape.FromSchema(payload)));
+            return (file.Name, CompiledDataContract.Compile(payload, new Uri(file.FullName)));
         }
         using var client = ClientOptions.CreateClient(parse);
         var root = await client.GetAsync(fqid!, ct);
@@ -176,18 +174,6 @@ internal static class DataCommands
             return new ReferencedSchema(dependency.Payload.GetRawText(), dependency.References);
         }, ct);
         return (root.Fqid, CompiledDataContract.Compile(root.Payload.GetRawText(), referenced, client.CanonicalPrefix));
-    }
-
-    private static CompiledSchema? TryCompile(string schema, Uri baseUri)
-    {
-        try
-        {
-            return CompiledSchema.Compile(schema, null, baseUri);
-        }
-        catch (SchemaCompileException)
-        {
-            return null;
-        }
     }
 
     private static DataFormat? ParseFormat(string? text) =>

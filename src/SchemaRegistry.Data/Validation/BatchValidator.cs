@@ -44,8 +44,10 @@ public static class BatchValidator
         using var passedLines = passed is null ? null : new NdjsonLineWriter(passed);
         while (await reader.ReadAsync(block, cancellationToken))
         {
-            foreach (var record in block.Records)
+            var spans = block.Records;
+            for (var i = 0; i < spans.Count; i++)
             {
+                var record = spans[i];
                 var json = block.Json(record);
                 var outcome = classifier.Classify(json);
                 records++;

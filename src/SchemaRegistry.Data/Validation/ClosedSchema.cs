@@ -22,37 +22,45 @@ public static class ClosedSchema
 
     private static readonly HashSet<string> SchemaArrays = ["allOf", "anyOf", "oneOf", "prefixItems", "items"];
 
-    public static string Close(string schemaJson)
+    public static string Close(string schemaJson) => CloseIfOpen(schemaJson) ?? schemaJson;
+
+    /// <summary>
+    /// The closed variant, or null when closing changes nothing (every object schema that names its fields already
+    /// says what other fields may do): then the schema is its own closed variant, and a record it rejects needs no
+    /// second validation pass.
+    /// </summary>
+    public static string? CloseIfOpen(string schemaJson)
     {
         var root = JsonNode.Parse(schemaJson);
-        Visit(root);
-        return root?.ToJsonString() ?? schemaJson;
+        return Visit(root) ? root!.ToJsonString() : null;
     }
 
-    private static void Visit(JsonNode? node)
+    /// <summary>Closes the schema in place; true when anything changed.</summary>
+    private static bool Visit(JsonNode? node)
     {
         if (node is not JsonObject schema)
         {
-            return;
+            return false;
         }
+        var changed = false;
         foreach (var (keyword, value) in schema.ToList())
         {
             if (SingleSchema.Contains(keyword) && value is JsonObject)
             {
-                Visit(value);
+                changed |= Visit(value);
             }
             else if (SchemaMaps.Contains(keyword) && value is JsonObject map)
             {
                 foreach (var (_, sub) in map.ToList())
                 {
-                    Visit(sub);
+                    changed |= Visit(sub);
                 }
             }
             else if (SchemaArrays.Contains(keyword) && value is JsonArray list)
             {
                 foreach (var sub in list)
                 {
-                    Visit(sub);
+                    changed |= Visit(sub);
                 }
             }
         }
@@ -60,6 +68,8 @@ public static class ClosedSchema
             && !schema.ContainsKey("additionalProperties") && !schema.ContainsKey("unevaluatedProperties"))
         {
             schema["additionalProperties"] = false;
+            changed = true;
         }
+        return changed;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Drift;
 using SchemaRegistry.Data.References;
@@ -8,7 +9,7 @@ namespace SchemaRegistry.Data.Validation;
 /// <summary>
 /// A version compiled for checking data, the same way in the server, the CLI and the SDK: the schema with the
 /// payloads it references, its closed variant (the fast path, see <see cref="ClosedSchema"/>; null when it does not
-/// compile) and its data shape (drift detection).
+/// compile; the same instance as <see cref="Schema"/> when closing changes nothing) and its data shape (drift detection).
 /// </summary>
 public sealed record CompiledDataContract(CompiledSchema Schema, CompiledSchema? Closed, DataShape Shape)
 {
@@ -21,15 +22,39 @@ public sealed record CompiledDataContract(CompiledSchema Schema, CompiledSchema?
         CompiledSchema? closed;
         try
         {
-            var closedReferences = referenced.ToDictionary(r => r.Key, r => ClosedSchema.Close(r.Value), StringComparer.Ordinal);
-            closed = CompiledSchema.Compile(ClosedSchema.Close(payload),
-                new JsonSchemaOptions { Resolver = new RegistryReferenceResolver(closedReferences, canonicalPrefix) }, PayloadUri);
+            var closedPayload = ClosedSchema.CloseIfOpen(payload);
+            var closedReferences = referenced.ToDictionary(r => r.Key, r => ClosedSchema.CloseIfOpen(r.Value), StringComparer.Ordinal);
+            closed = closedPayload is null && closedReferences.Values.All(c => c is null)
+                ? schema
+                : CompiledSchema.Compile(closedPayload ?? payload,
+                    new JsonSchemaOptions
+                    {
+                        Resolver = new RegistryReferenceResolver(closedReferences.ToDictionary(r => r.Key, r => r.Value ?? referenced[r.Key], StringComparer.Ordinal),
+                            canonicalPrefix),
+                    },
+                    PayloadUri);
         }
         catch (SchemaCompileException)
         {
             closed = null;
         }
         return new CompiledDataContract(schema, closed, DataShape.FromSchema(ReferenceBundler.Bundle(payload, referenced, canonicalPrefix)));
+    }
+
+    /// <summary>A schema file's document (no references to the registry), as <c>data validate --schema FILE</c> compiles it.</summary>
+    public static CompiledDataContract Compile(JsonElement payload, Uri baseUri)
+    {
+        var schema = CompiledSchema.Compile(payload, null, baseUri);
+        CompiledSchema? closed;
+        try
+        {
+            closed = ClosedSchema.CloseIfOpen(payload.GetRawText()) is { } closedText ? CompiledSchema.Compile(closedText, null, baseUri) : schema;
+        }
+        catch (SchemaCompileException)
+        {
+            closed = null;
+        }
+        return new CompiledDataContract(schema, closed, DataShape.FromSchema(payload));
     }
 
     /// <summary>A classifier for one thread.</summary>

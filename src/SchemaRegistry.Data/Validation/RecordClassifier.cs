@@ -43,16 +43,23 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
             _drift.Reset();
             return RecordOutcome.Invalid;
         }
-        if (detectDrift && closed is not null && closed.IsValid(json))
+        var closedSaidNo = false;
+        if (detectDrift && closed is not null)
         {
-            // Valid against the closed variant: valid, and no field the schema does not declare, so no drift.
-            _drift.Reset();
-            return RecordOutcome.Valid;
+            if (closed.IsValid(json))
+            {
+                // Valid against the closed variant: valid, and no field the schema does not declare, so no drift.
+                _drift.Reset();
+                return RecordOutcome.Valid;
+            }
+            closedSaidNo = true;
         }
         var drifted = detectDrift && _drift.Inspect(json);
         if (!drifted || policy == DriftPolicy.Allow)
         {
-            return schema.IsValid(json) ? RecordOutcome.Valid : RecordOutcome.Invalid;
+            // When closing changed nothing the closed variant is the schema itself, and it has already answered.
+            return closedSaidNo && ReferenceEquals(closed, schema) ? RecordOutcome.Invalid
+                : schema.IsValid(json) ? RecordOutcome.Valid : RecordOutcome.Invalid;
         }
         // A drifted record is quarantined (or fails the batch) whether its values are valid or not: no second pass.
         return policy == DriftPolicy.Rescue && TryRescue(json) ? RecordOutcome.Rescued : RecordOutcome.Drifted;

@@ -21,7 +21,16 @@ public sealed class ClosedSchemaTests
         """{"additionalProperties":false,"properties":{"id":{"type":"string"}},"patternProperties":{"^x-":{"type":"string"}}}""",
         """{"properties":{"id":{"type":"string"},"meta":{"type":"object","additionalProperties":{"type":"string"}},"free":{"type":"object"}},"patternProperties":{"^x-":{}}}""",
         """{"$defs":{"node":{"type":"object","properties":{"name":{"type":"string"},"kids":{"type":"array","items":{"$ref":"#/$defs/node"}}}}},"$ref":"#/$defs/node"}""",
+        AlreadyClosed,
     };
+
+    /// <summary>Closing changes nothing here: the contract's closed variant is the schema itself.</summary>
+    private const string AlreadyClosed = """
+        {"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","pattern":"^A"},"n":{"type":"integer"},
+         "c":{"type":"object","additionalProperties":false,"properties":{"z":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string"}}}}
+        """;
+
+    private const string Prefix = "http://registry/v1/schema/";
 
     private static readonly string[] Records =
     [
@@ -36,7 +45,7 @@ public sealed class ClosedSchemaTests
     [MemberData(nameof(Contracts))]
     public void The_shortcut_never_changes_an_outcome_or_the_drift(string schema)
     {
-        var contract = CompiledDataContract.Compile(schema, new Dictionary<string, string>(), "http://registry/v1/schema/");
+        var contract = CompiledDataContract.Compile(schema, new Dictionary<string, string>(), Prefix);
         Assert.NotNull(contract.Closed);
         foreach (var policy in Enum.GetValues<DriftPolicy>())
         {
@@ -64,5 +73,65 @@ public sealed class ClosedSchemaTests
         Assert.False(root.GetProperty("properties").GetProperty("c").TryGetProperty("additionalProperties", out _));
         Assert.False(root.GetProperty("items").GetProperty("additionalProperties").GetBoolean());
         Assert.False(root.GetProperty("enum")[0].TryGetProperty("additionalProperties", out _));
+    }
+
+    [Theory]
+    [InlineData(AlreadyClosed)]
+    [InlineData("""{"type":"object"}""")]
+    [InlineData("""{"type":"object","required":["id"]}""")]
+    [InlineData("""{"properties":{"a":{"type":"object"}},"unevaluatedProperties":false}""")]
+    public void A_schema_closing_leaves_unchanged_is_its_own_closed_variant(string schema)
+    {
+        Assert.Null(ClosedSchema.CloseIfOpen(schema));
+        Assert.Equal(schema, ClosedSchema.Close(schema));
+        var contract = CompiledDataContract.Compile(schema, new Dictionary<string, string>(), Prefix);
+        Assert.Same(contract.Schema, contract.Closed);
+        using var document = JsonDocument.Parse(schema);
+        var offline = CompiledDataContract.Compile(document.RootElement, new Uri("file:///schemas/s.json"));
+        Assert.Same(offline.Schema, offline.Closed);
+    }
+
+    [Fact]
+    public void An_open_schema_gets_a_closed_variant_of_its_own_offline_too()
+    {
+        const string open = """{"type":"object","properties":{"id":{"type":"string"}}}""";
+        Assert.NotNull(ClosedSchema.CloseIfOpen(open));
+        using var document = JsonDocument.Parse(open);
+        var offline = CompiledDataContract.Compile(document.RootElement, new Uri("file:///schemas/s.json"));
+        Assert.NotNull(offline.Closed);
+        Assert.NotSame(offline.Schema, offline.Closed);
+        Assert.True(offline.Closed.IsValid("""{"id":"a"}"""u8));
+        Assert.False(offline.Closed.IsValid("""{"id":"a","extra":1}"""u8));
+        Assert.True(offline.Schema.IsValid("""{"id":"a","extra":1}"""u8));
+    }
+
+    [Fact]
+    public void A_closed_payload_referencing_an_open_one_is_closed_through_the_reference()
+    {
+        const string payload = """{"type":"object","additionalProperties":false,"properties":{"customer":{"$ref":"schemareg:finance.raw.customer:v1.0"}}}""";
+        var referenced = new Dictionary<string, string> { ["finance.raw.customer:v1.0"] = """{"type":"object","properties":{"id":{"type":"string"}}}""" };
+        var contract = CompiledDataContract.Compile(payload, referenced, Prefix);
+        Assert.NotNull(contract.Closed);
+        Assert.NotSame(contract.Schema, contract.Closed);
+        var record = """{"customer":{"id":"c1","phone":"+41"}}"""u8.ToArray();
+        Assert.True(contract.Schema.IsValid(record));
+        Assert.False(contract.Closed.IsValid(record));
+        var classifier = contract.Classifier(DriftPolicy.Quarantine);
+        Assert.Equal(RecordOutcome.Drifted, classifier.Classify(record));
+        Assert.Equal("customer.phone", Assert.Single(classifier.Drift).Path);
+    }
+
+    [Fact]
+    public void A_record_the_schema_rejects_is_invalid_without_drift_when_the_schema_is_its_own_closed_variant()
+    {
+        var contract = CompiledDataContract.Compile(AlreadyClosed, new Dictionary<string, string>(), Prefix);
+        var classifier = contract.Classifier(DriftPolicy.Quarantine);
+        Assert.Equal(RecordOutcome.Invalid, classifier.Classify("""{"id":"B"}"""u8));
+        Assert.Empty(classifier.Drift);
+        Assert.Equal(RecordOutcome.Valid, classifier.Classify("""{"id":"A","c":{"z":"q"}}"""u8));
+        Assert.Equal(RecordOutcome.Drifted, classifier.Classify("""{"id":"A","c":{"z":"q","y":1}}"""u8));
+        Assert.Equal("c.y", Assert.Single(classifier.Drift).Path);
+        // Under the allow policy drift does not quarantine, and the schema itself rejects the undeclared field.
+        Assert.Equal(RecordOutcome.Invalid, contract.Classifier(DriftPolicy.Allow).Classify("""{"id":"A","c":{"z":"q","y":1}}"""u8));
     }
 }

@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# Validation speed where pipelines run it (issue 16): one core, a cold process, the whole file. Times whole processes
+# (start-up, schema compile, reading, output), best of 3, pinned with taskset, in one run:
+#   `schemareg data validate --schema S --input F` vs node + ajv 8 + ajv-formats (bench/ajv/validate-file.mjs) for the
+#   invoice schema (300,000 invoices), a flat schema and an open one (drift on every record); schemareg on two cores
+#   vs one; the empty schema {"type":"object"} vs a token-only Utf8JsonReader pass (SchemaRegistry.Bench tokens);
+#   `schemareg --version`; a 100-record batch in a fresh process. Prints a table with the targets and records it
+#   in bench/RESULTS.md.
+#
+#   bench/run-onecore.sh
+#   BENCH_PUBLISH_ARGS="-p:PublishReadyToRun=false" bench/run-onecore.sh   # measure another build of the CLI
+#   BENCH_CLI_ENV="DOTNET_TieredPGO=0" bench/run-onecore.sh                # ... or other runtime settings
+#   BENCH_CLI=/path/to/schemareg bench/run-onecore.sh                      # ... or an executable built elsewhere
+#
+# BENCH_COUNT (300000), BENCH_SEED (42), BENCH_DATA_DIR (${TMPDIR:-/tmp}/schemareg-onecore), BENCH_RUNS (3),
+# BENCH_CORE (0), BENCH_CLI_DIR (where the CLI is published; a temporary folder), BENCH_LABEL (a name for the variant in RESULTS.md); BENCH_NO_RESULTS=1 prints the table only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+count=${BENCH_COUNT:-300000}
+seed=${BENCH_SEED:-42}
+runs=${BENCH_RUNS:-3}
+core=${BENCH_CORE:-0}
+data_dir=${BENCH_DATA_DIR:-${TMPDIR:-/tmp}/schemareg-onecore}
+project=bench/SchemaRegistry.Bench
+results=bench/RESULTS.md
+marker='<!-- bench/run-onecore.sh inserts each run below this line, newest first -->'
+read -r -a cli_env <<< "${BENCH_CLI_ENV:-}"
+
+command -v node >/dev/null || { echo "node is needed for the ajv contender" >&2; exit 1; }
+command -v taskset >/dev/null || { echo "taskset (util-linux) is needed to pin the processes" >&2; exit 1; }
+if [[ ! -f bench/ajv/node_modules/ajv/package.json || ! -f bench/ajv/node_modules/ajv-formats/package.json ]]; then
+  echo "== npm ci (bench/ajv)"
+  (cd bench/ajv && npm ci --no-audit --no-fund)
+fi
+
+echo "== dotnet build $project (Release)"
+dotnet build "$project/SchemaRegistry.Bench.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
+bench=(dotnet "$project/bin/Release/net10.0/SchemaRegistry.Bench.dll")
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+if [[ -n "${BENCH_CLI:-}" ]]; then
+  cli=$BENCH_CLI
+else
+  # As the CLI ships (src/SchemaRegistry.Cli's publish settings; docs/performance.md says which and why).
+  echo "== dotnet publish src/SchemaRegistry.Cli (Release) ${BENCH_PUBLISH_ARGS:-}"
+  read -r -a publish_args <<< "${BENCH_PUBLISH_ARGS:-}"
+  dotnet publish src/SchemaRegistry.Cli/SchemaRegistry.Cli.csproj -c Release -nologo -v quiet -clp:ErrorsOnly \
+    -o "${BENCH_CLI_DIR:-$work/cli}" "${publish_args[@]}"
+  cli=${BENCH_CLI_DIR:-$work/cli}/schemareg
+fi
+
+generator=$(cat "$project"/Invoice*.cs "$project"/CountryProfile.cs "$project"/GeneratedInvoice.cs "$project"/OneCoreFilesCommand.cs | sha256sum | cut -c1-10)
+data_dir=$data_dir/$generator
+invoices=$data_dir/invoices-$count-seed$seed.ndjson
+mkdir -p "$data_dir"
+if [[ ! -s "$invoices" ]]; then
+  echo "== generate $invoices"
+  "${bench[@]}" generate --count "$count" --seed "$seed" --out "$invoices"
+fi
+if [[ ! -s "$data_dir/flat-$count.ndjson" || ! -s "$data_dir/open-$count.ndjson" ]]; then
+  echo "== generate the flat and open files in $data_dir"
+  "${bench[@]}" onecore-files --out-dir "$data_dir" --count "$count" --seed "$seed"
+fi
+echo '{"type":"object"}' > "$work/empty.schema.json"
+head -n 100 "$invoices" > "$work/batch-100.ndjson"
+
+# measure CPUS LOG COMMAND...: "WALL CPU", the best wall time of $runs runs and the best CPU time (user + system, the
+# process and its children) in ms; the first run's stdout goes to LOG. Exit codes 0 and 1 are results (data validate:
+# 1 = some records did not pass); anything else stops the benchmark. On a machine other processes load, a pinned
+# process waits for its core: the CPU time shows what the work itself took.
+measure() {
+  local cpus=$1 log=$2 wall= cpu= i rc real user sys w c
+  shift 2
+  for ((i = 0; i < runs; i++)); do
+    { time { taskset -c "$cpus" "$@" > "$work/out" 2> "$work/err"; echo $? > "$work/rc"; }; } 2> "$work/time"
+    rc=$(cat "$work/rc")
+    if ((rc > 1)); then
+      echo "failed (exit $rc): $*" >&2
+      cat "$work/err" >&2
+      exit 1
+    fi
+    [[ $i == 0 ]] && cp "$work/out" "$log"
+    read -r real user sys < "$work/time"
+    w=$(awk -v r="$real" 'BEGIN { printf "%d", r * 1000 + 0.5 }')
+    c=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 + 0.5 }')
+    if [[ -z "$wall" || $w -lt $wall ]]; then wall=$w; fi
+    if [[ -z "$cpu" || $c -lt $cpu ]]; then cpu=$c; fi
+  done
+  echo "$wall $cpu"
+}
+TIMEFORMAT='%3R %3U %3S'
+ours=(env "${cli_env[@]}" "$cli")
+mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+# What a run printed, on one line, for the notes.
+said() { tr '\n' ' ' < "$1" | sed 's/  */ /g; s/ $//' | cut -c1-200; }
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+rows=()
+notes=()
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { print ((op == ">=" ? v >= t : v <= t) ? "PASS" : "FAIL") }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+declare -A schema_of=([invoice]=bench/invoice.schema.json [flat]=$data_dir/flat.schema.json [open]=$data_dir/open.schema.json)
+declare -A file_of=([invoice]=$invoices [flat]=$data_dir/flat-$count.ndjson [open]=$data_dir/open-$count.ndjson)
+for name in invoice flat open; do
+  schema=${schema_of[$name]}
+  file=${file_of[$name]}
+  echo "== $name: schemareg and ajv on core $core, $(mb "$file") MB"
+  m=$(measure "$core" "$work/$name.ours" "${ours[@]}" data validate --schema "$schema" --input "$file")
+  read -r ours_ms ours_cpu <<< "$m"
+  m=$(measure "$core" "$work/$name.ajv" node bench/ajv/validate-file.mjs "$schema" "$file")
+  read -r ajv_ms ajv_cpu <<< "$m"
+  r=$(ratio "$ajv_ms" "$ours_ms")
+  rows+=("| $name: \`data validate\` vs ajv, one core ($(mb "$file") MB, $count records) | $ours_ms ($ours_cpu) | $ajv_ms ($ajv_cpu) ajv | ${r}× ($(ratio "$ajv_cpu" "$ours_cpu")×) | ≥ 3× | $(verdict "$r" 3 ">=") |")
+  notes+=("- $name: schemareg said \"$(said "$work/$name.ours")\"; ajv said \`$(said "$work/$name.ajv")\`.")
+  if [[ $name == invoice ]]; then
+    one_core=$ours_ms
+    one_core_cpu=$ours_cpu
+  fi
+done
+
+echo "== invoice: schemareg on two cores"
+m=$(measure "0,1" "$work/two.ours" "${ours[@]}" data validate --schema bench/invoice.schema.json --input "$invoices")
+read -r two_ms two_cpu <<< "$m"
+r=$(ratio "$one_core" "$two_ms")
+rows+=("| invoice: \`data validate\` one core vs two cores | $one_core ($one_core_cpu) | $two_ms ($two_cpu) two cores | ${r}× | ≤ 1.15× | $(verdict "$r" 1.15 "<=") |")
+
+echo "== empty schema vs token pass"
+m=$(measure "$core" "$work/floor.ours" "${ours[@]}" data validate --schema "$work/empty.schema.json" --input "$invoices")
+read -r floor_ms floor_cpu <<< "$m"
+m=$(measure "$core" "$work/floor.tokens" "${bench[@]}" tokens --data "$invoices")
+read -r tokens_ms tokens_cpu <<< "$m"
+r=$(ratio "$tokens_ms" "$floor_ms")
+percent() { awk -v r="$1" 'BEGIN { printf "%.0f%%", r * 100 }'; }
+rows+=("| \`{\"type\":\"object\"}\` floor vs token-only Utf8JsonReader pass (processes) | $floor_ms ($floor_cpu) | $tokens_ms ($tokens_cpu) tokens | $(percent "$r") ($(percent "$(ratio "$tokens_cpu" "$floor_cpu")")) | ≥ 60% | $(verdict "$r" 0.6 ">=") |")
+notes+=("- floor: schemareg said \"$(said "$work/floor.ours")\"; token pass \`$(said "$work/floor.tokens")\` (seconds: its file pass alone).")
+
+echo "== cold start"
+m=$(measure "$core" "$work/version" "${ours[@]}" --version)
+read -r version_ms version_cpu <<< "$m"
+rows+=("| \`schemareg --version\`, cold process | $version_ms ($version_cpu) | | | ≤ 30 ms | $(verdict "$version_ms" 30 "<=") |")
+m=$(measure "$core" "$work/batch" "${ours[@]}" data validate --schema bench/invoice.schema.json --input "$work/batch-100.ndjson")
+read -r batch_ms batch_cpu <<< "$m"
+rows+=("| 100-record batch (invoice), fresh process | $batch_ms ($batch_cpu) | | | ≤ 80 ms | $(verdict "$batch_ms" 80 "<=") |")
+notes+=("- version: \`$(said "$work/version")\`; batch: \"$(said "$work/batch")\".")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+{
+  echo "Whole processes, best of $runs, pinned with \`taskset -c $core\` (two cores: \`0,1\`): wall ms (CPU ms, user + system, in"
+  echo "brackets; on a loaded machine the wall time includes waiting for the core). Ratios and verdicts by wall time, ratios by CPU in brackets."
+  echo
+  echo "| Measurement | schemareg ms | other ms | ratio | target | result |"
+  echo "|---|---:|---:|---:|---|---|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  printf '%s\n' "${notes[@]}"
+  echo "- Load average (1/5/15 min) before: $load_before; after: $load_after."
+} > "$work/report.md"
+cat "$work/report.md"
+
+if [[ "${BENCH_NO_RESULTS:-0}" == 1 ]]; then
+  exit 0
+fi
+
+cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+ram=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then commit="$commit + uncommitted changes"; fi
+{
+  echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), one core${BENCH_LABEL:+, $BENCH_LABEL}"
+  echo
+  echo "Machine: ${cpu:-unknown CPU}, $(nproc) CPUs (nproc), $ram RAM. Commit $commit. .NET SDK $(dotnet --version), node $(node --version)."
+  echo "Command: \`${BENCH_PUBLISH_ARGS:+BENCH_PUBLISH_ARGS=\"$BENCH_PUBLISH_ARGS\" }${BENCH_CLI_ENV:+BENCH_CLI_ENV=\"$BENCH_CLI_ENV\" }${BENCH_CLI:+BENCH_CLI=$BENCH_CLI }bench/run-onecore.sh\`."
+  echo
+  cat "$work/report.md"
+} > "$work/section.md"
+
+if [[ ! -f "$results" ]] || ! grep -qxF "$marker" "$results"; then
+  {
+    echo
+    echo "# One-core whole-process benchmark results"
+    echo
+    echo "Written by \`bench/run-onecore.sh\` (see docs/performance.md): \`schemareg data validate\` and ajv as whole processes"
+    echo "pinned to one core, best of 3 (issue 16)."
+    echo
+    echo "$marker"
+  } >> "$results"
+fi
+awk -v marker="$marker" -v section="$work/section.md" '
+  { print }
+  $0 == marker { print ""; while ((getline line < section) > 0) print line; close(section) }
+' "$results" > "$work/results.md"
+cp "$work/results.md" "$results"
+echo "== recorded in $results"
