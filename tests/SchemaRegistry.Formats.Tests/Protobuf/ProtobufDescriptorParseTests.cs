@@ -130,4 +130,10 @@ public sealed class ProtobufDescriptorParseTests
         Assert.Contains("required, which proto3 does not allow", Proto.Refuse(Base64(required)).Message, StringComparison.Ordinal);
         Assert.Equal(ErrorCode.ReferenceUnresolved, Proto.Refuse(Base64(unresolved)).Code);
     }
+
+    [Fact]
+    public void A_comment_without_spaces_is_still_proto_text()
+    {
+        Assert.Null(Proto.Parse("//abc").RecordType);
+    }
 }

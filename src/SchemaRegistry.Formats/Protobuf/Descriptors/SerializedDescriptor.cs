@@ -65,8 +65,9 @@ internal static class SerializedDescriptor
         return descriptor;
     }
 
+    /// <summary>A <c>//</c> comment with no space in it is .proto text that is all base64 characters.</summary>
     private static bool LooksLikeBase64(string text) =>
-        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=');
+        text.Length > 0 && !text.StartsWith("//", StringComparison.Ordinal) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=');
 
     private static ProtoSyntaxException Refused(string reason) => new(new SourcePosition(1, 1), reason);
 }
