@@ -30,7 +30,14 @@ public sealed class ProtobufFormat : ISchemaFormat
     /// The schema as a base64 serialized <c>google.protobuf.FileDescriptorProto</c> named <c>schema.proto</c>, what
     /// Confluent's clients ask for with <c>?format=serialized</c>.
     /// </summary>
-    public string ToSerialized(ParsedSchema schema) => SerializedDescriptor.Encode(Own(schema).File, "schema.proto");
+    public string ToSerialized(ParsedSchema schema) => ToSerialized(schema, "schema.proto");
+
+    /// <summary>The schema as a base64 serialized <c>FileDescriptorProto</c> under a file name of the caller's (a reference's import path).</summary>
+    public string ToSerialized(ParsedSchema schema, string fileName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        return SerializedDescriptor.Encode(Own(schema).File, fileName);
+    }
 
     public string Normalise(ParsedSchema schema) => ProtoWriter.Write(Own(schema).File);
 

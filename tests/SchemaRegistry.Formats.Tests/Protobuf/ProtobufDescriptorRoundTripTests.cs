@@ -118,6 +118,22 @@ public sealed class ProtobufDescriptorRoundTripTests
     }
 
     [Fact]
+    public void A_reference_is_written_under_its_import_path_and_builds_as_a_dependency()
+    {
+        const string Common = "syntax = \"proto3\"; package common; message Money { int64 cents = 1; }";
+        var references = new Dictionary<string, string> { ["common/money.proto"] = Common };
+        var main = Proto.Parse("syntax = \"proto3\"; import \"common/money.proto\"; message Price { common.Money amount = 1; }", references);
+
+        var files = FileDescriptor.BuildFromByteStrings(
+        [
+            ByteString.FromBase64(Proto.Format.ToSerialized(Proto.Parse(Common), "common/money.proto")),
+            ByteString.FromBase64(Proto.Format.ToSerialized(main)),
+        ]);
+
+        Assert.Equal("common.Money", files[1].MessageTypes[0].FindFieldByName("amount").MessageType.FullName);
+    }
+
+    [Fact]
     public void Ranges_are_written_end_exclusive_for_messages_and_inclusive_for_enums()
     {
         var file = FileDescriptorProto.Parser.ParseFrom(ByteString.FromBase64(Proto.Format.ToSerialized(Proto.Parse(Proto3))));
