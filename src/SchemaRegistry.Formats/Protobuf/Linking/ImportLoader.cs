@@ -1,3 +1,4 @@
+using SchemaRegistry.Formats.Protobuf.Descriptors;
 using SchemaRegistry.Formats.Protobuf.Model;
 using SchemaRegistry.Formats.Protobuf.Syntax;
 
@@ -5,7 +6,8 @@ namespace SchemaRegistry.Formats.Protobuf.Linking;
 
 /// <summary>
 /// Parses a schema and, depth first, every file it imports: from the references by import path, else from the
-/// well-known types. Refuses an import that resolves nowhere (VAL-1304) and an import cycle (VAL-1102).
+/// well-known types; each as <c>.proto</c> text or a base64 FileDescriptorProto. Refuses an import that resolves
+/// nowhere (VAL-1304) and an import cycle (VAL-1102).
 /// </summary>
 internal sealed class ImportLoader(IReadOnlyDictionary<string, string> references, LinkIssues issues)
 {
@@ -59,7 +61,7 @@ internal sealed class ImportLoader(IReadOnlyDictionary<string, string> reference
 
             try
             {
-                file = ProtoParser.Parse(text);
+                file = SerializedDescriptor.Parse(text);
             }
             catch (ProtoSyntaxException error)
             {
