@@ -21,14 +21,14 @@ public sealed class PackageFeed : IAsyncLifetime, IDisposable
     /// <summary>The product version the packages carry (MinVer's, the same for all of them).</summary>
     public string Version { get; private set; } = "";
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => ChildProcess.RepositoryRoot;
 
     public async Task InitializeAsync()
     {
         var configuration = AppContext.BaseDirectory.Contains("/bin/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
         var pack = await ChildProcess.RunAsync(ChildProcess.Dotnet,
             ["pack", Path.Combine(RepositoryRoot, "SchemaRegistry.sln"), "-c", configuration, "--no-build", "-o", Feed, "-nologo", "-v", "quiet"],
-            RepositoryRoot, DotnetEnvironment(), TimeSpan.FromMinutes(8));
+            RepositoryRoot, ChildProcess.DotnetEnvironment(), TimeSpan.FromMinutes(8));
         Assert.True(pack.ExitCode == 0, pack.ToString());
         var tool = Directory.GetFiles(Feed, "schemareg.*.nupkg").Single();
         Version = Path.GetFileNameWithoutExtension(tool)["schemareg.".Length..];
@@ -57,44 +57,8 @@ public sealed class PackageFeed : IAsyncLifetime, IDisposable
         return [.. archive.Entries.Select(e => e.FullName)];
     }
 
-    /// <summary>
-    /// The environment of a nested <c>dotnet</c>: without the MSBuild variables <c>dotnet test</c> passes down (they
-    /// would point the child at the outer build), with its own packages folder, no first-run banner.
-    /// </summary>
-    public Dictionary<string, string?> DotnetEnvironment(bool ownPackages = false)
-    {
-        var environment = new Dictionary<string, string?>
-        {
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-            ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
-            ["DOTNET_ROOT"] = ChildProcess.DotnetRoot,
-        };
-        foreach (var name in System.Environment.GetEnvironmentVariables().Keys.Cast<string>())
-        {
-            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || name is "DOTNET_HOST_PATH" or "VSTEST_HOST_DEBUG")
-            {
-                environment[name] = null;
-            }
-        }
-        if (ownPackages)
-        {
-            environment["NUGET_PACKAGES"] = PackagesFolder;
-        }
-        return environment;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SchemaRegistry.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No SchemaRegistry.sln above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>The environment of a nested <c>dotnet</c>; with <paramref name="ownPackages"/>, packages go to this feed's own folder.</summary>
+    public Dictionary<string, string?> DotnetEnvironment(bool ownPackages = false) => ChildProcess.DotnetEnvironment(ownPackages ? PackagesFolder : null);
 }
 
 [CollectionDefinition(Name)]

@@ -58,4 +58,46 @@ public static class ChildProcess
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
 
     public static string Dotnet => Path.Combine(DotnetRoot, "dotnet");
+
+    /// <summary>
+    /// The environment of a nested <c>dotnet</c>: without the MSBuild variables <c>dotnet test</c> passes down (they
+    /// would point the child at the outer build), no first-run banner, and a packages folder of its own when given.
+    /// </summary>
+    public static Dictionary<string, string?> DotnetEnvironment(string? packagesFolder = null)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+            ["DOTNET_ROOT"] = DotnetRoot,
+        };
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
+        {
+            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || name is "DOTNET_HOST_PATH" or "VSTEST_HOST_DEBUG")
+            {
+                environment[name] = null;
+            }
+        }
+        if (packagesFolder is not null)
+        {
+            environment["NUGET_PACKAGES"] = packagesFolder;
+        }
+        return environment;
+    }
+
+    /// <summary>The repository these tests were built from (the folder of SchemaRegistry.sln).</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SchemaRegistry.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No SchemaRegistry.sln above {AppContext.BaseDirectory}.");
+    }
 }
