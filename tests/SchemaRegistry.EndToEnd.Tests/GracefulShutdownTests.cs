@@ -29,6 +29,8 @@ public sealed class GracefulShutdownTests : IDisposable
 
             var exit = server.TerminateAsync(TimeSpan.FromSeconds(60));
             await WaitUntilRefusingConnectionsAsync(server);
+            // Held past the two seconds after which System.CommandLine would end a process on SIGTERM by itself (143).
+            await Task.Delay(TimeSpan.FromSeconds(4));
             Assert.False(server.HasExited, "the server ended with a request in flight");
             body.Resume.SetResult();
             using var response = await upload.WaitAsync(TimeSpan.FromSeconds(60));

@@ -80,6 +80,12 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
             Assert.Contains($"lib/net10.0/{bundled}.pdb", PackageFeed.Entries(feed.PackagePath("SchemaRegistry.Client.Pipelines", "snupkg")));
         }
         Assert.Equal(["Parquet.Net", "SchemaRegistry.Client"], Dependencies(package));
+        // Every assembly of ours that the package's assemblies reference is inside it or comes with a dependency.
+        var inside = entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).Select(e => Path.GetFileNameWithoutExtension(e)).ToHashSet();
+        foreach (var referenced in ReferencedAssemblies(package).Where(name => name.StartsWith("SchemaRegistry.", StringComparison.Ordinal)))
+        {
+            Assert.True(inside.Contains(referenced) || referenced is "SchemaRegistry.Client" or "SchemaRegistry.Wire", $"{referenced} is referenced but neither in the package nor a dependency");
+        }
         Assert.Equal(["SchemaRegistry.Wire"], Dependencies(feed.PackagePath("SchemaRegistry.Client")));
         Assert.Empty(Dependencies(feed.PackagePath("SchemaRegistry.Wire")));
     }
@@ -137,6 +143,29 @@ public sealed class PackageTests(PackageFeed feed) : IDisposable
         Assert.Equal(["SchemaRegistry.Client", "SchemaRegistry.Wire"], libraries);
         Assert.True(File.Exists(Path.Combine(feed.PackagesFolder, "schemaregistry.client", feed.Version, $"schemaregistry.client.{feed.Version}.nupkg")),
             "the SDK was not restored from the feed into the test's own packages folder");
+    }
+
+    /// <summary>The names of the assemblies the package's own assemblies reference.</summary>
+    private static HashSet<string> ReferencedAssemblies(string package)
+    {
+        using var archive = System.IO.Compression.ZipFile.OpenRead(package);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in archive.Entries.Where(e => e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            using var copy = new MemoryStream();
+            using (var stream = entry.Open())
+            {
+                stream.CopyTo(copy);
+            }
+            copy.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(copy);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            foreach (var handle in metadata.AssemblyReferences)
+            {
+                names.Add(metadata.GetString(metadata.GetAssemblyReference(handle).Name));
+            }
+        }
+        return names;
     }
 
     private static List<string> Dependencies(string package) =>
