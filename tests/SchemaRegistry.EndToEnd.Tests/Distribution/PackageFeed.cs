@@ -26,8 +26,13 @@ public sealed class PackageFeed : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         var configuration = AppContext.BaseDirectory.Contains("/bin/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        // The packages hold the assemblies built before these tests ran: they get the version those were built with,
+        // even when a commit came in between (MinVer would otherwise recompute it for the new commit at pack time).
+        using var here = new TempDirectory();
+        var built = (await Schemareg.RunAsync(here.Path, null, "--version")).Stdout.Trim();
         var pack = await ChildProcess.RunAsync(ChildProcess.Dotnet,
-            ["pack", Path.Combine(RepositoryRoot, "SchemaRegistry.sln"), "-c", configuration, "--no-build", "-o", Feed, "-nologo", "-v", "quiet"],
+            ["pack", Path.Combine(RepositoryRoot, "SchemaRegistry.sln"), "-c", configuration, "--no-build", "-o", Feed, "-nologo", "-v", "quiet",
+                $"-p:MinVerVersionOverride={built}"],
             RepositoryRoot, ChildProcess.DotnetEnvironment(), TimeSpan.FromMinutes(8));
         Assert.True(pack.ExitCode == 0, pack.ToString());
         var tool = Directory.GetFiles(Feed, "schemareg.*.nupkg").Single();
