@@ -3,6 +3,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import tarfile
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -12,7 +13,7 @@ ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 def build(tmp_path):
     output = subprocess.run([os.path.join(ROOT, "scripts", "build-python"), str(tmp_path)], check=True,
                             capture_output=True, text=True, env=dict(os.environ, PYTHON=sys.executable)).stdout
-    wheel, layer = output.split()
+    wheel, layer, _ = output.split()
     return wheel, layer
 
 
@@ -62,3 +63,31 @@ def test_builds_are_reproducible(tmp_path):
     for one, other in zip(first, second):
         with open(one, "rb") as a, open(other, "rb") as b:
             assert a.read() == b.read()
+
+
+def test_a_release_stamps_the_product_version_into_the_wheel_the_sdist_and_the_package(tmp_path):
+    env = dict(os.environ, PYTHON=sys.executable, SCHEMAREG_VERSION="1.4.0-alpha.0.7+5a1b2c3")
+    output = subprocess.run([os.path.join(ROOT, "scripts", "build-python"), str(tmp_path)], check=True,
+                            capture_output=True, text=True, env=env).stdout
+    wheel, layer, sdist = output.split()
+    assert os.path.basename(wheel) == "schemareg-1.4.0a0.post7-py3-none-any.whl"
+    assert os.path.basename(layer) == "schemareg-1.4.0a0.post7-lambda-layer.zip"
+    assert os.path.basename(sdist) == "schemareg-1.4.0a0.post7.tar.gz"
+    with zipfile.ZipFile(wheel) as archive:
+        assert "Version: 1.4.0a0.post7\n" in archive.read("schemareg-1.4.0a0.post7.dist-info/METADATA").decode()
+        assert '__version__ = "1.4.0a0.post7"' in archive.read("schemareg/__init__.py").decode()
+    with tarfile.open(sdist) as archive:
+        assert "Version: 1.4.0a0.post7\n" in archive.extractfile("schemareg-1.4.0a0.post7/PKG-INFO").read().decode()
+        assert 'version = "1.4.0a0.post7"' in archive.extractfile("schemareg-1.4.0a0.post7/pyproject.toml").read().decode()
+        assert '__version__ = "1.4.0a0.post7"' in archive.extractfile("schemareg-1.4.0a0.post7/schemareg/__init__.py").read().decode()
+
+
+def test_product_versions_map_to_pep_440_and_others_are_refused():
+    def pep440(version):
+        return subprocess.run([sys.executable, os.path.join(HERE, "..", "build.py"), "--pep440", version],
+                              capture_output=True, text=True)
+    for semver, expected in [("1.2.3", "1.2.3"), ("1.2.3-rc.1", "1.2.3rc1"), ("2.0.0-beta.2", "2.0.0b2"),
+                             ("0.0.0-alpha.0.122", "0.0.0a0.post122"), ("1.0.1-alpha.0.3+abc", "1.0.1a0.post3")]:
+        assert pep440(semver).stdout.strip() == expected
+    refused = pep440("1.2.3-preview.x")
+    assert refused.returncode == 2 and "no PEP 440 spelling" in refused.stderr

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Server.Services;
 
 namespace SchemaRegistry.Server.Endpoints;
@@ -11,7 +12,7 @@ internal static class HealthEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").WithTags("Health").AllowAnonymous();
-        group.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+        group.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok", version = ProductVersion.Current }));
         group.MapGet("/readyz", Ready).Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -9,7 +9,8 @@ namespace SchemaRegistry.Server.Hosting;
 /// </summary>
 public static class RegistryConfiguration
 {
-    private static readonly (string Variable, string Key)[] ShortVariables =
+    /// <summary>The short variables and the settings they set.</summary>
+    public static IReadOnlyList<(string Variable, string Key)> ShortVariables { get; } =
     [
         ("SCHEMAREG_DATA_DIR", "Registry:DataDir"),
         ("SCHEMAREG_DATABASE_URL", "Registry:Database"),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Naming;
@@ -33,6 +34,7 @@ public static class RegistryHost
         builder.Services.AddSingleton(telemetry);
         builder.Services.AddSingleton<Metrics.PipelineHealth>();
 
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(options.DrainTimeoutSeconds));
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -109,8 +111,10 @@ public static class RegistryHost
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SchemaRegistry");
         await AdminBootstrap.EnsureAsync(storage, options, TimeProvider.System, logger, cancellationToken);
         await CleanUpAfterCrashAsync(storage, quarantine, spools, logger, cancellationToken);
-        logger.LogInformation("Metadata in {Database}; blobs in {Blobs}; quarantine in {Quarantine}", storage.DatabaseDescription, storage.BlobsDescription,
-            quarantine.Description);
+        logger.LogInformation("schemareg {Version}: metadata in {Database}; blobs in {Blobs}; quarantine in {Quarantine}", ProductVersion.Current,
+            storage.DatabaseDescription, storage.BlobsDescription, quarantine.Description);
+        app.Lifetime.ApplicationStopping.Register(() => logger.LogInformation(
+            "Stopping: no new connections; requests in flight have up to {Seconds} s to finish (Registry:DrainTimeoutSeconds).", options.DrainTimeoutSeconds));
 
         app.UseMiddleware<Metrics.LatencyMiddleware>();
         app.UseBareStatusProblems();

@@ -85,6 +85,12 @@ public sealed class RegistryOptions
     /// <summary>Largest batch body (<c>POST /v1/runs/{run_id}/batches</c>) accepted, in bytes; it is streamed, not held in memory.</summary>
     public long MaxBatchBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// On SIGTERM (or Ctrl+C) the server stops accepting connections and lets requests in flight finish for up to this
+    /// long, in seconds, before it closes what is left; background work (webhook deliveries, sweeps) stops after that.
+    /// </summary>
+    public double DrainTimeoutSeconds { get; set; } = 30;
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 

@@ -65,6 +65,18 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"schemareg serve did not become ready:\n{server.Output}");
     }
 
+    /// <summary>SIGTERM, as systemd or Kubernetes stop a service: returns the exit code once the process has ended.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        var kill = await ChildProcess.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], Environment.CurrentDirectory);
+        Assert.True(kill.ExitCode == 0, kill.ToString());
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>SIGKILL: no shutdown hooks run, as in a crash or an OOM kill.</summary>
     public async Task KillAsync()
     {
