@@ -104,8 +104,9 @@ public sealed class AccessPolicyTests
         {
             Role.SchemaAdmin => true,
             Role.OpsEngineer => permission is Permission.Read or Permission.WriteDraft or Permission.Validate or Permission.Submit
-                or Permission.ManagePipelines or Permission.ManageDrift or Permission.SyncMetadata or Permission.ReadAudit or Permission.AnnotateAudit,
-            Role.PipelineRunner => permission is Permission.Read or Permission.RunPipelines or Permission.SyncMetadata,
+                or Permission.ManagePipelines or Permission.ManageDrift or Permission.SyncMetadata or Permission.ReadAudit or Permission.AnnotateAudit
+                or Permission.LookUpSchema,
+            Role.PipelineRunner => permission is Permission.Read or Permission.RunPipelines or Permission.SyncMetadata or Permission.LookUpSchema,
             Role.Reader => permission is Permission.Read,
             _ => throw new InvalidOperationException($"Role {role} is missing from this test."),
         };
