@@ -52,6 +52,7 @@ try
         "cost" => CostCommand.Run(arguments),
         "data" => await DataCommand.RunAsync(arguments),
         "api" => await ApiCommand.RunAsync(arguments),
+        "confluent" => await ApiCommand.RunConfluentAsync(arguments),
         "writes" => await WritesCommand.RunAsync(arguments),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
     };

@@ -18,6 +18,8 @@ internal static class ConfluentJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 64,
+        // Schemas are JSON inside JSON strings: without this every quote in them would be written \u0022.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static IResult Ok<T>(T value) => Results.Text(JsonSerializer.Serialize(value, Options), MediaType, System.Text.Encoding.UTF8);
@@ -80,7 +82,10 @@ internal sealed class ConfluentErrorWriter : IErrorBodyWriter
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"schemareg\"";
         }
-        return ConfluentJson.WriteErrorAsync(context, status, code, $"{error.Detail} ({error.Code})");
+        var detail = status == 401
+            ? $"Unauthorized: {error.Detail} Kafka clients send HTTP Basic with an API key's secret as the password (basic.auth.user.info=NAME:SECRET)."
+            : error.Detail;
+        return ConfluentJson.WriteErrorAsync(context, status, code, $"{detail} ({error.Code})");
     }
 }
 

@@ -91,7 +91,8 @@ internal sealed class ConfluentRegistrar(
         }
         try
         {
-            await schemas.PublishDirectAsync(record.Definition, actor, $"Registered through the Confluent API as '{SubjectName.Printable(name)}' (direct policy).", cancellationToken);
+            await schemas.PublishDirectAsync(record.Definition, actor, $"Registered through the Confluent API as '{SubjectName.Printable(name)}' (direct policy).",
+                candidate.References.Count > 0, cancellationToken);
         }
         catch (Core.Errors.RegistryException e) when (e.Error.Code == ErrorCode.AlreadyExists)
         {

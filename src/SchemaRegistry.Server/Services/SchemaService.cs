@@ -44,13 +44,22 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
     /// in one step, with no review. The version is stored published with its history entry and its SchemaPublished
     /// event in one transaction, audited under <paramref name="actor"/>; the definition file is written first.
     /// </summary>
-    public async Task<SchemaRecord> PublishDirectAsync(SchemaDefinition definition, Principal actor, string comment, CancellationToken cancellationToken)
+    /// <param name="definition">The version to publish.</param>
+    /// <param name="actor">Who registered it.</param>
+    /// <param name="comment">The history and ledger comment.</param>
+    /// <param name="referencesChecked">
+    /// True when the caller's format already resolved the schema's references (Confluent references, by name): the
+    /// registry's own reference check (published <c>schemareg:</c> FQIDs) is then not repeated.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<SchemaRecord> PublishDirectAsync(SchemaDefinition definition, Principal actor, string comment, bool referencesChecked,
+        CancellationToken cancellationToken)
     {
         EnforceLimits(definition);
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var draft = new SchemaRecord(definition, SchemaState.Draft, ReferenceScanner.Scan(definition.Payload, options.CanonicalPrefix),
             CanonicalJson.Hash(definition.Payload), now, actor.Name, now, actor.Name, null, 1);
-        await ReportingFailureAsync(draft, EventFactory.PublishBlocked, true, () => CheckContentAsync(draft, cancellationToken), cancellationToken);
+        await ReportingFailureAsync(draft, EventFactory.PublishBlocked, true, () => CheckContentAsync(draft, referencesChecked, cancellationToken), cancellationToken);
         IReadOnlyList<Core.Pipelines.DriftCase> resolves = [];
         await ReportingFailureAsync(draft, EventFactory.PublishBlocked, true,
             async () => resolves = await drift.CheckPublishAsync(draft, cancellationToken), cancellationToken);
@@ -163,7 +172,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         var current = await LoadAsync(ParseFqid(fqidText), cancellationToken);
         string? evidence = null;
         await ReportingFailureAsync(current, EventFactory.ValidationFailed, apply && actor is not null,
-            async () => evidence = await CheckContentAsync(current, cancellationToken), cancellationToken);
+            async () => evidence = await CheckContentAsync(current, false, cancellationToken), cancellationToken);
         var record = current;
         if (apply && actor is not null && current.State != SchemaState.Validated && LifecycleMachine.CanApply(current.State, SchemaAction.Validate))
         {
@@ -185,7 +194,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         {
             Func<Fqid, RegistryError, DateTimeOffset, OutboxEvent> failure = action == SchemaAction.Submit ? EventFactory.ValidationFailed : EventFactory.PublishBlocked;
             string? evidence = null;
-            await ReportingFailureAsync(current, failure, true, async () => evidence = await CheckContentAsync(current, cancellationToken), cancellationToken);
+            await ReportingFailureAsync(current, failure, true, async () => evidence = await CheckContentAsync(current, false, cancellationToken), cancellationToken);
             reason = WithEvidence(reason, evidence);
         }
         IReadOnlyList<Core.Pipelines.DriftCase> resolves = [];
@@ -242,12 +251,12 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
     /// VAL-1102 and VAL-1304: the payload is a schema and every reference is a published version; then compatibility.
     /// Returns the evidence a compatibility verdict rested on, if it was not proof.
     /// </summary>
-    private async Task<string?> CheckContentAsync(SchemaRecord record, CancellationToken cancellationToken)
+    private async Task<string?> CheckContentAsync(SchemaRecord record, bool referencesChecked, CancellationToken cancellationToken)
     {
         var issues = new List<Issue>();
         var referenced = ReferenceRules.Parse(record.References, layers, issues);
         ReferenceRules.CheckPublished(await storage.Schemas.GetStatesAsync(referenced.ToList(), cancellationToken), issues);
-        var payloads = issues.Count == 0 ? await references.LoadAsync(referenced, cancellationToken) : null;
+        var payloads = issues.Count == 0 && !referencesChecked ? await references.LoadAsync(referenced, cancellationToken) : null;
         issues.InsertRange(0, CheckPayload(record.Definition, payloads));
         if (issues.Count > 0)
         {
