@@ -47,11 +47,11 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
-    public void Pipeline_runner_may_read_and_run_pipelines_only()
+    public void Pipeline_runner_may_read_run_pipelines_and_look_up_schemas_only()
     {
         var held = Enum.GetValues<Permission>().Where(p => AccessPolicy.Allows(Role.PipelineRunner, p));
 
-        Assert.Equal([Permission.Read, Permission.RunPipelines, Permission.SyncMetadata], held);
+        Assert.Equal([Permission.Read, Permission.RunPipelines, Permission.SyncMetadata, Permission.LookUpSchema], held);
     }
 
     [Fact]
