@@ -298,7 +298,7 @@ internal static partial class ApiCommand
 
     private sealed record WrkResult(double RequestsPerSecond, double P50, double P90, double P99, double Max, long Errors, string Cpu);
 
-    private static WrkResult RunWrk(string wrk, Uri target, string token, int threads, int connections, int seconds, int serverPid)
+    private static WrkResult RunWrk(string wrk, Uri target, string token, int threads, int connections, int seconds, int serverPid, string? script = null)
     {
         var info = new ProcessStartInfo(wrk)
         {
@@ -306,10 +306,16 @@ internal static partial class ApiCommand
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { $"-t{threads}", $"-c{connections}", $"-d{seconds}s", "--latency", "-H", $"Authorization: Bearer {token}", target.ToString() })
+        foreach (var arg in new[] { $"-t{threads}", $"-c{connections}", $"-d{seconds}s", "--latency", "-H", $"Authorization: Bearer {token}" })
         {
             info.ArgumentList.Add(arg);
         }
+        if (script is not null)
+        {
+            info.ArgumentList.Add("-s");
+            info.ArgumentList.Add(script);
+        }
+        info.ArgumentList.Add(target.ToString());
         var cpu = CpuShares.Start(serverPid);
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{wrk} did not start.");
         var stderr = process.StandardError.ReadToEndAsync();

@@ -64,6 +64,7 @@ try
         "cost" => CostCommand.Run(arguments),
         "data" => await DataCommand.RunAsync(arguments),
         "api" => await ApiCommand.RunAsync(arguments),
+        "confluent" => await ApiCommand.RunConfluentAsync(arguments),
         "writes" => await WritesCommand.RunAsync(arguments),
         "onecore-files" => OneCoreFilesCommand.Run(arguments),
         "tokens" => TokenPassCommand.Run(arguments),

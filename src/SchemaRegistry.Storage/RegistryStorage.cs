@@ -23,6 +23,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
         Pipelines = new SqlPipelineStore(provider, layers);
         Blobs = blobs.Store;
         Backup = new SqlBackup(provider, blobs.Store);
+        Confluent = new SqlConfluentStore(provider);
     }
 
     public ISchemaStore Schemas { get; }
@@ -34,6 +35,7 @@ public sealed class RegistryStorage : IRegistryStorage, IDisposable
     public IAuditStore Audit { get; }
     public IBlobStore Blobs { get; }
     public IRegistryBackup Backup { get; }
+    public IConfluentStore Confluent { get; }
     public string DatabaseDescription => _provider.Description;
     public string BlobsDescription { get; }
 

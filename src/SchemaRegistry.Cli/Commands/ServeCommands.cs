@@ -20,7 +20,7 @@ internal static class ServeCommands
         var command = new Command("serve", "Run the registry server.") { DataDir, Urls, Database, Blobs, Quarantine };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await RegistryHost.BuildAsync(Overrides(parse), cancellationToken);
+            await using var app = await RegistryHost.BuildAsync(Overrides(parse), [new Confluent.ConfluentDoor()], cancellationToken);
             await app.RunAsync();
             return 0;
         });

@@ -19,7 +19,8 @@ public static class EnvelopeRules
     /// <param name="input">The document as it arrived.</param>
     /// <param name="layers">The configured layers.</param>
     /// <param name="defaultMode">The mode of a document that names none (the registry's global default).</param>
-    public static SchemaDefinition Build(DraftInput input, Layers layers, CompatibilityMode? defaultMode = null)
+    /// <param name="formats">The formats the registry holds (the names of its <c>SchemaFormats</c>); json-schema alone when null.</param>
+    public static SchemaDefinition Build(DraftInput input, Layers layers, CompatibilityMode? defaultMode = null, IReadOnlyCollection<string>? formats = null)
     {
         var issues = new List<Issue>();
         Fqid? fqid = null;
@@ -49,9 +50,10 @@ public static class EnvelopeRules
         }
 
         var format = input.Format ?? SchemaDefinition.JsonSchemaFormat;
-        if (format != SchemaDefinition.JsonSchemaFormat)
+        formats ??= [SchemaDefinition.JsonSchemaFormat];
+        if (!formats.Contains(format))
         {
-            Add(issues, "/format", $"format '{SubjectName.Printable(format)}' is not supported; use json-schema.");
+            Add(issues, "/format", $"format '{SubjectName.Printable(format)}' is not supported; use {string.Join(" or ", formats.Order(StringComparer.Ordinal))}.");
         }
 
         var mode = defaultMode ?? DefaultCompatibility;
@@ -73,6 +75,10 @@ public static class EnvelopeRules
         {
             payload = element.GetRawText();
             CheckJsonText(element, issues);
+            if (format != SchemaDefinition.JsonSchemaFormat && element.ValueKind is not (JsonValueKind.Object or JsonValueKind.String or JsonValueKind.Array))
+            {
+                Add(issues, "/payload", $"payload of a {SubjectName.Printable(format)} schema is its JSON document, or its text as one JSON string.");
+            }
         }
 
         if (issues.Count > 0)

@@ -9,8 +9,8 @@ public static class AccessPolicy
     private static readonly Dictionary<Role, HashSet<Permission>> Matrix = new()
     {
         [Role.SchemaAdmin] = [.. Enum.GetValues<Permission>()],
-        [Role.OpsEngineer] = [Permission.Read, Permission.WriteDraft, Permission.Validate, Permission.Submit, Permission.ManagePipelines, Permission.ManageDrift, Permission.SyncMetadata, Permission.ReadAudit, Permission.AnnotateAudit],
-        [Role.PipelineRunner] = [Permission.Read, Permission.RunPipelines, Permission.SyncMetadata],
+        [Role.OpsEngineer] = [Permission.Read, Permission.WriteDraft, Permission.Validate, Permission.Submit, Permission.ManagePipelines, Permission.ManageDrift, Permission.SyncMetadata, Permission.ReadAudit, Permission.AnnotateAudit, Permission.LookUpSchema],
+        [Role.PipelineRunner] = [Permission.Read, Permission.RunPipelines, Permission.SyncMetadata, Permission.LookUpSchema],
         [Role.Reader] = [Permission.Read],
     };
 

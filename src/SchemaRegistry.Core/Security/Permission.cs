@@ -35,4 +35,10 @@ public enum Permission
 
     /// <summary>Tag schema versions and runs with an incident in the ledger (post-incident).</summary>
     AnnotateAudit,
+
+    /// <summary>
+    /// Ask whether a schema is registered under a subject and get its id (the Confluent door's <c>POST /subjects/{s}</c>):
+    /// what serializers do when they start with auto-registration off.
+    /// </summary>
+    LookUpSchema,
 }

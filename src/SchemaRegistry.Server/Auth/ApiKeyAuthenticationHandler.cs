@@ -9,7 +9,10 @@ using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer &lt;api key&gt;</c> against the stored key hashes.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;api key&gt;</c> against the stored key hashes, and HTTP Basic as Kafka
+/// clients send it (<c>basic.auth.user.info</c>): the password is the key's secret, the user name is informative only.
+/// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -32,11 +35,10 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length > 512)
+        if (header.Length > 512 || SecretOf(header) is not { } secret)
         {
-            return Fail("The Authorization header must be 'Bearer <api key>'.");
+            return Fail("The Authorization header must be 'Bearer <api key>' or 'Basic' with the key's secret as the password.");
         }
-        var secret = header["Bearer ".Length..].Trim();
         var hash = ApiKeySecrets.Hash(secret);
         if (!keys.TryGet(hash, out var key))
         {
@@ -66,6 +68,29 @@ internal sealed class ApiKeyAuthenticationHandler(
             new Claim(ClaimTypes.Role, WireNames.Of(key.Role)),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>The secret of a Bearer header, the password of a Basic one; null when the header is neither.</summary>
+    private static string? SecretOf(string header)
+    {
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header["Bearer ".Length..].Trim();
+        }
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        try
+        {
+            var pair = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? null : pair[(colon + 1)..];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private AuthenticateResult Fail(string reason)

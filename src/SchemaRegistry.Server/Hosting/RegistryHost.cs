@@ -21,8 +21,16 @@ namespace SchemaRegistry.Server.Hosting;
 /// <summary>Builds the registry's web application: configuration, storage (migrated), auth, endpoints.</summary>
 public static class RegistryHost
 {
-    public static async Task<WebApplication> BuildAsync(IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
+    public static Task<WebApplication> BuildAsync(IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken) =>
+        BuildAsync(overrides, [], cancellationToken);
+
+    /// <param name="overrides">Settings that win over every other source.</param>
+    /// <param name="doors">Other APIs mapped on the same port over the same services (the Confluent door).</param>
+    /// <param name="cancellationToken">Cancels opening and migrating the storage.</param>
+    public static async Task<WebApplication> BuildAsync(IReadOnlyDictionary<string, string?> overrides, IReadOnlyList<IRegistryDoor> doors,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(doors);
         Metrics.RuntimeMetricsExport.Configure();
         var builder = WebApplication.CreateSlimBuilder();
         RegistryConfiguration.AddSources(builder.Configuration, overrides);
@@ -64,6 +72,7 @@ public static class RegistryHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Caching.ContentCheckCache>();
         builder.Services.AddSingleton<IPayloadValidator, JsonSchemaPayloadValidator>();
+        builder.Services.AddSingleton(Formats.FormatCatalog.Create());
         builder.Services.AddSingleton<CheckAdmission>();
         builder.Services.AddSingleton<ReferenceLoader>();
         builder.Services.AddSingleton<Events.OpenLineageEvents>();
@@ -107,6 +116,11 @@ public static class RegistryHost
             return Task.CompletedTask;
         }));
 
+        foreach (var door in doors)
+        {
+            door.AddServices(builder);
+        }
+
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SchemaRegistry");
         await AdminBootstrap.EnsureAsync(storage, options, TimeProvider.System, logger, cancellationToken);
@@ -134,6 +148,10 @@ public static class RegistryHost
         DriftEndpoints.Map(app);
         AuditEndpoints.Map(app);
         BackupEndpoints.Map(app);
+        foreach (var door in doors)
+        {
+            door.Map(app);
+        }
         app.MapOpenApi().AllowAnonymous();
         Metrics.MetricsEndpoint.Map(app);
         app.Lifetime.ApplicationStopped.Register(storage.Dispose);

@@ -34,8 +34,13 @@ internal static class Problems
 
     public static async Task WriteAsync(HttpContext context, RegistryError error)
     {
-        var body = ToResponse(error, context.Request.Path.Value);
         Metrics.RegistryMetrics.Errors.WithLabels(error.Code).Inc();
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IErrorBodyWriter>() is { } door)
+        {
+            await door.WriteAsync(context, error);
+            return;
+        }
+        var body = ToResponse(error, context.Request.Path.Value);
         context.Response.StatusCode = body.Status;
         context.Response.ContentType = "application/problem+json";
         await context.Response.WriteAsJsonAsync(body, RegistryJson.Options, "application/problem+json", context.RequestAborted);

@@ -15,17 +15,13 @@ namespace SchemaRegistry.Server.Services;
 /// incompatible change is VAL-1401 (no version number can fix it). A new major's first version is checked against
 /// nothing of the old majors unless the mode is transitive.
 /// </summary>
-internal sealed class CompatibilityService(IRegistryStorage storage, Layers layers, ReferenceLoader references, Pipelines.DriftService drift, Hosting.RegistryOptions options, TimeProvider time)
+internal sealed class CompatibilityService(IRegistryStorage storage, Layers layers, Core.Formats.SchemaFormats formats, ReferenceLoader references, Pipelines.DriftService drift, Hosting.RegistryOptions options, TimeProvider time)
 {
     public async Task<DiffResponse> DiffAsync(string? from, string? to, CancellationToken cancellationToken)
     {
         var older = await LoadAsync(from, cancellationToken);
         var newer = await LoadAsync(to, cancellationToken);
-        Validation.PayloadLimits.Enforce(older.Definition.Payload, options);
-        Validation.PayloadLimits.Enforce(newer.Definition.Payload, options);
-        using var a = JsonDocument.Parse(await BundleAsync(older, cancellationToken));
-        using var b = JsonDocument.Parse(await BundleAsync(newer, cancellationToken));
-        var diff = Diff(a.RootElement, b.RootElement, older, newer);
+        var diff = await DiffAsync(older, newer, cancellationToken);
         return new DiffResponse(older.Fqid.ToString(), newer.Fqid.ToString(), diff.IsBackwardCompatible, diff.IsForwardCompatible,
             diff.Changes.Select(ChangeItems.ToItem).ToList());
     }
@@ -37,7 +33,7 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
             return (await CheckAsync(await LoadAsync(request.Fqid, cancellationToken), cancellationToken)).Report;
         }
         // An unregistered candidate: checked as if it were registered under its FQID with the default envelope.
-        var definition = Core.Checks.EnvelopeRules.Build(new Core.Checks.DraftInput(request.Fqid, "candidate", null, null, null, null, payload), layers, options.DefaultMode);
+        var definition = Core.Checks.EnvelopeRules.Build(new Core.Checks.DraftInput(request.Fqid, "candidate", null, null, null, null, payload), layers, options.DefaultMode, formats.All.Select(f => f.Name).ToList());
         Validation.PayloadLimits.Enforce(definition.Payload, options);
         var now = time.GetUtcNow();
         var candidate = new SchemaRecord(definition, SchemaState.Draft, [], "", now, "candidate", now, "candidate", null, 0);
@@ -107,11 +103,9 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         var issues = new List<Issue>();
         var breaking = new List<(Issue Issue, SchemaChange Change)>();
         IReadOnlyList<SchemaChange> firstChanges = [];
-        using var candidatePayload = JsonDocument.Parse(await BundleAsync(candidate, cancellationToken));
         foreach (var target in targets)
         {
-            using var targetPayload = JsonDocument.Parse(await BundleAsync(target, cancellationToken));
-            var diff = Diff(targetPayload.RootElement, candidatePayload.RootElement, target, candidate);
+            var diff = await DiffAsync(target, candidate, cancellationToken);
             if (ReferenceEquals(target, targets[0]))
             {
                 firstChanges = diff.Changes;
@@ -159,13 +153,42 @@ internal sealed class CompatibilityService(IRegistryStorage storage, Layers laye
         return await drift.EvidenceAsync(candidate, breaking.Select(b => b.Change.Path).ToHashSet(StringComparer.Ordinal), cancellationToken);
     }
 
-    private static bool Breaks(SchemaChange change, CompatibilityMode mode) => mode switch
+    public static bool Breaks(SchemaChange change, CompatibilityMode mode) => mode switch
     {
         CompatibilityMode.Backward or CompatibilityMode.BackwardTransitive => change.Backward != true,
         CompatibilityMode.Forward or CompatibilityMode.ForwardTransitive => change.Forward != true,
         CompatibilityMode.Full or CompatibilityMode.FullTransitive => change.Backward != true || change.Forward != true,
         _ => false,
     };
+
+    /// <summary>
+    /// The diff from one version to another through their format: JSON Schema with the registered schemas it references
+    /// copied in (the comparer sees through them), any other format by its own <see cref="Core.Formats.ISchemaFormat.Compare"/>.
+    /// </summary>
+    public async Task<SchemaDiff> DiffAsync(SchemaRecord older, SchemaRecord newer, CancellationToken cancellationToken)
+    {
+        var format = newer.Definition.Format;
+        if (format == SchemaDefinition.JsonSchemaFormat && older.Definition.Format == format)
+        {
+            Validation.PayloadLimits.Enforce(older.Definition.Payload, options);
+            Validation.PayloadLimits.Enforce(newer.Definition.Payload, options);
+            using var a = JsonDocument.Parse(await BundleAsync(older, cancellationToken));
+            using var b = JsonDocument.Parse(await BundleAsync(newer, cancellationToken));
+            return Diff(a.RootElement, b.RootElement, older, newer);
+        }
+        if (older.Definition.Format != format || !formats.TryGet(format, out var schemaFormat))
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.Incompatible, ErrorKind.Conflict, "Format changed",
+                $"{older.Fqid} is {older.Definition.Format} and {newer.Fqid} is {format}: a subject keeps one format."));
+        }
+        return schemaFormat.Compare(Parse(schemaFormat, older), Parse(schemaFormat, newer));
+    }
+
+    private static Core.Formats.ParsedSchema Parse(Core.Formats.ISchemaFormat format, SchemaRecord record)
+    {
+        var parse = format.Parse(Core.Formats.SchemaText.FromPayload(record.Definition.Payload), new Dictionary<string, string>());
+        return parse.Schema ?? throw new RegistryException(RegistryError.FromIssues("Not a schema", parse.Issues));
+    }
 
     /// <summary>
     /// The comparer reads schemas that passed the payload check; a draft that did not (a <c>type</c> that is an

@@ -14,12 +14,12 @@ using SchemaRegistry.Wire;
 namespace SchemaRegistry.Server.Services;
 
 /// <summary>The registry's use cases: each loads, asks the domain what may happen, and stores the outcome.</summary>
-internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, CompatibilityService compatibility, ReferenceLoader references, Pipelines.DriftService drift, Pipelines.MidRunAlerts alerts, Caching.SchemaReadCache cache, RegistryOptions options, TimeProvider time)
+internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPayloadValidator validator, Core.Formats.SchemaFormats formats, CompatibilityService compatibility, ReferenceLoader references, Pipelines.DriftService drift, Pipelines.MidRunAlerts alerts, Caching.SchemaReadCache cache, RegistryOptions options, TimeProvider time)
 {
     public async Task<SchemaResponse> RegisterAsync(RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
     {
-        var definition = EnvelopeRules.Build(ToInput(request), layers, options.DefaultMode);
-        Validation.PayloadLimits.Enforce(definition.Payload, options);
+        var definition = EnvelopeRules.Build(ToInput(request), layers, options.DefaultMode, FormatNames);
+        EnforceLimits(definition);
         // Whole milliseconds, as stored: the answer built here is the one a later read gives.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var record = new SchemaRecord(definition, SchemaState.Draft, ReferenceScanner.Scan(definition.Payload, options.CanonicalPrefix),
@@ -39,6 +39,48 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         return SchemaMapper.ToResponse(record, [entry], null);
     }
 
+    /// <summary>
+    /// A subject's direct registration policy (the Confluent door's default): validate, check compatibility and publish
+    /// in one step, with no review. The version is stored published with its history entry and its SchemaPublished
+    /// event in one transaction, audited under <paramref name="actor"/>; the definition file is written first.
+    /// </summary>
+    /// <param name="definition">The version to publish.</param>
+    /// <param name="actor">Who registered it.</param>
+    /// <param name="comment">The history and ledger comment.</param>
+    /// <param name="referencesChecked">
+    /// True when the caller's format already resolved the schema's references (Confluent references, by name): the
+    /// registry's own reference check (published <c>schemareg:</c> FQIDs) is then not repeated.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<SchemaRecord> PublishDirectAsync(SchemaDefinition definition, Principal actor, string comment, bool referencesChecked,
+        CancellationToken cancellationToken)
+    {
+        EnforceLimits(definition);
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+        var draft = new SchemaRecord(definition, SchemaState.Draft, ReferenceScanner.Scan(definition.Payload, options.CanonicalPrefix),
+            CanonicalJson.Hash(definition.Payload), now, actor.Name, now, actor.Name, null, 1);
+        await ReportingFailureAsync(draft, EventFactory.PublishBlocked, true, () => CheckContentAsync(draft, referencesChecked, cancellationToken), cancellationToken);
+        IReadOnlyList<Core.Pipelines.DriftCase> resolves = [];
+        await ReportingFailureAsync(draft, EventFactory.PublishBlocked, true,
+            async () => resolves = await drift.CheckPublishAsync(draft, cancellationToken), cancellationToken);
+        var record = draft with { State = SchemaState.Published, SubmittedBy = actor.Id };
+        await WriteDefinitionAsync(record, cancellationToken);
+        var entry = Entry(record, SchemaAction.Publish, null, actor, now, comment);
+        try
+        {
+            await storage.Schemas.InsertAsync(record, entry, EventFactory.SchemaChanged(entry), cancellationToken);
+        }
+        catch (StoreConflictException)
+        {
+            throw new RegistryException(new RegistryError(ErrorCode.AlreadyExists, ErrorKind.Conflict, "Version exists",
+                $"{definition.Fqid} was registered by another request at the same time; retry."));
+        }
+        cache.Invalidate(record.Fqid.Subject.ToString());
+        await drift.ResolvePublishedAsync(resolves, record, actor);
+        await alerts.AfterChangeAsync(SchemaAction.Publish, record, CancellationToken.None);
+        return record;
+    }
+
     public async Task<SchemaResponse> EditAsync(string fqidText, RegisterSchemaRequest request, Principal actor, CancellationToken cancellationToken)
     {
         var current = await LoadAsync(ParseFqid(fqidText), cancellationToken);
@@ -47,8 +89,8 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
             throw new RegistryException(RegistryError.Envelope($"The body names {SubjectName.Printable(request.Fqid)} but the path names {current.Fqid}."));
         }
         var next = LifecycleMachine.Apply(current.State, SchemaAction.Edit);
-        var definition = EnvelopeRules.Build(ToInput(request with { Fqid = current.Fqid.ToString() }), layers, options.DefaultMode);
-        Validation.PayloadLimits.Enforce(definition.Payload, options);
+        var definition = EnvelopeRules.Build(ToInput(request with { Fqid = current.Fqid.ToString() }), layers, options.DefaultMode, FormatNames);
+        EnforceLimits(definition);
         var now = time.GetUtcNow();
         var updated = current with
         {
@@ -130,7 +172,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         var current = await LoadAsync(ParseFqid(fqidText), cancellationToken);
         string? evidence = null;
         await ReportingFailureAsync(current, EventFactory.ValidationFailed, apply && actor is not null,
-            async () => evidence = await CheckContentAsync(current, cancellationToken), cancellationToken);
+            async () => evidence = await CheckContentAsync(current, false, cancellationToken), cancellationToken);
         var record = current;
         if (apply && actor is not null && current.State != SchemaState.Validated && LifecycleMachine.CanApply(current.State, SchemaAction.Validate))
         {
@@ -152,7 +194,7 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
         {
             Func<Fqid, RegistryError, DateTimeOffset, OutboxEvent> failure = action == SchemaAction.Submit ? EventFactory.ValidationFailed : EventFactory.PublishBlocked;
             string? evidence = null;
-            await ReportingFailureAsync(current, failure, true, async () => evidence = await CheckContentAsync(current, cancellationToken), cancellationToken);
+            await ReportingFailureAsync(current, failure, true, async () => evidence = await CheckContentAsync(current, false, cancellationToken), cancellationToken);
             reason = WithEvidence(reason, evidence);
         }
         IReadOnlyList<Core.Pipelines.DriftCase> resolves = [];
@@ -209,13 +251,13 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
     /// VAL-1102 and VAL-1304: the payload is a schema and every reference is a published version; then compatibility.
     /// Returns the evidence a compatibility verdict rested on, if it was not proof.
     /// </summary>
-    private async Task<string?> CheckContentAsync(SchemaRecord record, CancellationToken cancellationToken)
+    private async Task<string?> CheckContentAsync(SchemaRecord record, bool referencesChecked, CancellationToken cancellationToken)
     {
         var issues = new List<Issue>();
         var referenced = ReferenceRules.Parse(record.References, layers, issues);
         ReferenceRules.CheckPublished(await storage.Schemas.GetStatesAsync(referenced.ToList(), cancellationToken), issues);
-        var payloads = issues.Count == 0 ? await references.LoadAsync(referenced, cancellationToken) : null;
-        issues.InsertRange(0, validator.Check(record.Definition.Payload, payloads));
+        var payloads = issues.Count == 0 && !referencesChecked ? await references.LoadAsync(referenced, cancellationToken) : null;
+        issues.InsertRange(0, CheckPayload(record.Definition, payloads));
         if (issues.Count > 0)
         {
             throw new RegistryException(RegistryError.FromIssues("Validation failed", issues));
@@ -334,6 +376,28 @@ internal sealed class SchemaService(IRegistryStorage storage, Layers layers, IPa
 
     private static HistoryEntry Entry(SchemaRecord record, SchemaAction action, SchemaState? from, Principal actor, DateTimeOffset at, string? comment) =>
         new(record.Fqid, action, from, record.State, actor.Id, actor.Name, WireNames.Of(actor.Role), at, comment);
+
+    /// <summary>The names of the formats the registry holds, for the envelope's <c>format</c>.</summary>
+    public IReadOnlyCollection<string> FormatNames => formats.All.Select(f => f.Name).ToList();
+
+    /// <summary>JSON Schema's limits (VAL-1103/VAL-1104) read JSON Schema keywords; other formats are bounded by the body limit.</summary>
+    private void EnforceLimits(SchemaDefinition definition)
+    {
+        if (definition.Format == SchemaDefinition.JsonSchemaFormat)
+        {
+            Validation.PayloadLimits.Enforce(definition.Payload, options);
+        }
+    }
+
+    /// <summary>VAL-1102: JSON Schema through the registry's validator (cached, with references); other formats through their parser.</summary>
+    private IReadOnlyList<Issue> CheckPayload(SchemaDefinition definition, IReadOnlyDictionary<string, string>? payloads)
+    {
+        if (definition.Format == SchemaDefinition.JsonSchemaFormat || !formats.TryGet(definition.Format, out var format))
+        {
+            return validator.Check(definition.Payload, payloads);
+        }
+        return format.Parse(Core.Formats.SchemaText.FromPayload(definition.Payload), new Dictionary<string, string>()).Issues;
+    }
 
     private static DraftInput ToInput(RegisterSchemaRequest r) =>
         new(r.Fqid, r.Owner, r.Description, r.Format, r.Compatibility, r.Tags, r.Payload);

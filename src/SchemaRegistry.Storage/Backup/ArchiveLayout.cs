@@ -1,15 +1,18 @@
 namespace SchemaRegistry.Storage.Backup;
 
 /// <summary>
-/// The archive format (version 1): one gzip stream of UTF-8 NDJSON lines. First a header line
-/// <c>{"format":"schemareg-archive","format_version":1,"exported_at":…,"source":…}</c>, the only line that differs
+/// The archive format (version 2; version 1 lacked the Confluent door's tables and still restores): one gzip stream of UTF-8 NDJSON lines. First a header line
+/// <c>{"format":"schemareg-archive","format_version":2,"exported_at":…,"source":…}</c>, the only line that differs
 /// between two exports of the same registry; then, per part, <c>{"part":NAME,"columns":[…]}</c> followed by one JSON
 /// array per row in primary-key order; last <c>{"manifest":{…}}</c> (<see cref="ArchiveManifest"/>).
 /// </summary>
 public static class ArchiveLayout
 {
     public const string Format = "schemareg-archive";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest version this build restores: its parts are a subset of the current ones.</summary>
+    public const int OldestReadableVersion = 1;
 
     /// <summary>The last part: blob contents as rows <c>[key, offset, base64]</c>, a key's chunks in order.</summary>
     public const string BlobsPart = "blobs";

@@ -53,9 +53,9 @@ internal sealed class ArchiveReader : IAsyncDisposable
                 throw ArchiveErrors.Invalid($"The file is not a {ArchiveLayout.Format} (its first line does not say so).");
             }
             var version = root.GetProperty("format_version").GetInt32();
-            if (version != ArchiveLayout.FormatVersion)
+            if (version is < ArchiveLayout.OldestReadableVersion or > ArchiveLayout.FormatVersion)
             {
-                throw ArchiveErrors.Invalid($"The archive has format version {version}; this build reads version {ArchiveLayout.FormatVersion}.");
+                throw ArchiveErrors.Invalid($"The archive has format version {version}; this build reads versions {ArchiveLayout.OldestReadableVersion} to {ArchiveLayout.FormatVersion}.");
             }
             reader.Source = root.TryGetProperty("source", out var source) ? source.GetString() ?? "" : "";
         }

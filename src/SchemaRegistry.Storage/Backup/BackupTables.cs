@@ -53,5 +53,9 @@ public static class BackupTables
             [L("sequence"), L("at"), T("principal"), T("role"), T("action"), T("target"), TN("reason"), TN("before_hash"), TN("after_hash"),
              T("prev_hash"), T("hash")],
             ["sequence"]),
+        new("schema_ids", [L("id"), T("fingerprint"), T("format"), T("schema_text"), T("refs"), L("created_at")], ["id"], Identity: "id"),
+        new("confluent_subjects", [T("name"), T("subject"), L("created_at")], ["name"]),
+        new("confluent_versions", [T("subject"), I("version"), T("fqid"), L("schema_id"), I("deleted"), TN("metadata")], ["subject", "version"]),
+        new("confluent_settings", [T("scope"), T("name"), T("value"), L("updated_at"), T("updated_by")], ["scope", "name"]),
     ];
 }

@@ -12,6 +12,7 @@ public interface IRegistryStorage
     IAuditStore Audit { get; }
     IBlobStore Blobs { get; }
     IRegistryBackup Backup { get; }
+    IConfluentStore Confluent { get; }
     string DatabaseDescription { get; }
     string BlobsDescription { get; }
 

@@ -11,4 +11,7 @@ public interface ISubjectConfigStore
     /// <summary>Sets the subject's mode and writes <paramref name="events"/> (with their ledger entries) in the same transaction.</summary>
     Task SetModeAsync(SubjectName subject, CompatibilityMode mode, string principal, DateTimeOffset at, IReadOnlyList<OutboxEvent> events,
         CancellationToken cancellationToken);
+
+    /// <summary>Removes the subject's own mode (it falls back to the default); false when it had none.</summary>
+    Task<bool> ClearModeAsync(SubjectName subject, CancellationToken cancellationToken);
 }

@@ -28,4 +28,11 @@ internal sealed class SqlSubjectConfigStore(SqlProvider provider) : ISubjectConf
         await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    public async Task<bool> ClearModeAsync(SubjectName subject, CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, "DELETE FROM subject_config WHERE subject=@s", null, ("@s", subject.ToString()));
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
 }

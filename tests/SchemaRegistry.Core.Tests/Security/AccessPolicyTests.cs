@@ -47,11 +47,11 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
-    public void Pipeline_runner_may_read_and_run_pipelines_only()
+    public void Pipeline_runner_may_read_run_pipelines_and_look_up_schemas_only()
     {
         var held = Enum.GetValues<Permission>().Where(p => AccessPolicy.Allows(Role.PipelineRunner, p));
 
-        Assert.Equal([Permission.Read, Permission.RunPipelines, Permission.SyncMetadata], held);
+        Assert.Equal([Permission.Read, Permission.RunPipelines, Permission.SyncMetadata, Permission.LookUpSchema], held);
     }
 
     [Fact]
@@ -104,8 +104,9 @@ public sealed class AccessPolicyTests
         {
             Role.SchemaAdmin => true,
             Role.OpsEngineer => permission is Permission.Read or Permission.WriteDraft or Permission.Validate or Permission.Submit
-                or Permission.ManagePipelines or Permission.ManageDrift or Permission.SyncMetadata or Permission.ReadAudit or Permission.AnnotateAudit,
-            Role.PipelineRunner => permission is Permission.Read or Permission.RunPipelines or Permission.SyncMetadata,
+                or Permission.ManagePipelines or Permission.ManageDrift or Permission.SyncMetadata or Permission.ReadAudit or Permission.AnnotateAudit
+                or Permission.LookUpSchema,
+            Role.PipelineRunner => permission is Permission.Read or Permission.RunPipelines or Permission.SyncMetadata or Permission.LookUpSchema,
             Role.Reader => permission is Permission.Read,
             _ => throw new InvalidOperationException($"Role {role} is missing from this test."),
         };

@@ -50,6 +50,22 @@ public static class BusyRegistry
         await ops.ReplayQuarantineAsync(new QuarantineReplayRequest(RunId));
         await runner.CompleteRunAsync(RunId, new CompleteRunRequest());
         await admin.SubscribeAsync(new SubscriptionRequest("http://127.0.0.1:9/hooks", SubscriptionSecret, ["SchemaPublished"]));
+        await PopulateConfluentDoorAsync(server);
+    }
+
+    /// <summary>
+    /// The Confluent door's tables (its own tests drive it over HTTP; this server has no door mapped): a global id, a
+    /// Kafka name, a numbered version with the metadata a client sent, and a mode.
+    /// </summary>
+    private static async Task PopulateConfluentDoorAsync(RegistryServer server)
+    {
+        var door = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Storage.Ports.IRegistryStorage>(server.Services).Confluent;
+        var at = new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero);
+        var id = await door.EnsureSchemaIdAsync(new Storage.Ports.StoredSchema(0, "sha256:busy-registry", "json-schema", V10, "[]"), null, at, CancellationToken.None);
+        await door.MapNameAsync("invoices-value", "finance.gdp.invoice", at, CancellationToken.None);
+        await door.AppendVersionAsync("finance.gdp.invoice", "finance.gdp.invoice:v1.0", id!.Value, null, """{"metadata":{"owner":"Ünïcode ✓"}}""", CancellationToken.None);
+        await door.SetSettingAsync("finance.gdp.invoice", "mode", "READONLY", "admin", at, CancellationToken.None);
     }
 
     private static async Task PublishAsync(Client.RegistryClient admin, Client.RegistryClient reviewer, string fqid, string payload)

@@ -1,0 +1,42 @@
+-- Global schema ids: one per distinct (format, normalised text, references), the key Kafka serializers put in every
+-- message. The fingerprint's unique index is what makes two concurrent registrations of one schema get one id.
+CREATE TABLE schema_ids (
+    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    fingerprint VARCHAR(80)  NOT NULL UNIQUE,
+    format      VARCHAR(32)  NOT NULL,
+    schema_text TEXT    NOT NULL,
+    refs        TEXT    NOT NULL,
+    created_at  BIGINT       NOT NULL
+);
+
+-- A Confluent subject name that is not one of ours (orders-value) and the subject it was given; a name that is one of
+-- ours (finance.gdp.invoice) has no row. policy: direct (register publishes) or reviewed (register submits).
+CREATE TABLE confluent_subjects (
+    name       VARCHAR(255) NOT NULL PRIMARY KEY,
+    subject    VARCHAR(200) NOT NULL UNIQUE,
+    created_at BIGINT       NOT NULL
+);
+
+-- The Confluent view of a subject's published versions: integer versions in publication order, each with its global
+-- id. deleted: 0 live, 1 soft-deleted, 2 permanently deleted (kept so the version is never numbered again).
+CREATE TABLE confluent_versions (
+    subject   VARCHAR(200) NOT NULL,
+    version   INTEGER NOT NULL,
+    fqid      VARCHAR(220) NOT NULL UNIQUE,
+    schema_id BIGINT       NOT NULL,
+    deleted   INTEGER NOT NULL,
+    metadata  TEXT    NULL,
+    PRIMARY KEY (subject, version)
+);
+CREATE INDEX ix_confluent_versions_schema_id ON confluent_versions (schema_id);
+
+-- Door settings by scope ('' global, else our subject name): mode (READWRITE, READONLY, IMPORT), registration policy,
+-- and the global compatibility a PUT /config set.
+CREATE TABLE confluent_settings (
+    scope      VARCHAR(200) NOT NULL,
+    name       VARCHAR(64)  NOT NULL,
+    value      VARCHAR(64)  NOT NULL,
+    updated_at BIGINT       NOT NULL,
+    updated_by VARCHAR(200) NOT NULL,
+    PRIMARY KEY (scope, name)
+);
