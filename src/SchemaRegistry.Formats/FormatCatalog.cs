@@ -1,5 +1,7 @@
 using SchemaRegistry.Core.Formats;
+using SchemaRegistry.Formats.Avro;
 using SchemaRegistry.Formats.JsonSchema;
+using SchemaRegistry.Formats.Protobuf;
 
 namespace SchemaRegistry.Formats;
 
@@ -12,6 +14,8 @@ public static class FormatCatalog
     public static IReadOnlyList<ISchemaFormat> All() =>
     [
         new JsonSchemaFormat(),
+        new AvroFormat(),
+        new ProtobufFormat(),
     ];
 
     public static SchemaFormats Create() => new(All());

@@ -81,7 +81,7 @@ public sealed class RawHttpTests : IAsyncLifetime
         Assert.Equal(new[] { ("com.acme.Order", 1), ("orders-value", 1) },
             versions.EnumerateArray().Select(v => (v.GetProperty("subject").GetString()!, v.GetProperty("version").GetInt32())).OrderBy(v => v.Item1, StringComparer.Ordinal));
         Assert.Equal(new[] { "com.acme.Order", "orders-value" }, Strings((await _http.GetJsonAsync($"schemas/ids/{id1}/subjects")).Json));
-        Assert.Equal(new[] { "JSON" }, Strings((await _http.GetJsonAsync("schemas/types")).Json));
+        Assert.Equal(new[] { "AVRO", "JSON", "PROTOBUF" }, Strings((await _http.GetJsonAsync("schemas/types")).Json));
     }
 
     [Fact]

@@ -24,8 +24,8 @@ internal static class SchemaIdEndpoints
         door.MapGet("/schemas/types", Types).RequirePermission(Permission.Read);
     }
 
-    private static async Task<IResult> GetAsync(string id, ConfluentAnswers answers, CancellationToken cancellationToken) =>
-        ConfluentJson.Ok(await answers.ByIdAsync(ParseId(id), cancellationToken));
+    private static async Task<IResult> GetAsync(string id, ConfluentAnswers answers, string? format, CancellationToken cancellationToken) =>
+        ConfluentJson.Ok(await answers.ByIdAsync(ParseId(id), cancellationToken, format));
 
     private static async Task<IResult> GetTextAsync(string id, ConfluentAnswers answers, CancellationToken cancellationToken) =>
         Results.Text((await answers.SchemaAsync(ParseId(id), cancellationToken)).Text, ConfluentJson.MediaType, System.Text.Encoding.UTF8);

@@ -71,10 +71,10 @@ internal static class SubjectEndpoints
     }
 
     private static async Task<IResult> GetVersionAsync(string subject, string version, SubjectNames names, ConfluentCatalog catalog, ConfluentAnswers answers,
-        bool? deleted, CancellationToken cancellationToken)
+        bool? deleted, string? format, CancellationToken cancellationToken)
     {
         var picked = await PickAsync(subject, version, names, catalog, deleted == true, cancellationToken);
-        return ConfluentJson.Ok(await answers.VersionAsync(subject, picked, cancellationToken));
+        return ConfluentJson.Ok(await answers.VersionAsync(subject, picked, cancellationToken, format));
     }
 
     private static async Task<IResult> GetVersionSchemaAsync(string subject, string version, SubjectNames names, ConfluentCatalog catalog, ConfluentAnswers answers,

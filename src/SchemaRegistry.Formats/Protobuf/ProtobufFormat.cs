@@ -11,7 +11,7 @@ namespace SchemaRegistry.Formats.Protobuf;
 /// Protocol Buffers (<c>.proto</c> text or a base64 FileDescriptorProto, proto2 and proto3) behind the format seam: our own parser and linker,
 /// a canonical text for identity, and compatibility by the wire format's rules (docs/formats-protobuf.md).
 /// </summary>
-public sealed class ProtobufFormat : ISchemaFormat
+public sealed class ProtobufFormat : ISchemaFormat, ISerializedSchemaForm
 {
     public const string FormatName = "protobuf";
 

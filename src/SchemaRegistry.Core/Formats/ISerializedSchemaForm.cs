@@ -1,0 +1,10 @@
+namespace SchemaRegistry.Core.Formats;
+
+/// <summary>
+/// A format whose schemas also have a binary spelling that clients may ask for instead of the text: Protobuf's
+/// <c>FileDescriptorProto</c>, base64-encoded, which Confluent's clients request with <c>format=serialized</c>.
+/// </summary>
+public interface ISerializedSchemaForm
+{
+    string ToSerialized(ParsedSchema schema);
+}
