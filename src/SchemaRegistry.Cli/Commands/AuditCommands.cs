@@ -53,7 +53,7 @@ internal static class AuditCommands
             }
             if (AuditChain.Verify(entries, previousSequence: 0) is { } broken)
             {
-                throw new AuditBrokenException($"The ledger is broken at entry {broken.Sequence}: {broken.Reason}");
+                throw new CheckFailedException($"The ledger is broken at entry {broken.Sequence}: {broken.Reason}");
             }
             Console.WriteLine($"The ledger holds: {entries.Count} entries, chain intact" + (entries.Count > 0 ? $", last hash {entries[^1].Hash}." : "."));
         });
@@ -105,7 +105,4 @@ internal static class AuditCommands
     /// <summary>The entry as the ledger's hash covers it (the resolver SDK carries only the wire record, not the domain).</summary>
     private static AuditEntry ToEntry(AuditEntryResponse e) =>
         new(e.Sequence, e.At, e.Principal, e.Role, e.Action, e.Target, e.Reason, e.BeforeHash, e.AfterHash, e.PreviousHash, e.Hash);
-
-    /// <summary>Reported like an I/O failure: a message on stderr and exit 1.</summary>
-    private sealed class AuditBrokenException(string message) : IOException(message);
 }

@@ -10,13 +10,11 @@ namespace SchemaRegistry.Cli.Commands;
 /// </summary>
 internal static class ClientCommand
 {
-    public const int FailureExitCode = 1;
-
     public static void SetAction(Command command, Func<ParseResult, RegistryClient, CancellationToken, Task> action) =>
         SetAction(command, async (parse, client, ct) =>
         {
             await action(parse, client, ct);
-            return 0;
+            return ExitCodes.Ok;
         });
 
     /// <summary>An action that picks its own exit code (a check that can fail, as a CI gate).</summary>
@@ -31,18 +29,23 @@ internal static class ClientCommand
             catch (RegistryApiException e)
             {
                 Print(parse, e);
-                return FailureExitCode;
+                return ExitCodes.Of(e.Problem);
             }
             catch (HttpRequestException e)
             {
                 // Raised mid-stream (an export whose connection drops after its headers).
                 Print(parse, client.Unreachable(e));
-                return FailureExitCode;
+                return ExitCodes.ServerOrNetwork;
+            }
+            catch (CheckFailedException e)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.ProblemsFound;
             }
             catch (IOException e)
             {
                 await Console.Error.WriteLineAsync($"error: {e.Message}");
-                return FailureExitCode;
+                return ExitCodes.UsageOrInput;
             }
         });
 

@@ -51,7 +51,20 @@ internal static class PipelineCommands
             Printer.Table(["pipeline", "layer", "schema", "timing", "drift policy", "owner"],
                 all.Select(p => new[] { p.PipelineId, p.Layer, p.Fqid, p.ValidationTiming, p.DriftPolicy, p.Owner }));
         });
+        var get = new Command("get", "Show one pipeline's contract.") { id };
+        ClientCommand.SetAction(get, async (parse, client, ct) =>
+        {
+            var pipeline = await client.GetPipelineAsync(parse.GetValue(id)!, ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(pipeline);
+                return;
+            }
+            Printer.Table(["pipeline", "layer", "schema", "timing", "drift policy", "owner"],
+                [[pipeline.PipelineId, pipeline.Layer, pipeline.Fqid, pipeline.ValidationTiming, pipeline.DriftPolicy, pipeline.Owner]]);
+        });
         command.Subcommands.Add(register);
+        command.Subcommands.Add(get);
         command.Subcommands.Add(list);
         return command;
     }
@@ -85,11 +98,15 @@ internal static class PipelineCommands
             var result = await client.SendStagedBatchAsync(parse.GetValue(runId)!, stream, contentType, parse.GetValue(stage), ct);
             if (ClientOptions.Json(parse))
             {
-                Printer.Json(result);
-                return;
+                JsonOutput.Print(JsonOutput.Batch(result));
             }
-            Console.WriteLine($"Batch {result.Batch} of {result.RunId} on {result.Fqid}: {N(result.Records)} records, {N(result.Valid)} valid, " +
-                $"{N(result.Invalid)} invalid, {N(result.Drifted)} drifted, {N(result.Quarantined)} quarantined{(result.Failed ? $" — FAILED ({ErrorCode.DriftDetected})" : "")}.");
+            else
+            {
+                Console.WriteLine($"Batch {result.Batch} of {result.RunId} on {result.Fqid}: {N(result.Records)} records, {N(result.Valid)} valid, " +
+                    $"{N(result.Invalid)} invalid, {N(result.Drifted)} drifted, {N(result.Quarantined)} quarantined{(result.Failed ? $" — FAILED ({ErrorCode.DriftDetected})" : "")}.");
+            }
+            // As `data validate` on the same file: records that did not pass make the batch's check fail.
+            return result.Quarantined == 0 && !result.Failed ? ExitCodes.Ok : ExitCodes.ProblemsFound;
         });
         var heartbeat = new Command("heartbeat", "Tell the registry a running run is alive (between batches), so it is not abandoned.") { runId };
         ClientCommand.SetAction(heartbeat, async (parse, client, ct) => Print(await client.HeartbeatAsync(parse.GetValue(runId)!, ct), ClientOptions.Json(parse)));
@@ -162,13 +179,13 @@ internal static class PipelineCommands
             var cases = await client.ListDriftCasesAsync(parse.GetValue(subject), parse.GetValue(status), ct);
             if (ClientOptions.Json(parse))
             {
-                Printer.Json(cases);
+                JsonOutput.Print(JsonOutput.DriftCases(cases));
                 return;
             }
             Printer.Table(["id", "subject", "status", "fields", "runs", "opened"], cases.Select(c => new[]
             {
                 c.Id.ToString(CultureInfo.InvariantCulture), c.Subject, c.Status,
-                string.Join(", ", c.Fields.Select(f => $"{f.Path} ({f.Kind}, {N(f.Occurrences)})")), c.RunIds.Count.ToString(CultureInfo.InvariantCulture), Printer.Time(c.OpenedAt),
+                string.Join(", ", c.Fields.Select(f => $"{JsonOutput.Pointer(f.Path)} ({f.Kind}, {N(f.Occurrences)})")), c.RunIds.Count.ToString(CultureInfo.InvariantCulture), Printer.Time(c.OpenedAt),
             }));
         });
         var id = new Argument<long>("id") { Description = "Case id." };
@@ -185,11 +202,11 @@ internal static class PipelineCommands
             var found = await client.GetDriftCaseAsync(parse.GetValue(id), ct);
             if (ClientOptions.Json(parse))
             {
-                Printer.Json(found);
+                JsonOutput.Print(JsonOutput.DriftCases(found));
                 return;
             }
             Console.WriteLine($"Drift case {found.Id} on {found.Subject}: {found.Status}, opened {Printer.Time(found.OpenedAt)}; runs {string.Join(", ", found.RunIds)}");
-            Printer.Table(["field", "kind", "occurrences"], found.Fields.Select(f => new[] { f.Path, f.Kind, N(f.Occurrences) }));
+            Printer.Table(["field", "kind", "occurrences", "samples"], found.Fields.Select(f => new[] { JsonOutput.Pointer(f.Path), f.Kind, N(f.Occurrences), string.Join(" ", f.Samples.Take(3)) }));
         });
         var reason = new Option<string>("--comment") { Description = "Why it is resolved without a new version (required).", Required = true };
         var resolve = new Command("resolve", "Resolve a case by hand (publishing a version that accepts the data resolves it on its own).") { id, reason };
@@ -230,12 +247,43 @@ internal static class PipelineCommands
             }));
         });
         var fqid = new Option<string?>("--fqid") { Description = "Version to re-validate against (default: the newest published)." };
-        var replay = new Command("replay", "Re-validate a run's quarantine and release the records that now pass.") { runId, fqid };
+        var yes = new Option<bool>("--yes") { Description = "Replay against a newer major than the run's without asking (CI, no terminal)." };
+        var replay = new Command("replay", "Re-validate a run's quarantine and release the records that now pass; asks before replaying against another major.")
+            { runId, fqid, yes };
         ClientCommand.SetAction(replay, async (parse, client, ct) =>
         {
+            if (parse.GetValue(fqid) is null && !parse.GetValue(yes)
+                && await OtherMajorAsync(client, parse.GetValue(runId)!, ct) is { } change && !QuarantineReplayConfirmation.Confirmed(change))
+            {
+                await Console.Error.WriteLineAsync($"error: not replayed: the run {parse.GetValue(runId)} ran on {change.Pinned}, the newest published version is {change.Target}, another major. " +
+                    $"Pass --fqid {change.Target} (or a version of major {change.PinnedMajor}) to choose, or --yes to confirm.");
+                return ExitCodes.UsageOrInput;
+            }
             var result = await client.ReplayQuarantineAsync(new QuarantineReplayRequest(parse.GetValue(runId), parse.GetValue(fqid)), ct);
             Console.WriteLine($"Replayed {N(result.Examined)} records of {result.RunId} against {result.Fqid}: {N(result.Released)} released" +
                 (result.ReleasedKey is null ? "" : $" to {result.ReleasedKey}") + $", {N(result.Remaining)} still quarantined.");
+            return ExitCodes.Ok;
+        });
+        var key = new Argument<string>("key") { Description = "A batch's key, as `quarantine ls` lists it." };
+        var outFile = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
+        var manifest = new Option<bool>("--manifest") { Description = "The batch's manifest (why each record was quarantined) instead of its records." };
+        var get = new Command("get", "Download a quarantined batch's records as they arrived (or its manifest).") { key, outFile, manifest };
+        ClientCommand.SetAction(get, async (parse, client, ct) =>
+        {
+            if (parse.GetValue(outFile) is { } file)
+            {
+                var partial = file.FullName + ".partial";
+                long bytes;
+                await using (var output = File.Create(partial))
+                {
+                    bytes = await client.DownloadQuarantineAsync(parse.GetValue(key)!, parse.GetValue(manifest), output, ct);
+                }
+                File.Move(partial, file.FullName, overwrite: true);
+                await Console.Error.WriteLineAsync($"Wrote {N(bytes)} bytes to {file.FullName}.");
+                return;
+            }
+            await using var stdout = Console.OpenStandardOutput();
+            await client.DownloadQuarantineAsync(parse.GetValue(key)!, parse.GetValue(manifest), stdout, ct);
         });
         var olderThan = new Option<string?>("--older-than") { Description = "Age like 30d (default: the server's retention)." };
         var purge = new Command("purge", "Delete quarantines older than an age.") { olderThan };
@@ -248,10 +296,23 @@ internal static class PipelineCommands
             Console.WriteLine($"Purged the quarantine of {result.Batches} batches ({result.Files} files).");
         });
         command.Subcommands.Add(ls);
+        command.Subcommands.Add(get);
         command.Subcommands.Add(replay);
         command.Subcommands.Add(purge);
         return command;
     }
+
+    /// <summary>The replay's default target when it is of another major than the run's pinned version; null when the same.</summary>
+    private static async Task<MajorChange?> OtherMajorAsync(Client.RegistryClient client, string runId, CancellationToken ct)
+    {
+        var pinned = (await client.GetRunAsync(runId, ct)).SchemaFqid;
+        var subject = pinned.Split(':')[0];
+        var target = (await client.GetAsync(subject + ":latest", ct)).Fqid;
+        return Major(pinned) is { } from && Major(target) is { } to && from != to ? new MajorChange(pinned, target, from) : null;
+    }
+
+    private static int? Major(string fqid) =>
+        Core.Naming.SchemaVersion.TryParse(fqid[(fqid.IndexOf(':', StringComparison.Ordinal) + 1)..], out var version) ? version.Value.Major : null;
 
     private static void Print(RunResponse run, bool json)
     {

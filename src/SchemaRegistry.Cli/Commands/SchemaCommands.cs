@@ -59,9 +59,18 @@ internal static class SchemaCommands
     private static Command Get()
     {
         var fqid = FqidArgument("FQID or alias (subject:latest, subject:vMAJOR).");
-        var command = new Command("get", "Show a version.") { fqid };
+        var payload = new Option<bool>("--payload") { Description = "Print only the payload (the JSON Schema itself), as JSON: redirect it to a file to diff or edit it." };
+        var command = new Command("get", "Show a version: its envelope and history, or with --payload its JSON Schema.") { fqid, payload };
         ClientCommand.SetAction(command, async (parse, client, ct) =>
-            Printer.Schema(await client.GetAsync(parse.GetValue(fqid)!, ct), ClientOptions.Json(parse)));
+        {
+            var schema = await client.GetAsync(parse.GetValue(fqid)!, ct);
+            if (parse.GetValue(payload))
+            {
+                Printer.Json(schema.Payload);
+                return;
+            }
+            Printer.Schema(schema, ClientOptions.Json(parse));
+        });
         return command;
     }
 
@@ -111,13 +120,24 @@ internal static class SchemaCommands
         ClientCommand.SetAction(command, async (parse, client, ct) =>
         {
             var target = parse.GetValue(fqid)!;
-            var result = parse.GetValue(check) ? await client.CheckAsync(target, ct) : await client.ValidateAsync(target, ct);
+            ValidationResponse result;
+            try
+            {
+                result = parse.GetValue(check) ? await client.CheckAsync(target, ct) : await client.ValidateAsync(target, ct);
+            }
+            catch (RegistryApiException e) when (e.Problem.Status == 422)
+            {
+                // The validation ran and found problems: a check's failure (1), not a refused request (2).
+                ClientCommand.Print(parse, e);
+                return ExitCodes.ProblemsFound;
+            }
             if (ClientOptions.Json(parse))
             {
                 Printer.Json(result);
-                return;
+                return ExitCodes.Ok;
             }
             Console.WriteLine($"{result.Fqid} is valid (state {result.State}, {result.ContentHash}).");
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -138,7 +158,7 @@ internal static class SchemaCommands
             }
             if (ClientOptions.Json(parse))
             {
-                Printer.Json(steps);
+                JsonOutput.Print(JsonOutput.WithChanges(steps));
                 return;
             }
             if (versions.Count > 0)
@@ -191,23 +211,23 @@ internal static class SchemaCommands
             var report = await client.CheckCompatibilityAsync(new CompatibilityRequest(parse.GetValue(fqid), body), ct);
             if (ClientOptions.Json(parse))
             {
-                Printer.Json(report);
+                JsonOutput.Print(JsonOutput.WithChanges(report));
             }
             else
             {
                 var against = report.ComparedWith.Count == 0 ? "no published version" : string.Join(", ", report.ComparedWith);
                 Console.WriteLine($"{report.Fqid}: {(report.Compatible ? "compatible" : "INCOMPATIBLE")} under {report.Mode} with {against}; needs a {report.RequiredBump} bump.");
-                Printer.Table(["kind", "path", "backward", "forward", "reason"], report.Changes.Select(c => new[]
+                Printer.WrappedTable(["backward", "forward", "kind", "path", "reason"], report.Changes.Select(c => new[]
                 {
-                    c.Kind, c.Path, Verdict(c.Backward), Verdict(c.Forward), c.Reason,
+                    Verdict(c.Backward), Verdict(c.Forward), c.Kind, c.Path.Length == 0 ? "/" : c.Path, c.Reason,
                 }));
             }
-            return report.Compatible ? 0 : ClientCommand.FailureExitCode;
+            return report.Compatible ? ExitCodes.Ok : ExitCodes.ProblemsFound;
         });
         return command;
     }
 
-    private static string Verdict(bool? verdict) => verdict switch { true => "yes", false => "no", null => "unproven" };
+    private static string Verdict(bool? verdict) => verdict switch { true => "ok", false => "BREAKS", null => "unproven" };
 
     private static Command Publish()
     {

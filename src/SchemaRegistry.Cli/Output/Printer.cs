@@ -52,6 +52,63 @@ internal static class Printer
         }
     }
 
+    /// <summary>
+    /// A table whose last column (a reason, free text) wraps at the terminal's width (100 columns when redirected),
+    /// its continuation lines aligned under the column.
+    /// </summary>
+    public static void WrappedTable(string[] headers, IEnumerable<string[]> rows)
+    {
+        var all = rows.ToList();
+        var last = headers.Length - 1;
+        var widths = headers.Select((h, i) => i == last ? 0 : Math.Max(h.Length, all.Count == 0 ? 0 : all.Max(r => r[i].Length))).ToArray();
+        var indent = widths.Take(last).Sum() + 2 * last;
+        var room = Math.Max(30, TerminalWidth() - indent);
+        Console.WriteLine(Line(headers.Select(h => h.ToUpperInvariant()).ToArray(), widths));
+        foreach (var row in all)
+        {
+            var lines = Wrap(row[last], room);
+            Console.WriteLine(Line([.. row.Take(last), lines[0]], widths));
+            foreach (var more in lines.Skip(1))
+            {
+                Console.WriteLine(new string(' ', indent) + more);
+            }
+        }
+    }
+
+    /// <summary>Words into lines of at most <paramref name="width"/> characters (a longer word keeps its own line).</summary>
+    public static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+        lines.Add(line.ToString());
+        return lines;
+    }
+
+    private static int TerminalWidth()
+    {
+        if (Console.IsOutputRedirected)
+        {
+            return 100;
+        }
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 100;
+        }
+        catch (IOException)
+        {
+            return 100;
+        }
+    }
+
     public static void Error(ProblemResponse problem, bool json)
     {
         if (json)

@@ -83,6 +83,7 @@ public static class EndpointMatrix
         new("POST", "/v1/drift/{id}/ack", Permission.ManageDrift),
         new("POST", "/v1/drift/{id}/resolve", Permission.ManageDrift),
         new("GET", "/v1/quarantine", Permission.Read),
+        new("GET", "/v1/quarantine/records", Permission.ManageDrift),
         new("POST", "/v1/quarantine/replay", Permission.ManageDrift),
         new("POST", "/v1/quarantine/purge", Permission.ManageDrift),
 
