@@ -41,7 +41,8 @@ public sealed class RunRulesCliTests : IAsyncLifetime
 
         await Cli("runs", "start", "--pipeline", "finance_gdp_transform", "--run-id", "jr-cli");
         // BAD-2 is quarantined: the batch's check found a problem (exit 1).
-        Assert.Equal(1, (await Schemareg.RunAsync(_dir.Path, Env(), "runs", "batch", "jr-cli", "--input", "batch.ndjson", "--stage", "pre_job")).ExitCode);
+        var batch = await Schemareg.RunAsync(_dir.Path, Env(), "runs", "batch", "jr-cli", "--input", "batch.ndjson", "--stage", "pre_job");
+        Assert.True(batch.ExitCode == 1, $"runs batch exited {batch.ExitCode}: {batch.Stderr}{batch.Stdout}");
         Assert.Contains("running", (await Cli("runs", "heartbeat", "jr-cli")).Stdout, StringComparison.Ordinal);
         var completed = JsonDocument.Parse((await Cli("runs", "complete", "jr-cli", "--output", "json")).Stdout).RootElement;
         Assert.Equal("missing_post_transform_validation", completed.GetProperty("flags")[0].GetString());
