@@ -1,3 +1,4 @@
 using SchemaRegistry.Cli.Commands;
 
-return await CliApp.Build().Parse(args).InvokeAsync();
+var parse = CliApp.Build().Parse(args);
+return parse.Errors.Count > 0 && args.Length > 0 ? ParseErrors.Print(parse) : await parse.InvokeAsync();

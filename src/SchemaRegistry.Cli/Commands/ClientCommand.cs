@@ -11,16 +11,27 @@ namespace SchemaRegistry.Cli.Commands;
 internal static class ClientCommand
 {
     public const int FailureExitCode = 1;
+    public const int InputErrorExitCode = 2;
 
-    public static void SetAction(Command command, Func<ParseResult, RegistryClient, CancellationToken, Task> action) =>
+    /// <summary>The outputs of a command that prints a table or the API's JSON.</summary>
+    public static readonly string[] TableOrJson = ["table", "json"];
+
+    /// <param name="outputs">What <c>--output</c> takes (the first is the default); empty: the command has no <c>--output</c>.</param>
+    public static void SetAction(Command command, Func<ParseResult, RegistryClient, CancellationToken, Task> action, string[]? outputs = null) =>
         SetAction(command, async (parse, client, ct) =>
         {
             await action(parse, client, ct);
             return 0;
-        });
+        }, outputs);
 
     /// <summary>An action that picks its own exit code (a check that can fail, as a CI gate).</summary>
-    public static void SetAction(Command command, Func<ParseResult, RegistryClient, CancellationToken, Task<int>> action) =>
+    public static void SetAction(Command command, Func<ParseResult, RegistryClient, CancellationToken, Task<int>> action, string[]? outputs = null)
+    {
+        ClientOptions.AddConnection(command);
+        if ((outputs ?? TableOrJson) is { Length: > 0 } formats)
+        {
+            ClientOptions.Output(command, formats);
+        }
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var client = ClientOptions.CreateClient(parse);
@@ -39,20 +50,42 @@ internal static class ClientCommand
                 Print(parse, client.Unreachable(e));
                 return FailureExitCode;
             }
+            catch (InputException e)
+            {
+                return Refuse(e);
+            }
             catch (IOException e)
             {
                 await Console.Error.WriteLineAsync($"error: {e.Message}");
                 return FailureExitCode;
             }
         });
+    }
 
-    /// <summary>Prints a failure; one of the transport adds where the registry's address comes from.</summary>
+    /// <summary>Prints an input error and its findings; answers the exit code.</summary>
+    public static int Refuse(InputException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        foreach (var detail in e.Details)
+        {
+            Console.Error.WriteLine($"  {detail}");
+        }
+        return InputErrorExitCode;
+    }
+
+    /// <summary>Prints a failure, with what to do about it in CLI terms (<see cref="Hints"/>).</summary>
     public static void Print(ParseResult parse, RegistryApiException e)
     {
-        Printer.Error(e.Problem, ClientOptions.Json(parse));
-        if (e.Problem.Code is RegistryClient.UnreachableCode or RegistryClient.TimeoutCode && !ClientOptions.Json(parse))
+        var json = ClientOptions.Json(parse);
+        if (json)
         {
-            Console.Error.WriteLine($"hint: is the registry running at {ClientOptions.ServerUrl(parse)}? Point to it with --server or SCHEMAREG_URL.");
+            Printer.Error(e.Problem, json: true);
+            return;
+        }
+        Printer.Error(Hints.ForCli(e.Problem), json: false);
+        foreach (var hint in Hints.For(parse, e.Problem))
+        {
+            Console.Error.WriteLine(hint);
         }
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Xml.Linq;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Core.Documents;
+using SchemaRegistry.Cli.Input;
+using SchemaRegistry.Cli.Output;
 using SchemaRegistry.Server.Services;
 using SchemaRegistry.Wire;
 
@@ -19,29 +21,42 @@ internal static class DiffCommand
         var oldFile = new Argument<FileInfo>("old") { Description = "The older schema: a bare JSON Schema or a schema document with a payload." };
         var newFile = new Argument<FileInfo>("new") { Description = "The newer schema, same forms." };
         var mode = new Option<string>("--mode") { Description = "NONE, BACKWARD (default), FORWARD, FULL (transitive forms act per pair).", DefaultValueFactory = _ => "BACKWARD" };
-        var command = new Command("diff", "Compare two schema files and judge the change under a compatibility mode (--output text, json or junit).") { oldFile, newFile, mode };
+        var command = new Command("diff", "Compare two schema files and judge the change under a compatibility mode; both must be valid schemas (exit 2 with the findings when not).") { oldFile, newFile, mode };
+        ClientOptions.Output(command, "text", "json", "junit");
         command.SetAction(parse =>
         {
             if (!WireNames.TryParse(parse.GetValue(mode), out CompatibilityMode compatibility))
             {
                 Console.Error.WriteLine($"error: --mode must be one of {string.Join(", ", WireNames.AllModes)}.");
-                return 2;
+                return ClientCommand.InputErrorExitCode;
             }
+            var json = ClientOptions.Json(parse);
             SchemaDiff diff;
             try
             {
-                using var before = Load(parse.GetValue(oldFile)!);
-                using var after = Load(parse.GetValue(newFile)!);
-                diff = SchemaDiffer.Diff(Payload(before.RootElement), Payload(after.RootElement));
+                using var before = JsonFiles.Parse(parse.GetValue(oldFile)!);
+                using var after = JsonFiles.Parse(parse.GetValue(newFile)!);
+                // A file that is not a schema would be compared as if it were one ("type widened to any type"): refuse it.
+                var findings = SchemaFiles.Findings(parse.GetValue(oldFile)!, before.RootElement).Concat(SchemaFiles.Findings(parse.GetValue(newFile)!, after.RootElement)).ToList();
+                if (findings.Count > 0)
+                {
+                    Printer.Error(SchemaFiles.Invalid(findings, "nothing was compared"), json);
+                    return ClientCommand.InputErrorExitCode;
+                }
+                diff = SchemaDiffer.Diff(SchemaFiles.Payload(before.RootElement).Payload, SchemaFiles.Payload(after.RootElement).Payload);
             }
-            catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+            catch (InputException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
+                return ClientCommand.Refuse(e);
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException)
+            {
+                Console.Error.WriteLine($"error {ErrorCode.PayloadInvalid}: the schemas cannot be compared: {e.Message}");
+                return ClientCommand.InputErrorExitCode;
             }
             var compatible = CompatibilityRules.IsCompatible(diff, compatibility);
             var changes = diff.Changes.Select(ChangeItems.ToItem).ToList();
-            switch (parse.GetValue(ClientOptions.Output))
+            switch (ClientOptions.Format(parse))
             {
                 case "json":
                     Console.WriteLine(JsonSerializer.Serialize(new { compatible, mode = WireNames.Of(compatibility), changes },
@@ -62,12 +77,6 @@ internal static class DiffCommand
         });
         return command;
     }
-
-    private static JsonDocument Load(FileInfo file) => JsonDocument.Parse(File.ReadAllText(file.FullName));
-
-    /// <summary>A schema document (with "payload") or a bare schema.</summary>
-    private static JsonElement Payload(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("payload", out var payload) && root.TryGetProperty("fqid", out _) ? payload : root;
 
     private static string Verdict(bool? value) => value switch { true => "ok", false => "BREAKS", null => "unknown" };
 

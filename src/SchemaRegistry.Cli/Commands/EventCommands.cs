@@ -16,10 +16,14 @@ internal static class EventCommands
         var events = new Command("events", "Read and replay the event stream.");
         var list = new Command("list", "Print events after a cursor.") { After, Type, Subject };
         ClientCommand.SetAction(list, async (parse, client, ct) =>
-            Print(await client.ReadEventsAsync(parse.GetValue(After), parse.GetValue(Type), parse.GetValue(Subject), 0, ct), ClientOptions.Json(parse)));
+        {
+            await CheckFiltersAsync(parse, client, ct);
+            Print(await client.ReadEventsAsync(parse.GetValue(After), parse.GetValue(Type), parse.GetValue(Subject), 0, ct), ClientOptions.Json(parse));
+        });
         var tail = new Command("tail", "Follow the stream: print events as they happen, until interrupted.") { After, Type, Subject };
         ClientCommand.SetAction(tail, async (parse, client, ct) =>
         {
+            await CheckFiltersAsync(parse, client, ct);
             var cursor = parse.GetValue(After);
             while (!ct.IsCancellationRequested)
             {
@@ -44,7 +48,7 @@ internal static class EventCommands
             };
             var accepted = await client.ReplayAsync(request, ct);
             Console.WriteLine($"Replay {accepted.Name} ({accepted.Id}) queued for {accepted.SubscriptionId}.");
-        });
+        }, outputs: []);
         events.Subcommands.Add(list);
         events.Subcommands.Add(tail);
         events.Subcommands.Add(replay);
@@ -93,9 +97,10 @@ internal static class EventCommands
         var create = new Command("create", "Subscribe a webhook.") { url, secret, types, pattern };
         ClientCommand.SetAction(create, async (parse, client, ct) =>
         {
+            Filters.EventType("--type", parse.GetValue(types));
             var created = await client.SubscribeAsync(new SubscriptionRequest(parse.GetValue(url), parse.GetValue(secret), parse.GetValue(types), parse.GetValue(pattern)), ct);
             Console.WriteLine($"Subscribed {created.Id} → {created.Url}");
-        });
+        }, outputs: []);
         var list = new Command("list", "List subscriptions and their delivery progress.");
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
@@ -117,7 +122,7 @@ internal static class EventCommands
         {
             await client.DeleteSubscriptionAsync(parse.GetValue(id)!, ct);
             Console.WriteLine($"Deleted {parse.GetValue(id)}.");
-        });
+        }, outputs: []);
         var purge = new Command("purge", "Skip a subscription's undelivered backlog (then replay what it needs).") { id };
         ClientCommand.SetAction(purge, async (parse, client, ct) =>
         {
@@ -134,6 +139,12 @@ internal static class EventCommands
         subscriptions.Subcommands.Add(delete);
         subscriptions.Subcommands.Add(purge);
         return subscriptions;
+    }
+
+    private static async Task CheckFiltersAsync(ParseResult parse, SchemaRegistry.Client.RegistryClient client, CancellationToken ct)
+    {
+        Filters.EventType("--type", [parse.GetValue(Type)]);
+        await Filters.SubjectOrVersionIfNamedAsync(client, "--subject", parse.GetValue(Subject), ct);
     }
 
     private static void Print(EventPage page, bool json)
