@@ -36,7 +36,8 @@ public sealed class RunbookCliTests : IAsyncLifetime
     [Fact]
     public async Task Config_drift_metadata_sync_a_server_side_check_and_incident_tags_work_from_the_cli()
     {
-        Assert.Contains($"{Subject}: BACKWARD (default)", (await Cli("config", "get", Subject)).Stdout, StringComparison.Ordinal);
+        var missing = await Failing("config", "get", Subject);
+        Assert.Equal($"error: subject {Subject} does not exist.\n", missing.Stderr);
         Assert.Contains($"{Subject}: FULL (subject)", (await Cli("config", "set", Subject, "FULL")).Stdout, StringComparison.Ordinal);
         Assert.Contains($"{Subject}: FULL (subject)", (await Cli("config", "get", Subject)).Stdout, StringComparison.Ordinal);
         await Cli("config", "set", Subject, "BACKWARD");
@@ -72,7 +73,7 @@ public sealed class RunbookCliTests : IAsyncLifetime
         Assert.Equal(1, incompatible.ExitCode);
         Assert.Contains("INCOMPATIBLE under BACKWARD", incompatible.Stdout, StringComparison.Ordinal);
 
-        Assert.Equal(2, (await Failing("drift", "resolve", caseId)).ExitCode);
+        Assert.Equal(2, (await Failing("drift", "resolve", caseId)).ExitCode); // --comment is required: a usage error
         Assert.Contains("is resolved", (await Cli("drift", "resolve", caseId, "--comment", "mapping fixed in the Glue script")).Stdout, StringComparison.Ordinal);
 
         // Post-incident step 2: tag the schema FQIDs and job runs in the ledger, then find them by incident.

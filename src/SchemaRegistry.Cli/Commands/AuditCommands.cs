@@ -21,6 +21,7 @@ internal static class AuditCommands
         var list = new Command("list", "Print ledger entries.") { target, principal, from };
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
+            await Filters.SubjectOrVersionIfNamedAsync(client, "--target", parse.GetValue(target), ct);
             PrintEntries(await client.ListAuditAsync(0, parse.GetValue(target), parse.GetValue(principal), parse.GetValue(from), 10_000, ct), ClientOptions.Json(parse));
         });
         var file = new Argument<FileInfo>("file") { Description = "Where to write the ledger (NDJSON)." };
@@ -37,7 +38,7 @@ internal static class AuditCommands
                 }
             }
             Console.WriteLine($"Exported {count} ledger entries.");
-        });
+        }, outputs: []);
         var input = new Option<FileInfo?>("--file") { Description = "Verify an exported ledger file instead of the registry's." };
         var verify = new Command("verify", "Recompute the hash chain; name the first broken entry (exit 1).") { input };
         ClientCommand.SetAction(verify, async (parse, client, ct) =>
@@ -56,7 +57,7 @@ internal static class AuditCommands
                 throw new CheckFailedException($"The ledger is broken at entry {broken.Sequence}: {broken.Reason}");
             }
             Console.WriteLine($"The ledger holds: {entries.Count} entries, chain intact" + (entries.Count > 0 ? $", last hash {entries[^1].Hash}." : "."));
-        });
+        }, outputs: []);
         command.Subcommands.Add(list);
         command.Subcommands.Add(export);
         command.Subcommands.Add(verify);

@@ -55,6 +55,7 @@ internal static class BackupCommands
         {
             file, ServeCommands.DataDir, ServeCommands.Database, ServeCommands.Blobs,
         };
+        ClientOptions.Output(command, ClientCommand.TableOrJson);
         command.SetAction(async (parse, cancellationToken) =>
         {
             try

@@ -1,6 +1,7 @@
 using SchemaRegistry.Core.Documents;
 using System.CommandLine;
 using System.Text.Json;
+using SchemaRegistry.Cli.Input;
 using SchemaRegistry.Cli.Output;
 using SchemaRegistry.Client;
 using SchemaRegistry.Core.Errors;
@@ -46,6 +47,8 @@ internal static class DataCommands
         };
         var command = new Command("validate", "Validate every record of a file; report drift; quarantine what does not pass.")
             { schema, fqid, input, format, policy, quarantine, report, passed, noDrift, timeBudget };
+        ClientOptions.AddConnection(command);
+        ClientOptions.Output(command, ClientCommand.TableOrJson);
         command.SetAction(async (parse, ct) =>
         {
             try
@@ -86,6 +89,15 @@ internal static class DataCommands
             {
                 ClientCommand.Print(parse, e);
                 return ExitCodes.Of(e.Problem);
+            }
+            catch (InvalidSchemaException e)
+            {
+                Printer.Error(e.Problem, ClientOptions.Json(parse));
+                return ExitCodes.UsageOrInput;
+            }
+            catch (InputException e)
+            {
+                return ClientCommand.Refuse(e);
             }
             catch (BatchTimeBudgetExceededException e)
             {
@@ -167,9 +179,12 @@ internal static class DataCommands
         }
         if (file is not null)
         {
-            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file.FullName, ct));
-            var payload = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("payload", out var inner)
-                && document.RootElement.TryGetProperty("fqid", out _) ? inner : document.RootElement;
+            using var document = JsonFiles.Parse(file);
+            if (SchemaFiles.Findings(file.ToString(), document.RootElement).ToList() is { Count: > 0 } findings)
+            {
+                throw new InvalidSchemaException(SchemaFiles.Invalid(findings, "no record was validated"));
+            }
+            var payload = SchemaFiles.Payload(document.RootElement).Payload;
             var closed = TryCompile(ClosedSchema.Close(payload.GetRawText()), new Uri(file.FullName));
             return (null, file.Name, new CompiledDataContract(CompiledSchema.Compile(payload, null, new Uri(file.FullName)), closed, DataShape.FromSchema(payload)));
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Xml.Linq;
+using SchemaRegistry.Cli.Input;
 using SchemaRegistry.Cli.Output;
 using SchemaRegistry.Client;
 using SchemaRegistry.Core.Compatibility;
@@ -22,8 +23,11 @@ internal static class DiffCommand
         var oldSide = new Argument<string>("old") { Description = "The older schema: a file (a bare JSON Schema or a schema document with a payload) or a registered FQID or alias." };
         var newSide = new Argument<string>("new") { Description = "The newer schema, same forms (files and FQIDs mix)." };
         var mode = new Option<string>("--mode") { Description = "NONE, BACKWARD (default), FORWARD, FULL (transitive forms act per pair).", DefaultValueFactory = _ => "BACKWARD" };
-        var command = new Command("diff", "Compare two schemas (files or registered FQIDs) and judge the change under a compatibility mode (--output text, json or junit).")
+        var command = new Command("diff", "Compare two schemas (files or registered FQIDs) and judge the change under a compatibility mode; both must be valid schemas (exit 2 with the findings when not).")
             { oldSide, newSide, mode };
+        // --server and --token for the sides that are registered FQIDs; files are compared offline.
+        ClientOptions.AddConnection(command);
+        ClientOptions.Output(command, "text", "json", "junit");
         command.SetAction(async (parse, ct) =>
         {
             if (!WireNames.TryParse(parse.GetValue(mode), out CompatibilityMode compatibility))
@@ -31,26 +35,40 @@ internal static class DiffCommand
                 Console.Error.WriteLine($"error: --mode must be one of {string.Join(", ", WireNames.AllModes)}.");
                 return ExitCodes.UsageOrInput;
             }
+            var json = ClientOptions.Json(parse);
             SchemaDiff diff;
             try
             {
-                using var before = await LoadAsync(parse, parse.GetValue(oldSide)!, ct);
-                using var after = await LoadAsync(parse, parse.GetValue(newSide)!, ct);
-                diff = SchemaDiffer.Diff(Payload(before.RootElement), Payload(after.RootElement));
+                var oldName = parse.GetValue(oldSide)!;
+                var newName = parse.GetValue(newSide)!;
+                using var before = await LoadAsync(parse, oldName, ct);
+                using var after = await LoadAsync(parse, newName, ct);
+                // A file that is not a schema would be compared as if it were one ("type widened to any type"): refuse it.
+                var findings = SchemaFiles.Findings(oldName, before.RootElement).Concat(SchemaFiles.Findings(newName, after.RootElement)).ToList();
+                if (findings.Count > 0)
+                {
+                    Printer.Error(SchemaFiles.Invalid(findings, "nothing was compared"), json);
+                    return ExitCodes.UsageOrInput;
+                }
+                diff = SchemaDiffer.Diff(SchemaFiles.Payload(before.RootElement).Payload, SchemaFiles.Payload(after.RootElement).Payload);
             }
-            catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+            catch (InputException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.UsageOrInput;
+                return ClientCommand.Refuse(e);
             }
             catch (RegistryApiException e)
             {
                 ClientCommand.Print(parse, e);
                 return ExitCodes.Of(e.Problem);
             }
+            catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException)
+            {
+                Console.Error.WriteLine($"error {ErrorCode.PayloadInvalid}: the schemas cannot be compared: {e.Message}");
+                return ExitCodes.UsageOrInput;
+            }
             var compatible = CompatibilityRules.IsCompatible(diff, compatibility);
             var changes = diff.Changes.Select(ChangeItems.ToItem).ToList();
-            switch (parse.GetValue(ClientOptions.Output))
+            switch (ClientOptions.Format(parse))
             {
                 case "json":
                     JsonOutput.Print(JsonOutput.WithChanges(new DiffReport(compatible, WireNames.Of(compatibility), changes)));
@@ -83,7 +101,7 @@ internal static class DiffCommand
     {
         if (File.Exists(side) || !LooksLikeFqid(side))
         {
-            return JsonDocument.Parse(await File.ReadAllTextAsync(side, ct));
+            return JsonFiles.Parse(new FileInfo(side));
         }
         using var client = ClientOptions.CreateClient(parse);
         var registered = await client.GetAsync(side, ct);
@@ -93,10 +111,6 @@ internal static class DiffCommand
     private static bool LooksLikeFqid(string side) =>
         side.Contains(':', StringComparison.Ordinal) && !side.Contains('/', StringComparison.Ordinal) && !side.Contains('\\', StringComparison.Ordinal)
         && !side.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>A schema document (with "payload") or a bare schema.</summary>
-    private static JsonElement Payload(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("payload", out var payload) && root.TryGetProperty("fqid", out _) ? payload : root;
 
     private static string Verdict(bool? value) => value switch { true => "ok", false => "BREAKS", null => "unproven" };
 

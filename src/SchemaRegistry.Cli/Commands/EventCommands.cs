@@ -16,7 +16,10 @@ internal static class EventCommands
         var events = new Command("events", "Read and replay the event stream.");
         var list = new Command("list", "Print events after a cursor.") { After, Type, Subject };
         ClientCommand.SetAction(list, async (parse, client, ct) =>
-            Print(await client.ReadEventsAsync(parse.GetValue(After), parse.GetValue(Type), parse.GetValue(Subject), 0, ct), ClientOptions.Json(parse), header: true));
+        {
+            await CheckFiltersAsync(parse, client, ct);
+            Print(await client.ReadEventsAsync(parse.GetValue(After), parse.GetValue(Type), parse.GetValue(Subject), 0, ct), ClientOptions.Json(parse), header: true);
+        });
         var fromStart = new Option<bool>("--from-start") { Description = "Start at the first event kept instead of now." };
         var since = new Option<DateTimeOffset?>("--since") { Description = "Start at the first event at or after this time (ISO 8601) instead of now." };
         var tailAfter = new Option<long?>("--after") { Description = "Start after this sequence instead of now." };
@@ -24,6 +27,7 @@ internal static class EventCommands
             { tailAfter, fromStart, since, Type, Subject };
         ClientCommand.SetAction(tail, async (parse, client, ct) =>
         {
+            await CheckFiltersAsync(parse, client, ct);
             var sinceTime = parse.GetValue(since);
             var starts = (parse.GetValue(fromStart) ? 1 : 0) + (sinceTime is null ? 0 : 1) + (parse.GetValue(tailAfter) is null ? 0 : 1);
             if (starts > 1)
@@ -63,7 +67,7 @@ internal static class EventCommands
             };
             var accepted = await client.ReplayAsync(request, ct);
             Console.WriteLine($"Replay {accepted.Name} ({accepted.Id}) queued for {accepted.SubscriptionId}.");
-        });
+        }, outputs: []);
         events.Subcommands.Add(list);
         events.Subcommands.Add(tail);
         events.Subcommands.Add(replay);
@@ -112,9 +116,10 @@ internal static class EventCommands
         var create = new Command("create", "Subscribe a webhook.") { url, secret, types, pattern };
         ClientCommand.SetAction(create, async (parse, client, ct) =>
         {
+            Filters.EventType("--type", parse.GetValue(types));
             var created = await client.SubscribeAsync(new SubscriptionRequest(parse.GetValue(url), parse.GetValue(secret), parse.GetValue(types), parse.GetValue(pattern)), ct);
             Console.WriteLine($"Subscribed {created.Id} → {created.Url}");
-        });
+        }, outputs: []);
         var list = new Command("list", "List subscriptions and their delivery progress.");
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
@@ -136,7 +141,7 @@ internal static class EventCommands
         {
             await client.DeleteSubscriptionAsync(parse.GetValue(id)!, ct);
             Console.WriteLine($"Deleted {parse.GetValue(id)}.");
-        });
+        }, outputs: []);
         var purge = new Command("purge", "Skip a subscription's undelivered backlog (then replay what it needs).") { id };
         ClientCommand.SetAction(purge, async (parse, client, ct) =>
         {
@@ -153,6 +158,12 @@ internal static class EventCommands
         subscriptions.Subcommands.Add(delete);
         subscriptions.Subcommands.Add(purge);
         return subscriptions;
+    }
+
+    private static async Task CheckFiltersAsync(ParseResult parse, SchemaRegistry.Client.RegistryClient client, CancellationToken ct)
+    {
+        Filters.EventType("--type", [parse.GetValue(Type)]);
+        await Filters.SubjectOrVersionIfNamedAsync(client, "--subject", parse.GetValue(Subject), ct);
     }
 
     /// <summary>One line per event: NDJSON with <c>--output json</c>, else columns under a header (printed once by tail).</summary>

@@ -38,7 +38,7 @@ internal static class PipelineCommands
                 ? await client.UpdatePipelineAsync(parse.GetValue(id)!, request, ct)
                 : await client.RegisterPipelineAsync(request, ct);
             Console.WriteLine($"Pipeline {pipeline.PipelineId} ({pipeline.Layer}) runs on {pipeline.Fqid}, drift policy {pipeline.DriftPolicy}.");
-        });
+        }, outputs: []);
         var list = new Command("list", "List pipelines.");
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
@@ -123,6 +123,8 @@ internal static class PipelineCommands
         var list = new Command("list", "Runs (lineage), newest first.") { schema, byPipeline };
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
+            await Filters.SubjectOrVersionAsync(client, "--schema", parse.GetValue(schema), ct);
+            await Filters.PipelineAsync(client, "--pipeline", parse.GetValue(byPipeline), ct);
             var runs = await client.ListRunsAsync(parse.GetValue(byPipeline), parse.GetValue(schema), 100, ct);
             if (ClientOptions.Json(parse))
             {
@@ -149,6 +151,8 @@ internal static class PipelineCommands
         var command = new Command("lineage", "Who ran on which schema version: by schema, pipeline or run.") { schema, pipeline, run };
         ClientCommand.SetAction(command, async (parse, client, ct) =>
         {
+            await Filters.SubjectOrVersionAsync(client, "--schema", parse.GetValue(schema), ct);
+            await Filters.PipelineAsync(client, "--pipeline", parse.GetValue(pipeline), ct);
             var lineage = await client.LineageAsync(parse.GetValue(schema), parse.GetValue(pipeline), parse.GetValue(run), ct);
             if (ClientOptions.Json(parse))
             {
@@ -176,6 +180,7 @@ internal static class PipelineCommands
         var list = new Command("list", "List drift cases, newest first.") { subject, status };
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
+            await Filters.SubjectOrVersionAsync(client, "--subject", parse.GetValue(subject), ct);
             var cases = await client.ListDriftCasesAsync(parse.GetValue(subject), parse.GetValue(status), ct);
             if (ClientOptions.Json(parse))
             {
@@ -195,7 +200,7 @@ internal static class PipelineCommands
         {
             var acknowledged = await client.AcknowledgeDriftAsync(parse.GetValue(id), parse.GetValue(comment), ct);
             Console.WriteLine($"Drift case {acknowledged.Id} on {acknowledged.Subject} is {acknowledged.Status}.");
-        });
+        }, outputs: []);
         var get = new Command("get", "Show a drift case: its fields, samples and runs.") { id };
         ClientCommand.SetAction(get, async (parse, client, ct) =>
         {
@@ -214,7 +219,7 @@ internal static class PipelineCommands
         {
             var resolved = await client.ResolveDriftAsync(parse.GetValue(id), parse.GetValue(reason)!, ct);
             Console.WriteLine($"Drift case {resolved.Id} on {resolved.Subject} is {resolved.Status}.");
-        });
+        }, outputs: []);
         command.Subcommands.Add(list);
         command.Subcommands.Add(get);
         command.Subcommands.Add(ack);
@@ -233,6 +238,7 @@ internal static class PipelineCommands
         var ls = new Command("ls", "List quarantined batches with where their records are: of a run, or of a subject between two days.") { ofRun, subject, from, to };
         ClientCommand.SetAction(ls, async (parse, client, ct) =>
         {
+            await Filters.SubjectOrVersionAsync(client, "--subject", parse.GetValue(subject), ct);
             var items = parse.GetValue(ofRun) is { } run
                 ? await client.ListQuarantineAsync(run, ct)
                 : await client.ListQuarantineBySubjectAsync(parse.GetValue(subject), parse.GetValue(from), parse.GetValue(to), 1000, ct);
@@ -263,7 +269,7 @@ internal static class PipelineCommands
             Console.WriteLine($"Replayed {N(result.Examined)} records of {result.RunId} against {result.Fqid}: {N(result.Released)} released" +
                 (result.ReleasedKey is null ? "" : $" to {result.ReleasedKey}") + $", {N(result.Remaining)} still quarantined.");
             return ExitCodes.Ok;
-        });
+        }, outputs: []);
         var key = new Argument<string>("key") { Description = "A batch's key, as `quarantine ls` lists it." };
         var outFile = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
         var manifest = new Option<bool>("--manifest") { Description = "The batch's manifest (why each record was quarantined) instead of its records." };
@@ -284,7 +290,7 @@ internal static class PipelineCommands
             }
             await using var stdout = Console.OpenStandardOutput();
             await client.DownloadQuarantineAsync(parse.GetValue(key)!, parse.GetValue(manifest), stdout, ct);
-        });
+        }, outputs: []);
         var olderThan = new Option<string?>("--older-than") { Description = "Age like 30d (default: the server's retention)." };
         var purge = new Command("purge", "Delete quarantines older than an age.") { olderThan };
         ClientCommand.SetAction(purge, async (parse, client, ct) =>
@@ -294,7 +300,7 @@ internal static class PipelineCommands
                 : throw new IOException("--older-than must be a number of days such as 30d.");
             var result = await client.PurgeQuarantineAsync(days, ct);
             Console.WriteLine($"Purged the quarantine of {result.Batches} batches ({result.Files} files).");
-        });
+        }, outputs: []);
         command.Subcommands.Add(ls);
         command.Subcommands.Add(get);
         command.Subcommands.Add(replay);

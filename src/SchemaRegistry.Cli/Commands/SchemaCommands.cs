@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using SchemaRegistry.Cli.Input;
 using SchemaRegistry.Cli.Output;
 using SchemaRegistry.Client;
 using SchemaRegistry.Wire;
@@ -14,10 +15,10 @@ internal static class SchemaCommands
     public static Command Build()
     {
         var schema = new Command("schema", "Register, read and govern schema versions.");
-        schema.Subcommands.Add(WithFile("register", "Register a draft from a JSON file (same body as POST /v1/schema).",
-            (client, body, ct) => client.RegisterAsync(body, ct)));
-        schema.Subcommands.Add(WithFile("edit", "Replace a draft from a JSON file (same body as PUT /v1/schema/{fqid}).",
-            (client, body, ct) => client.EditAsync(body.Fqid ?? "", body, ct)));
+        schema.Subcommands.Add(WithFile("register", "Register a draft from a JSON file, sent as written (the body of POST /v1/schema).",
+            (client, _, document, ct) => client.RegisterDocumentAsync(document, ct)));
+        schema.Subcommands.Add(WithFile("edit", "Replace a draft from a JSON file, sent as written (the body of PUT /v1/schema/{fqid}).",
+            (client, fqid, document, ct) => client.EditDocumentAsync(fqid, document, ct)));
         schema.Subcommands.Add(Get());
         schema.Subcommands.Add(List());
         schema.Subcommands.Add(Versions());
@@ -33,25 +34,22 @@ internal static class SchemaCommands
         return schema;
     }
 
-    private static Command WithFile(string name, string description, Func<RegistryClient, RegisterSchemaRequest, CancellationToken, Task<SchemaResponse>> call)
+    /// <summary>
+    /// The file goes to the registry as written, so the registry judges every member of it (a misspelt
+    /// <c>"compatiblity"</c> is refused with REQ-1001, as over HTTP); only its JSON syntax is checked here.
+    /// </summary>
+    private static Command WithFile(string name, string description, Func<RegistryClient, string, string, CancellationToken, Task<SchemaResponse>> call)
     {
         var file = new Argument<FileInfo>("file") { Description = "JSON document: fqid, owner, description, compatibility, tags, payload." };
         var command = new Command(name, description) { file };
         ClientCommand.SetAction(command, async (parse, client, ct) =>
         {
             var path = parse.GetValue(file)!;
-            RegisterSchemaRequest body;
-            try
-            {
-                await using var stream = path.OpenRead();
-                body = await JsonSerializer.DeserializeAsync<RegisterSchemaRequest>(stream, RegistryJson.Options, ct)
-                    ?? throw new IOException($"{path.FullName} is empty.");
-            }
-            catch (JsonException e)
-            {
-                throw new IOException($"{path.FullName} is not valid JSON: {e.Message}", e);
-            }
-            Printer.Schema(await call(client, body, ct), ClientOptions.Json(parse));
+            var document = JsonFiles.ReadText(path);
+            using var parsed = JsonDocument.Parse(document);
+            var fqid = parsed.RootElement.ValueKind == JsonValueKind.Object && parsed.RootElement.TryGetProperty("fqid", out var f)
+                && f.ValueKind == JsonValueKind.String ? f.GetString()! : "";
+            Printer.Schema(await call(client, fqid, document, ct), ClientOptions.Json(parse));
         });
         return command;
     }
@@ -83,6 +81,12 @@ internal static class SchemaCommands
         ClientCommand.SetAction(command, async (parse, client, ct) =>
         {
             var result = await client.ListSubjectsAsync(parse.GetValue(domain), parse.GetValue(layer), parse.GetValue(query), ct);
+            if (result.Subjects.Count == 0 && (parse.GetValue(domain) is not null || parse.GetValue(layer) is not null))
+            {
+                var all = (await client.ListSubjectsAsync(cancellationToken: ct)).Subjects.Select(s => s.Subject.Split('.')).ToList();
+                Filters.Part("--domain", parse.GetValue(domain), all.Select(parts => parts[0]), matchedNothing: true);
+                Filters.Part("--layer", parse.GetValue(layer), all.Select(parts => parts[1]), matchedNothing: true);
+            }
             if (ClientOptions.Json(parse))
             {
                 Printer.Json(result);
@@ -199,14 +203,8 @@ internal static class SchemaCommands
             JsonElement? body = null;
             if (parse.GetValue(payload) is { } file)
             {
-                try
-                {
-                    body = JsonDocument.Parse(await File.ReadAllTextAsync(file.FullName, ct)).RootElement.Clone();
-                }
-                catch (JsonException e)
-                {
-                    throw new IOException($"{file.FullName} is not valid JSON: {e.Message}", e);
-                }
+                using var document = JsonFiles.Parse(file);
+                body = document.RootElement.Clone();
             }
             var report = await client.CheckCompatibilityAsync(new CompatibilityRequest(parse.GetValue(fqid), body), ct);
             if (ClientOptions.Json(parse))

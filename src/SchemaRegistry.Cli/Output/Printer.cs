@@ -116,13 +116,44 @@ internal static class Printer
             Json(problem);
             return;
         }
-        var code = problem.Code ?? (problem.Status > 0 ? problem.Status.ToString(CultureInfo.InvariantCulture) : "error");
-        Console.Error.WriteLine($"error {code}: {problem.Detail ?? problem.Title}");
-        foreach (var issue in problem.Errors ?? [])
+        var code = problem.Code ?? (problem.Status > 0 ? problem.Status.ToString(CultureInfo.InvariantCulture) : null);
+        var issues = problem.Errors ?? [];
+        // A failed check's detail repeats its first finding: then the title heads the findings, each printed once.
+        var headline = issues.Any(i => i.Message == problem.Detail) && problem.Title is { Length: > 0 } title ? title : problem.Detail ?? problem.Title;
+        Console.Error.WriteLine(code is null ? $"error: {headline}" : $"error {code}: {headline}");
+        foreach (var issue in issues)
         {
-            Console.Error.WriteLine($"  {issue.Code} {issue.Path}: {issue.Message}");
+            Console.Error.WriteLine(Wrap($"  {issue.Code} {issue.Path}: {issue.Message}", "      "));
         }
     }
+
+    /// <summary>Breaks a long line at spaces to <see cref="Width"/> columns, continuing with <paramref name="indent"/>.</summary>
+    public static string Wrap(string text, string indent)
+    {
+        if (text.Length <= Width)
+        {
+            return text;
+        }
+        var lines = new List<string>();
+        var body = text.TrimStart(' ');
+        var line = new System.Text.StringBuilder(text[..(text.Length - body.Length)]);
+        var empty = true;
+        foreach (var word in body.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!empty && line.Length + 1 + word.Length > Width)
+            {
+                lines.Add(line.ToString());
+                line.Clear().Append(indent);
+                empty = true;
+            }
+            line.Append(empty ? "" : " ").Append(word);
+            empty = false;
+        }
+        lines.Add(line.ToString().TrimEnd());
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private const int Width = 100;
 
     public static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
