@@ -31,6 +31,21 @@ public sealed class CliExitCodeTests(CliServer cli) : IClassFixture<CliServer>
     }
 
     [Fact]
+    public async Task A_diff_of_a_registered_version_and_a_file_that_is_not_a_schema_is_refused_with_the_files_findings()
+    {
+        await cli.PublishAsync("finance.gdp.diffcheck:v1.0", Invoice);
+        await cli.WriteAsync("typo.json", """{"type":"object","properties":{"id":{"type":"strng"}}}""");
+
+        var result = await cli.RunAsync("schema", "diff", "finance.gdp.diffcheck:v1.0", "typo.json");
+
+        Assert.True(result.ExitCode == 2, result.Stderr + result.Stdout);
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith("error VAL-1102: typo.json is not a valid JSON Schema (1 finding); nothing was compared.", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("VAL-1102 typo.json#/properties/id/type: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, (await cli.RunAsync("schema", "diff", "finance.gdp.diffcheck:v1.0", "finance.gdp.diffcheck:latest")).ExitCode);
+    }
+
+    [Fact]
     public async Task Validation_of_a_version_that_fails_is_a_check_that_found_problems()
     {
         await cli.WriteAsync("dangling.json",
