@@ -90,7 +90,7 @@ if [[ ! -f "$results" ]] || ! grep -qxF "$marker" "$results"; then
     echo
     echo "# API latency benchmark results"
     echo
-    echo "Written by \`bench/run-api.sh\` (see \"API latency benchmark\" in the README): \`GET /v1/schema/{fqid}\` and the same for"
+    echo "Written by \`bench/run-api.sh\` (see \"API latency benchmark\" under \"How to run the benchmarks\" at the top of this file): \`GET /v1/schema/{fqid}\` and the same for"
     echo "an alias against \`schemareg serve\` on the embedded default, on loopback, with a reader key. The fixed-rate rows come"
     echo "from an open-loop generator in C# (Debian ships wrk, not wrk2): request i is sent at start + i/rate whatever"
     echo "happened before, and its latency counts from that moment, so a stall is not hidden (no coordinated omission); the"

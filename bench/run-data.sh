@@ -66,7 +66,7 @@ if [[ ! -f "$results" ]] || ! grep -qxF "$marker" "$results"; then
     echo
     echo "# Data validation benchmark results"
     echo
-    echo "Written by \`bench/run-data.sh\` (see \"Data validation benchmark\" in the README): \`data validate\` (reader,"
+    echo "Written by \`bench/run-data.sh\` (see \"Data validation benchmark\" under \"How to run the benchmarks\" at the top of this file): \`data validate\` (reader,"
     echo "drift detection, validation, quarantine files) on one thread over a 1 GB NDJSON file of invoices with injected"
     echo "drift, against the bare validator's rate; the same records as NDJSON, CSV and Parquet; the CLI's peak RSS on a"
     echo "2 GB file. Targets: records/s ≥ 70% of the bare validator's, peak RSS ≤ 150 MB, CSV and Parquet reported."

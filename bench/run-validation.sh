@@ -64,7 +64,7 @@ if [[ ! -f "$results" ]] || ! grep -qxF "$marker" "$results"; then
   {
     echo "# Validation benchmark results"
     echo
-    echo "Written by \`bench/run-validation.sh\`; see the README's \"Validation benchmark\" section for what is measured."
+    echo "Written by \`bench/run-validation.sh\`; see \"How to run the benchmarks\" at the top of this file for what is measured."
     echo
     echo "$marker"
   } >> "$results"

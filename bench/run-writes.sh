@@ -95,7 +95,7 @@ if [[ ! -f "$results" ]] || ! grep -qxF "$marker" "$results"; then
     echo
     echo "# Write benchmark results"
     echo
-    echo "Written by \`bench/run-writes.sh\` (see \"Write benchmark\" in the README): three \`schemareg serve\` replicas over one"
+    echo "Written by \`bench/run-writes.sh\` (see \"Write benchmark\" under \"How to run the benchmarks\" at the top of this file): three \`schemareg serve\` replicas over one"
     echo "PostgreSQL, concurrent \`POST /v1/schema\` of distinct FQIDs spread round-robin over them (closed loop: each client"
     echo "sends its next registration when the previous one is answered), a warm-up, then a fixed measured time. Every 201"
     echo "counts as a registration; latency is per request as the client saw it. Afterwards each run checks contested"

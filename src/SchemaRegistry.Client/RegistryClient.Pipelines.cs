@@ -14,6 +14,10 @@ public sealed partial class RegistryClient
     public Task<PipelineResponse> UpdatePipelineAsync(string pipelineId, PipelineRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<PipelineResponse>(HttpMethod.Put, $"v1/pipelines/{Escape(pipelineId)}", request, cancellationToken);
 
+    /// <summary>One pipeline's contract.</summary>
+    public Task<PipelineResponse> GetPipelineAsync(string pipelineId, CancellationToken cancellationToken = default) =>
+        SendAsync<PipelineResponse>(HttpMethod.Get, $"v1/pipelines/{Escape(pipelineId)}", null, cancellationToken);
+
     /// <summary>Lists pipelines.</summary>
     public Task<List<PipelineResponse>> ListPipelinesAsync(CancellationToken cancellationToken = default) =>
         SendAsync<List<PipelineResponse>>(HttpMethod.Get, "v1/pipelines", null, cancellationToken);
@@ -98,6 +102,26 @@ public sealed partial class RegistryClient
     /// <summary>A run's quarantined batches.</summary>
     public Task<List<QuarantineItem>> ListQuarantineAsync(string runId, CancellationToken cancellationToken = default) =>
         SendAsync<List<QuarantineItem>>(HttpMethod.Get, $"v1/quarantine?run_id={Escape(runId)}", null, cancellationToken);
+
+    /// <summary>
+    /// Copies a quarantined batch's records as they were stored (or, with <paramref name="manifest"/>, why each one was
+    /// quarantined) to <paramref name="destination"/>; <paramref name="key"/> is a key <see cref="ListQuarantineAsync"/> lists.
+    /// Returns the bytes copied.
+    /// </summary>
+    public async Task<long> DownloadQuarantineAsync(string key, bool manifest, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/quarantine/records?key={Escape(key)}&manifest={(manifest ? "true" : "false")}");
+        using var response = await TransportAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new RegistryApiException(await ReadProblemAsync(response, cancellationToken));
+        }
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var before = destination.CanSeek ? destination.Position : 0;
+        await body.CopyToAsync(destination, cancellationToken);
+        return destination.CanSeek ? destination.Position - before : -1;
+    }
 
     /// <summary>Re-validates a run's quarantine against a version and releases what now passes.</summary>
     public Task<QuarantineReplayResponse> ReplayQuarantineAsync(QuarantineReplayRequest request, CancellationToken cancellationToken = default) =>

@@ -45,6 +45,17 @@ public sealed partial class RegistryClient : IDisposable
     public Task<SchemaResponse> EditAsync(string fqid, RegisterSchemaRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<SchemaResponse>(HttpMethod.Put, $"v1/schema/{Escape(fqid)}", request, cancellationToken);
 
+    /// <summary>
+    /// Registers a draft from a schema document exactly as written (JSON text), so the registry judges every member:
+    /// one it does not know (a misspelt <c>"compatiblity"</c>) is refused with REQ-1001, not dropped.
+    /// </summary>
+    public Task<SchemaResponse> RegisterDocumentAsync(string document, CancellationToken cancellationToken = default) =>
+        SendContentAsync<SchemaResponse>(HttpMethod.Post, "v1/schema", JsonText(document), cancellationToken);
+
+    /// <summary>Replaces a draft from a schema document exactly as written (JSON text); unknown members are refused.</summary>
+    public Task<SchemaResponse> EditDocumentAsync(string fqid, string document, CancellationToken cancellationToken = default) =>
+        SendContentAsync<SchemaResponse>(HttpMethod.Put, $"v1/schema/{Escape(fqid)}", JsonText(document), cancellationToken);
+
     /// <summary>Reads a version by FQID or alias (<c>subject:latest</c>, <c>subject:v1</c>).</summary>
     public Task<SchemaResponse> GetAsync(string fqidOrAlias, CancellationToken cancellationToken = default) =>
         SendAsync<SchemaResponse>(HttpMethod.Get, $"v1/schema/{Escape(fqidOrAlias)}", null, cancellationToken);
@@ -211,6 +222,8 @@ public sealed partial class RegistryClient : IDisposable
         }
         return new ProblemResponse(null, response.ReasonPhrase, (int)response.StatusCode, text.Length > 500 ? text[..500] : text, null);
     }
+
+    private static StringContent JsonText(string document) => new(document, System.Text.Encoding.UTF8, "application/json");
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 }

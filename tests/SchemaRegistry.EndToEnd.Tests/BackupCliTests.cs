@@ -45,14 +45,14 @@ public sealed class BackupCliTests : IAsyncLifetime
         Assert.Contains("the ledger's chain holds", import.Stdout, StringComparison.Ordinal);
 
         var again = await Schemareg.RunAsync(_dir.Path, null, ["import", "backup.ndjson.gz", .. target]);
-        Assert.Equal(1, again.ExitCode);
+        Assert.Equal(2, again.ExitCode);
         Assert.StartsWith("error BAK-1002:", again.Stderr, StringComparison.Ordinal);
 
         var bytes = await File.ReadAllBytesAsync(Path.Combine(_dir.Path, "backup.ndjson.gz"));
         bytes[bytes.Length / 3] ^= 0x20;
         await File.WriteAllBytesAsync(Path.Combine(_dir.Path, "damaged.ndjson.gz"), bytes);
         var damaged = await Schemareg.RunAsync(_dir.Path, null, "import", "damaged.ndjson.gz", "--database", "sqlite:other/registry.db", "--blobs", "file:other/blobs");
-        Assert.Equal(1, damaged.ExitCode);
+        Assert.Equal(2, damaged.ExitCode);
         Assert.StartsWith("error BAK-1001:", damaged.Stderr, StringComparison.Ordinal);
 
         // The restored store, served: the original admin secret works, the version and the ledger are there.
@@ -72,7 +72,7 @@ public sealed class BackupCliTests : IAsyncLifetime
         var secret = System.Text.Json.JsonDocument.Parse(ops.Stdout).RootElement.GetProperty("secret").GetString()!;
 
         var refused = await Run(_server, secret, "export", "backup.ndjson.gz");
-        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(2, refused.ExitCode);
         Assert.StartsWith("error AUTH-1002:", refused.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir.Path, "backup.ndjson.gz")));
     }

@@ -84,7 +84,7 @@ public sealed class CliTests : IAsyncLifetime
         var created = await Cli(Admin, "keys", "create", "--name", "glue", "--role", "pipeline-runner", "--output", "json");
         var runner = JsonDocument.Parse(created.Stdout).RootElement.GetProperty("secret").GetString()!;
         var refused = await Failing(runner, "schema", "publish", "finance.gdp.invoice:v1.2");
-        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(2, refused.ExitCode);
         Assert.Contains("error AUTH-1002", refused.Stderr, StringComparison.Ordinal);
 
         var keys = await Cli(Admin, "keys", "list");
@@ -99,7 +99,7 @@ public sealed class CliTests : IAsyncLifetime
     public async Task An_unreachable_server_is_a_clear_failure()
     {
         var result = await Schemareg.RunAsync(_dir.Path, null, "schema", "list", "--server", $"http://127.0.0.1:{Schemareg.FreePort()}", "--token", Admin);
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(3, result.ExitCode);
         Assert.Contains("Cannot reach the registry", result.Stderr, StringComparison.Ordinal);
     }
 

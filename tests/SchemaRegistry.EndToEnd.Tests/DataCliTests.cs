@@ -68,8 +68,8 @@ public sealed class DataCliTests : IAsyncLifetime
         Assert.Equal((4, 1, 1, 3), (root.GetProperty("records").GetInt32(), root.GetProperty("valid").GetInt32(),
             root.GetProperty("invalid").GetInt32(), root.GetProperty("quarantined").GetInt32()));
         var newField = root.GetProperty("drift").GetProperty("new_fields")[0];
-        Assert.Equal(("invoice_region_code", 1), (newField.GetProperty("path").GetString(), newField.GetProperty("count").GetInt32()));
-        Assert.Equal("amount", root.GetProperty("drift").GetProperty("type_changes")[0].GetProperty("path").GetString());
+        Assert.Equal(("/invoice_region_code", 1), (newField.GetProperty("path").GetString(), newField.GetProperty("count").GetInt32()));
+        Assert.Equal("/amount", root.GetProperty("drift").GetProperty("type_changes")[0].GetProperty("path").GetString());
         Assert.Equal(0, root.GetProperty("drift").GetProperty("missing_fields").GetArrayLength());
         Assert.Equal(3, (await File.ReadAllLinesAsync(Path.Combine(_dir.Path, "q", "records.ndjson"))).Length);
         Assert.Equal(3, (await File.ReadAllLinesAsync(Path.Combine(_dir.Path, "q", "manifest.ndjson"))).Length);
@@ -102,7 +102,8 @@ public sealed class DataCliTests : IAsyncLifetime
         await Cli("pipelines", "register", "finance_gdp_transform", "--layer", "gdp", "--fqid", "finance.gdp.invoice:latest");
         Assert.Contains("finance_gdp_transform", (await Cli("pipelines", "list")).Stdout, StringComparison.Ordinal);
         await Cli("runs", "start", "--pipeline", "finance_gdp_transform", "--run-id", "jr-1");
-        var batch = await Cli("runs", "batch", "jr-1", "--input", "batch.ndjson");
+        var batch = await Schemareg.RunAsync(_dir.Path, Env(), "runs", "batch", "jr-1", "--input", "batch.ndjson");
+        Assert.Equal(1, batch.ExitCode);
         Assert.Contains("4 records, 1 valid, 1 invalid, 2 drifted, 3 quarantined", batch.Stdout, StringComparison.Ordinal);
         var drift = await Cli("drift", "list", "--subject", "finance.gdp.invoice", "-o", "json");
         var caseId = JsonDocument.Parse(drift.Stdout).RootElement[0].GetProperty("id").GetInt64();

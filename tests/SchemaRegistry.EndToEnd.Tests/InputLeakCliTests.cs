@@ -61,7 +61,7 @@ public sealed class InputLeakCliTests : IDisposable
 
         var result = await Schemareg.RunAsync(_dir.Path, new Dictionary<string, string> { ["SCHEMAREG_URL"] = url, ["SCHEMAREG_TOKEN"] = "sr_none" }, command);
 
-        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.Stderr}");
+        Assert.True(result.ExitCode == 3, $"exit {result.ExitCode}\n{result.Stderr}");
         Assert.StartsWith("error REQ-1009: Cannot reach the registry at", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("--server or SCHEMAREG_URL", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class InputLeakCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Data_validate_through_a_stopped_server_exits_2_with_a_coded_error()
+    public async Task Data_validate_through_a_stopped_server_exits_3_with_a_coded_error()
     {
         var url = $"http://127.0.0.1:{Schemareg.FreePort()}";
         await File.WriteAllTextAsync(Path.Combine(_dir.Path, "one.ndjson"), "{}\n");
@@ -77,7 +77,7 @@ public sealed class InputLeakCliTests : IDisposable
         var result = await Schemareg.RunAsync(_dir.Path, new Dictionary<string, string> { ["SCHEMAREG_URL"] = url },
             "data", "validate", "--fqid", "finance.gdp.invoice:latest", "--input", "one.ndjson");
 
-        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stderr}");
+        Assert.True(result.ExitCode == 3, $"exit {result.ExitCode}\n{result.Stderr}");
         Assert.Contains("error REQ-1009", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }

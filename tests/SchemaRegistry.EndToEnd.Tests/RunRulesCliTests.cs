@@ -40,7 +40,9 @@ public sealed class RunRulesCliTests : IAsyncLifetime
         Assert.Contains("finance_gdp_transform", pipeline.Stdout, StringComparison.Ordinal);
 
         await Cli("runs", "start", "--pipeline", "finance_gdp_transform", "--run-id", "jr-cli");
-        await Cli("runs", "batch", "jr-cli", "--input", "batch.ndjson", "--stage", "pre_job");
+        // BAD-2 is quarantined: the batch's check found a problem (exit 1).
+        var batch = await Schemareg.RunAsync(_dir.Path, Env(), "runs", "batch", "jr-cli", "--input", "batch.ndjson", "--stage", "pre_job");
+        Assert.True(batch.ExitCode == 1, $"runs batch exited {batch.ExitCode}: {batch.Stderr}{batch.Stdout}");
         Assert.Contains("running", (await Cli("runs", "heartbeat", "jr-cli")).Stdout, StringComparison.Ordinal);
         var completed = JsonDocument.Parse((await Cli("runs", "complete", "jr-cli", "--output", "json")).Stdout).RootElement;
         Assert.Equal("missing_post_transform_validation", completed.GetProperty("flags")[0].GetString());
@@ -68,10 +70,11 @@ public sealed class RunRulesCliTests : IAsyncLifetime
         Assert.Equal("abandoned", status);
     }
 
+    private Dictionary<string, string> Env() => new() { ["SCHEMAREG_URL"] = _server.Url.ToString(), ["SCHEMAREG_TOKEN"] = Admin };
+
     private async Task<Schemareg.Result> Cli(params string[] args)
     {
-        var env = new Dictionary<string, string> { ["SCHEMAREG_URL"] = _server.Url.ToString(), ["SCHEMAREG_TOKEN"] = Admin };
-        var result = await Schemareg.RunAsync(_dir.Path, env, args);
+        var result = await Schemareg.RunAsync(_dir.Path, Env(), args);
         Assert.True(result.ExitCode == 0, $"schemareg {string.Join(' ', args)} failed ({result.ExitCode}): {result.Stderr}{result.Stdout}");
         return result;
     }

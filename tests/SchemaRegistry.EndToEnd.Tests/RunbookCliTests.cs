@@ -36,7 +36,8 @@ public sealed class RunbookCliTests : IAsyncLifetime
     [Fact]
     public async Task Config_drift_metadata_sync_a_server_side_check_and_incident_tags_work_from_the_cli()
     {
-        Assert.Contains($"{Subject}: BACKWARD (default)", (await Cli("config", "get", Subject)).Stdout, StringComparison.Ordinal);
+        var missing = await Failing("config", "get", Subject);
+        Assert.Equal($"error: subject {Subject} does not exist.\n", missing.Stderr);
         Assert.Contains($"{Subject}: FULL (subject)", (await Cli("config", "set", Subject, "FULL")).Stdout, StringComparison.Ordinal);
         Assert.Contains($"{Subject}: FULL (subject)", (await Cli("config", "get", Subject)).Stdout, StringComparison.Ordinal);
         await Cli("config", "set", Subject, "BACKWARD");
@@ -49,7 +50,8 @@ public sealed class RunbookCliTests : IAsyncLifetime
         await Cli("runs", "start", "--pipeline", "finance_gdp_transform", "--run-id", RunId);
         await File.WriteAllTextAsync(Path.Combine(_dir.Path, "batch.ndjson"),
             "{\"invoice_id\":\"INV-1\",\"amount\":3}\n{\"invoice_id\":\"INV-2\",\"amount\":4,\"invoice_region_code\":\"EU-W\"}\n");
-        await Cli("runs", "batch", RunId, "--input", "batch.ndjson");
+        // A batch that quarantined a record is a check that found problems: exit 1, like `data validate`.
+        Assert.Equal(1, (await Failing("runs", "batch", RunId, "--input", "batch.ndjson")).ExitCode);
 
         var cases = JsonDocument.Parse((await Cli("drift", "list", "--status", "open", "-o", "json")).Stdout).RootElement;
         var caseId = cases[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -71,7 +73,7 @@ public sealed class RunbookCliTests : IAsyncLifetime
         Assert.Equal(1, incompatible.ExitCode);
         Assert.Contains("INCOMPATIBLE under BACKWARD", incompatible.Stdout, StringComparison.Ordinal);
 
-        Assert.Equal(1, (await Failing("drift", "resolve", caseId)).ExitCode);
+        Assert.Equal(2, (await Failing("drift", "resolve", caseId)).ExitCode); // --comment is required: a usage error
         Assert.Contains("is resolved", (await Cli("drift", "resolve", caseId, "--comment", "mapping fixed in the Glue script")).Stdout, StringComparison.Ordinal);
 
         // Post-incident step 2: tag the schema FQIDs and job runs in the ledger, then find them by incident.

@@ -21,6 +21,7 @@ internal static class AuditCommands
         var list = new Command("list", "Print ledger entries.") { target, principal, from };
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
+            await Filters.SubjectOrVersionIfNamedAsync(client, "--target", parse.GetValue(target), ct);
             PrintEntries(await client.ListAuditAsync(0, parse.GetValue(target), parse.GetValue(principal), parse.GetValue(from), 10_000, ct), ClientOptions.Json(parse));
         });
         var file = new Argument<FileInfo>("file") { Description = "Where to write the ledger (NDJSON)." };
@@ -37,7 +38,7 @@ internal static class AuditCommands
                 }
             }
             Console.WriteLine($"Exported {count} ledger entries.");
-        });
+        }, outputs: []);
         var input = new Option<FileInfo?>("--file") { Description = "Verify an exported ledger file instead of the registry's." };
         var verify = new Command("verify", "Recompute the hash chain; name the first broken entry (exit 1).") { input };
         ClientCommand.SetAction(verify, async (parse, client, ct) =>
@@ -53,10 +54,10 @@ internal static class AuditCommands
             }
             if (AuditChain.Verify(entries, previousSequence: 0) is { } broken)
             {
-                throw new AuditBrokenException($"The ledger is broken at entry {broken.Sequence}: {broken.Reason}");
+                throw new CheckFailedException($"The ledger is broken at entry {broken.Sequence}: {broken.Reason}");
             }
             Console.WriteLine($"The ledger holds: {entries.Count} entries, chain intact" + (entries.Count > 0 ? $", last hash {entries[^1].Hash}." : "."));
-        });
+        }, outputs: []);
         command.Subcommands.Add(list);
         command.Subcommands.Add(export);
         command.Subcommands.Add(verify);
@@ -105,7 +106,4 @@ internal static class AuditCommands
     /// <summary>The entry as the ledger's hash covers it (the resolver SDK carries only the wire record, not the domain).</summary>
     private static AuditEntry ToEntry(AuditEntryResponse e) =>
         new(e.Sequence, e.At, e.Principal, e.Role, e.Action, e.Target, e.Reason, e.BeforeHash, e.AfterHash, e.PreviousHash, e.Hash);
-
-    /// <summary>Reported like an I/O failure: a message on stderr and exit 1.</summary>
-    private sealed class AuditBrokenException(string message) : IOException(message);
 }

@@ -55,23 +55,30 @@ internal static class BackupCommands
         {
             file, ServeCommands.DataDir, ServeCommands.Database, ServeCommands.Blobs,
         };
+        ClientOptions.Output(command, ClientCommand.TableOrJson);
         command.SetAction(async (parse, cancellationToken) =>
         {
             try
             {
                 var manifest = await RegistryHost.ImportAsync(ServeCommands.Overrides(parse), parse.GetValue(file)!.FullName, cancellationToken);
                 Print(parse, manifest, "Restored the registry; the ledger's chain holds.");
-                return 0;
+                return ExitCodes.Ok;
             }
             catch (RegistryException e)
             {
                 await Console.Error.WriteLineAsync($"error {e.Error.Code}: {e.Error.Detail}");
-                return ClientCommand.FailureExitCode;
+                return ExitCodes.UsageOrInput;
             }
-            catch (Exception e) when (e is DbException or IOException or ArgumentException or TimeoutException)
+            catch (Exception e) when (e is IOException or ArgumentException)
             {
                 await Console.Error.WriteLineAsync($"error: {e.Message}");
-                return ClientCommand.FailureExitCode;
+                return ExitCodes.UsageOrInput;
+            }
+            catch (Exception e) when (e is DbException or TimeoutException)
+            {
+                // The database (or blob store) did not answer: the far side's failure, not the archive's.
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.ServerOrNetwork;
             }
         });
         return command;

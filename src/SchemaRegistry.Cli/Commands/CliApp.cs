@@ -8,9 +8,6 @@ internal static class CliApp
     public static RootCommand Build()
     {
         var root = new RootCommand("schemareg: a schema registry and data-contract service.");
-        root.Options.Add(ClientOptions.Server);
-        root.Options.Add(ClientOptions.Token);
-        root.Options.Add(ClientOptions.Output);
         root.Subcommands.Add(ServeCommands.Serve());
         root.Subcommands.Add(ServeCommands.Migrate());
         root.Subcommands.Add(SchemaCommands.Build());

@@ -1,6 +1,7 @@
 using SchemaRegistry.Core.Documents;
 using System.CommandLine;
 using System.Text.Json;
+using SchemaRegistry.Cli.Input;
 using SchemaRegistry.Cli.Output;
 using SchemaRegistry.Client;
 using SchemaRegistry.Core.Errors;
@@ -16,15 +17,11 @@ namespace SchemaRegistry.Cli.Commands;
 
 /// <summary>
 /// <c>schemareg data validate</c>: checks a data file against a schema with the same engine as the server, offline
-/// with a schema file or with a registered FQID fetched from the registry. Exit 0 when every record passes, 1 when
-/// some failed, 2 on error.
+/// with a schema file or with a registered FQID fetched from the registry. Exit codes as
+/// <see cref="ExitCodes"/> says: 0 every record passed, 1 some did not, 2 bad input, 3 the registry did not answer.
 /// </summary>
 internal static class DataCommands
 {
-    public const int AllPassed = 0;
-    public const int SomeFailed = 1;
-    public const int Error = 2;
-
     public static Command Build()
     {
         var data = new Command("data", "Check data files against a schema: validation, drift detection, quarantine.");
@@ -49,11 +46,13 @@ internal static class DataCommands
         };
         var command = new Command("validate", "Validate every record of a file; report drift; quarantine what does not pass.")
             { schema, fqid, input, format, policy, quarantine, report, passed, noDrift, timeBudget };
+        ClientOptions.AddConnection(command);
+        ClientOptions.Output(command, ClientCommand.TableOrJson);
         command.SetAction(async (parse, ct) =>
         {
             try
             {
-                var (contractFqid, contract) = await LoadSchemaAsync(parse, parse.GetValue(schema), parse.GetValue(fqid), ct);
+                var (contractFqid, schemaFile, contract) = await LoadSchemaAsync(parse, parse.GetValue(schema), parse.GetValue(fqid), ct);
                 var file = parse.GetValue(input)!;
                 if (!file.Exists)
                 {
@@ -68,18 +67,36 @@ internal static class DataCommands
                 var seconds = parse.GetValue(timeBudget);
                 var summary = await RunAsync(file, dataFormat, contract, driftPolicy, !parse.GetValue(noDrift),
                     parse.GetValue(quarantine), parse.GetValue(passed), seconds > 0 ? TimeSpan.FromSeconds(seconds) : null, ct);
-                var response = BatchReports.ToResponse(summary, null, 0, contractFqid, parse.GetValue(quarantine)?.FullName, null, false, summary.Failed);
+                var quarantineDir = parse.GetValue(quarantine);
+                var response = BatchReports.ToResponse(summary, null, 0, contractFqid ?? "", quarantineDir?.FullName, null, false, summary.Failed);
+                var json = JsonOutput.Batch(response, schemaFile);
                 if (parse.GetValue(report) is { } reportFile)
                 {
-                    await File.WriteAllTextAsync(reportFile.FullName, JsonSerializer.Serialize(response, Indented), ct);
+                    await File.WriteAllTextAsync(reportFile.FullName, json.ToJsonString(Indented), ct);
                 }
-                Print(response, ClientOptions.Json(parse));
-                return summary.Quarantined == 0 && !summary.Failed ? AllPassed : SomeFailed;
+                if (ClientOptions.Json(parse))
+                {
+                    JsonOutput.Print(json);
+                }
+                else
+                {
+                    Print(response, quarantineDir);
+                }
+                return summary.Quarantined == 0 && !summary.Failed ? ExitCodes.Ok : ExitCodes.ProblemsFound;
             }
             catch (RegistryApiException e)
             {
                 ClientCommand.Print(parse, e);
-                return Error;
+                return ExitCodes.Of(e.Problem);
+            }
+            catch (InvalidSchemaException e)
+            {
+                Printer.Error(e.Problem, ClientOptions.Json(parse));
+                return ExitCodes.UsageOrInput;
+            }
+            catch (InputException e)
+            {
+                return ClientCommand.Refuse(e);
             }
             catch (BatchTimeBudgetExceededException e)
             {
@@ -153,7 +170,7 @@ internal static class DataCommands
     }
 
     /// <summary>The schema from a file, or from the registry with the payloads it references (compiled locally).</summary>
-    private static async Task<(string Fqid, CompiledDataContract Contract)> LoadSchemaAsync(ParseResult parse, FileInfo? file, string? fqid, CancellationToken ct)
+    private static async Task<(string? Fqid, string? SchemaFile, CompiledDataContract Contract)> LoadSchemaAsync(ParseResult parse, FileInfo? file, string? fqid, CancellationToken ct)
     {
         if ((file is null) == (fqid is null))
         {
@@ -161,10 +178,13 @@ internal static class DataCommands
         }
         if (file is not null)
         {
-            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file.FullName, ct));
-            var payload = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("payload", out var inner)
-                && document.RootElement.TryGetProperty("fqid", out _) ? inner : document.RootElement;
-            return (file.Name, CompiledDataContract.Compile(payload, new Uri(file.FullName)));
+            using var document = JsonFiles.Parse(file);
+            if (SchemaFiles.Findings(file.ToString(), document.RootElement).ToList() is { Count: > 0 } findings)
+            {
+                throw new InvalidSchemaException(SchemaFiles.Invalid(findings, "no record was validated"));
+            }
+            var payload = SchemaFiles.Payload(document.RootElement).Payload;
+            return (null, file.Name, CompiledDataContract.Compile(payload, new Uri(file.FullName)));
         }
         using var client = ClientOptions.CreateClient(parse);
         var root = await client.GetAsync(fqid!, ct);
@@ -173,7 +193,7 @@ internal static class DataCommands
             var dependency = await client.GetAsync(next, token);
             return new ReferencedSchema(dependency.Payload.GetRawText(), dependency.References);
         }, ct);
-        return (root.Fqid, CompiledDataContract.Compile(root.Payload.GetRawText(), referenced, client.CanonicalPrefix));
+        return (root.Fqid, null, CompiledDataContract.Compile(root.Payload.GetRawText(), referenced, client.CanonicalPrefix));
     }
 
     private static DataFormat? ParseFormat(string? text) =>
@@ -182,13 +202,8 @@ internal static class DataCommands
         : WireNames.TryParseIgnoringCase(text, out DataFormat format) ? format
         : throw new ArgumentException($"--format must be {string.Join(", ", WireNames.All<DataFormat>())}.");
 
-    private static void Print(BatchResponse r, bool json)
+    private static void Print(BatchResponse r, DirectoryInfo? quarantineDir)
     {
-        if (json)
-        {
-            Printer.Json(r);
-            return;
-        }
         Console.WriteLine($"{r.Records:N0} records: {r.Valid:N0} valid, {r.Invalid:N0} invalid, {r.Drifted:N0} drifted, {r.Rescued:N0} rescued, " +
             $"{r.Quarantined:N0} quarantined ({r.PassRate:P2} pass) in {r.DurationMs / 1000:0.00} s, {r.RecordsPerSecond:N0} records/s");
         var drift = r.Drift.NewFields.Select(f => ("new field", f)).Concat(r.Drift.MissingFields.Select(f => ("missing", f)))
@@ -197,20 +212,30 @@ internal static class DataCommands
         {
             Printer.Table(["drift", "path", "count", "first", "type", "expected", "samples"], drift.Select(d => new[]
             {
-                d.Item1, d.f.Path, d.f.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                d.Item1, JsonOutput.Pointer(d.f.Path), d.f.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
                 d.f.FirstRecord.ToString(System.Globalization.CultureInfo.InvariantCulture), d.f.InferredType ?? "", d.f.ExpectedType ?? "",
                 string.Join(" ", d.f.Samples.Take(3)),
             }));
         }
+        Console.WriteLine(QuarantineNote(r.Quarantined, quarantineDir));
         if (r.Failed)
         {
             Console.WriteLine($"FAILED: {ErrorCode.DriftDetected} drift under the fail policy.");
         }
     }
 
+    /// <summary>Where the records that did not pass went; without <c>--quarantine</c> they went nowhere, and it says so.</summary>
+    private static string QuarantineNote(long quarantined, DirectoryInfo? dir) => (quarantined, dir) switch
+    {
+        (0, null) => "Quarantine: none to write.",
+        (0, { } d) => $"Quarantine: none; {Path.Combine(d.FullName, "records.ndjson")} is empty.",
+        (_, null) => $"Quarantine: {quarantined:N0} record(s) did not pass and were NOT written anywhere; pass --quarantine DIR to keep them.",
+        (_, { } d) => $"Quarantine: {quarantined:N0} record(s) written to {Path.Combine(d.FullName, "records.ndjson")}, why in {Path.Combine(d.FullName, "manifest.ndjson")}.",
+    };
+
     private static int Fail(string message)
     {
         Console.Error.WriteLine($"error: {message}");
-        return Error;
+        return ExitCodes.UsageOrInput;
     }
 }

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Xml.Linq;
+using SchemaRegistry.Cli.Input;
+using SchemaRegistry.Cli.Output;
+using SchemaRegistry.Client;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Server.Services;
@@ -9,67 +12,107 @@ using SchemaRegistry.Wire;
 namespace SchemaRegistry.Cli.Commands;
 
 /// <summary>
-/// <c>schemareg schema diff OLD NEW</c>: what changed between two schema files and whether it breaks anyone,
-/// without a server, for CI. Exit code 0 when compatible under the mode, 1 when not, 2 on error.
+/// <c>schemareg schema diff OLD NEW</c>: what changed between two schemas and whether it breaks anyone, for CI. Each
+/// side is a schema file (offline) or a registered FQID or alias (fetched from the registry). Exit codes as
+/// <see cref="ExitCodes"/>: 0 compatible under the mode, 1 not, 2 bad input, 3 the registry did not answer.
 /// </summary>
 internal static class DiffCommand
 {
     public static Command Build()
     {
-        var oldFile = new Argument<FileInfo>("old") { Description = "The older schema: a bare JSON Schema or a schema document with a payload." };
-        var newFile = new Argument<FileInfo>("new") { Description = "The newer schema, same forms." };
+        var oldSide = new Argument<string>("old") { Description = "The older schema: a file (a bare JSON Schema or a schema document with a payload) or a registered FQID or alias." };
+        var newSide = new Argument<string>("new") { Description = "The newer schema, same forms (files and FQIDs mix)." };
         var mode = new Option<string>("--mode") { Description = "NONE, BACKWARD (default), FORWARD, FULL (transitive forms act per pair).", DefaultValueFactory = _ => "BACKWARD" };
-        var command = new Command("diff", "Compare two schema files and judge the change under a compatibility mode (--output text, json or junit).") { oldFile, newFile, mode };
-        command.SetAction(parse =>
+        var command = new Command("diff", "Compare two schemas (files or registered FQIDs) and judge the change under a compatibility mode; both must be valid schemas (exit 2 with the findings when not).")
+            { oldSide, newSide, mode };
+        // --server and --token for the sides that are registered FQIDs; files are compared offline.
+        ClientOptions.AddConnection(command);
+        ClientOptions.Output(command, "text", "json", "junit");
+        command.SetAction(async (parse, ct) =>
         {
             if (!WireNames.TryParse(parse.GetValue(mode), out CompatibilityMode compatibility))
             {
                 Console.Error.WriteLine($"error: --mode must be one of {string.Join(", ", WireNames.AllModes)}.");
-                return 2;
+                return ExitCodes.UsageOrInput;
             }
+            var json = ClientOptions.Json(parse);
             SchemaDiff diff;
             try
             {
-                using var before = Load(parse.GetValue(oldFile)!);
-                using var after = Load(parse.GetValue(newFile)!);
-                diff = SchemaDiffer.Diff(Payload(before.RootElement), Payload(after.RootElement));
+                var oldName = parse.GetValue(oldSide)!;
+                var newName = parse.GetValue(newSide)!;
+                using var before = await LoadAsync(parse, oldName, ct);
+                using var after = await LoadAsync(parse, newName, ct);
+                // A file that is not a schema would be compared as if it were one ("type widened to any type"): refuse it.
+                var findings = SchemaFiles.Findings(oldName, before.RootElement).Concat(SchemaFiles.Findings(newName, after.RootElement)).ToList();
+                if (findings.Count > 0)
+                {
+                    Printer.Error(SchemaFiles.Invalid(findings, "nothing was compared"), json);
+                    return ExitCodes.UsageOrInput;
+                }
+                diff = SchemaDiffer.Diff(SchemaFiles.Payload(before.RootElement).Payload, SchemaFiles.Payload(after.RootElement).Payload);
             }
-            catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+            catch (InputException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
+                return ClientCommand.Refuse(e);
+            }
+            catch (RegistryApiException e)
+            {
+                ClientCommand.Print(parse, e);
+                return ExitCodes.Of(e.Problem);
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException)
+            {
+                Console.Error.WriteLine($"error {ErrorCode.PayloadInvalid}: the schemas cannot be compared: {e.Message}");
+                return ExitCodes.UsageOrInput;
             }
             var compatible = CompatibilityRules.IsCompatible(diff, compatibility);
             var changes = diff.Changes.Select(ChangeItems.ToItem).ToList();
-            switch (parse.GetValue(ClientOptions.Output))
+            switch (ClientOptions.Format(parse))
             {
                 case "json":
-                    Console.WriteLine(JsonSerializer.Serialize(new { compatible, mode = WireNames.Of(compatibility), changes },
-                        new JsonSerializerOptions(RegistryJson.Options) { WriteIndented = true }));
+                    JsonOutput.Print(JsonOutput.WithChanges(new DiffReport(compatible, WireNames.Of(compatibility), changes)));
                     break;
                 case "junit":
                     Console.WriteLine(JUnit(changes, compatibility));
                     break;
                 default:
                     Console.WriteLine($"{(compatible ? "compatible" : "INCOMPATIBLE")} under {WireNames.Of(compatibility)}: {changes.Count} change(s)");
-                    foreach (var c in changes)
+                    if (changes.Count > 0)
                     {
-                        Console.WriteLine($"  {Verdict(c.Backward)}/{Verdict(c.Forward)} {c.Kind} {c.Path}: {c.Reason}{(c.Example is null ? "" : $" e.g. {c.Example}")}");
+                        Console.WriteLine("backward: data valid under OLD stays valid under NEW; forward: data valid under NEW is valid under OLD.");
+                        Printer.WrappedTable(["backward", "forward", "kind", "path", "reason"], changes.Select(c => new[]
+                        {
+                            Verdict(c.Backward), Verdict(c.Forward), c.Kind, c.Path.Length == 0 ? "/" : c.Path,
+                            c.Reason + (c.Example is null ? "" : $" Example: {c.Example}"),
+                        }));
                     }
                     break;
             }
-            return compatible ? 0 : 1;
+            return compatible ? ExitCodes.Ok : ExitCodes.ProblemsFound;
         });
         return command;
     }
 
-    private static JsonDocument Load(FileInfo file) => JsonDocument.Parse(File.ReadAllText(file.FullName));
+    private sealed record DiffReport(bool Compatible, string Mode, List<ChangeItem> Changes);
 
-    /// <summary>A schema document (with "payload") or a bare schema.</summary>
-    private static JsonElement Payload(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("payload", out var payload) && root.TryGetProperty("fqid", out _) ? payload : root;
+    /// <summary>A file when one exists by that name; otherwise a registered FQID or alias (<c>subject:v1.0</c>, <c>subject:latest</c>).</summary>
+    private static async Task<JsonDocument> LoadAsync(ParseResult parse, string side, CancellationToken ct)
+    {
+        if (File.Exists(side) || !LooksLikeFqid(side))
+        {
+            return JsonFiles.Parse(new FileInfo(side));
+        }
+        using var client = ClientOptions.CreateClient(parse);
+        var registered = await client.GetAsync(side, ct);
+        return JsonDocument.Parse(registered.Payload.GetRawText());
+    }
 
-    private static string Verdict(bool? value) => value switch { true => "ok", false => "BREAKS", null => "unknown" };
+    private static bool LooksLikeFqid(string side) =>
+        side.Contains(':', StringComparison.Ordinal) && !side.Contains('/', StringComparison.Ordinal) && !side.Contains('\\', StringComparison.Ordinal)
+        && !side.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    private static string Verdict(bool? value) => value switch { true => "ok", false => "BREAKS", null => "unproven" };
 
     private static string JUnit(IReadOnlyList<ChangeItem> changes, CompatibilityMode mode)
     {

@@ -9,22 +9,45 @@ internal static class EventCommands
 {
     private static readonly Option<long> After = new("--after") { Description = "Sequence to start after (default 0).", DefaultValueFactory = _ => 0 };
     private static readonly Option<string?> Type = new("--type") { Description = "Only this event type." };
-    private static readonly Option<string?> Subject = new("--subject") { Description = "Only this FQID." };
+    private static readonly Option<string?> Subject = new("--subject") { Description = "Only this FQID, or a subject (domain.layer.entity) with its versions' events." };
 
     public static Command Events()
     {
         var events = new Command("events", "Read and replay the event stream.");
         var list = new Command("list", "Print events after a cursor.") { After, Type, Subject };
         ClientCommand.SetAction(list, async (parse, client, ct) =>
-            Print(await client.ReadEventsAsync(parse.GetValue(After), parse.GetValue(Type), parse.GetValue(Subject), 0, ct), ClientOptions.Json(parse)));
-        var tail = new Command("tail", "Follow the stream: print events as they happen, until interrupted.") { After, Type, Subject };
+        {
+            await CheckFiltersAsync(parse, client, ct);
+            Print(await client.ReadEventsAsync(parse.GetValue(After), parse.GetValue(Type), parse.GetValue(Subject), 0, ct), ClientOptions.Json(parse), header: true);
+        });
+        var fromStart = new Option<bool>("--from-start") { Description = "Start at the first event kept instead of now." };
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Start at the first event at or after this time (ISO 8601) instead of now." };
+        var tailAfter = new Option<long?>("--after") { Description = "Start after this sequence instead of now." };
+        var tail = new Command("tail", "Follow the stream from now (or --from-start, --since, --after): print events as they happen, until interrupted.")
+            { tailAfter, fromStart, since, Type, Subject };
         ClientCommand.SetAction(tail, async (parse, client, ct) =>
         {
-            var cursor = parse.GetValue(After);
+            await CheckFiltersAsync(parse, client, ct);
+            var sinceTime = parse.GetValue(since);
+            var starts = (parse.GetValue(fromStart) ? 1 : 0) + (sinceTime is null ? 0 : 1) + (parse.GetValue(tailAfter) is null ? 0 : 1);
+            if (starts > 1)
+            {
+                throw new IOException("Give at most one of --from-start, --since and --after.");
+            }
+            // -1 asks the registry for its newest sequence: without a start option only what happens from now is printed.
+            var cursor = parse.GetValue(tailAfter) ?? (parse.GetValue(fromStart) || sinceTime is not null ? 0 : -1);
+            if (cursor < 0)
+            {
+                cursor = (await client.ReadEventsAsync(cursor, parse.GetValue(Type), parse.GetValue(Subject), 0, ct)).Next;
+            }
+            await Console.Error.WriteLineAsync($"Following the event stream after sequence {cursor}; stop with Ctrl-C.");
+            var header = !ClientOptions.Json(parse);
             while (!ct.IsCancellationRequested)
             {
                 var page = await client.ReadEventsAsync(cursor, parse.GetValue(Type), parse.GetValue(Subject), 25, ct);
-                Print(page, ClientOptions.Json(parse));
+                var shown = page with { Events = page.Events.Where(e => sinceTime is null || e.Time >= sinceTime).ToList() };
+                Print(shown, ClientOptions.Json(parse), header && shown.Events.Count > 0);
+                header &= shown.Events.Count == 0;
                 cursor = page.Next;
             }
         });
@@ -44,7 +67,7 @@ internal static class EventCommands
             };
             var accepted = await client.ReplayAsync(request, ct);
             Console.WriteLine($"Replay {accepted.Name} ({accepted.Id}) queued for {accepted.SubscriptionId}.");
-        });
+        }, outputs: []);
         events.Subcommands.Add(list);
         events.Subcommands.Add(tail);
         events.Subcommands.Add(replay);
@@ -93,9 +116,10 @@ internal static class EventCommands
         var create = new Command("create", "Subscribe a webhook.") { url, secret, types, pattern };
         ClientCommand.SetAction(create, async (parse, client, ct) =>
         {
+            Filters.EventType("--type", parse.GetValue(types));
             var created = await client.SubscribeAsync(new SubscriptionRequest(parse.GetValue(url), parse.GetValue(secret), parse.GetValue(types), parse.GetValue(pattern)), ct);
             Console.WriteLine($"Subscribed {created.Id} → {created.Url}");
-        });
+        }, outputs: []);
         var list = new Command("list", "List subscriptions and their delivery progress.");
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
@@ -117,7 +141,7 @@ internal static class EventCommands
         {
             await client.DeleteSubscriptionAsync(parse.GetValue(id)!, ct);
             Console.WriteLine($"Deleted {parse.GetValue(id)}.");
-        });
+        }, outputs: []);
         var purge = new Command("purge", "Skip a subscription's undelivered backlog (then replay what it needs).") { id };
         ClientCommand.SetAction(purge, async (parse, client, ct) =>
         {
@@ -136,13 +160,24 @@ internal static class EventCommands
         return subscriptions;
     }
 
-    private static void Print(EventPage page, bool json)
+    private static async Task CheckFiltersAsync(ParseResult parse, SchemaRegistry.Client.RegistryClient client, CancellationToken ct)
     {
+        Filters.EventType("--type", [parse.GetValue(Type)]);
+        await Filters.SubjectOrVersionIfNamedAsync(client, "--subject", parse.GetValue(Subject), ct);
+    }
+
+    /// <summary>One line per event: NDJSON with <c>--output json</c>, else columns under a header (printed once by tail).</summary>
+    private static void Print(EventPage page, bool json, bool header)
+    {
+        if (header && !json)
+        {
+            Console.WriteLine($"{"SEQ",6}  {"TIME",-20}  {"TYPE",-22} SUBJECT");
+        }
         foreach (var e in page.Events)
         {
             Console.WriteLine(json
                 ? System.Text.Json.JsonSerializer.Serialize(e, RegistryJson.Options)
-                : $"{e.Sequence,6}  {Printer.Time(e.Time)}  {e.Type,-18} {e.Subject}");
+                : $"{e.Sequence,6}  {Printer.Time(e.Time),-20}  {e.Type,-22} {e.Subject}");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using SchemaRegistry.Cli.Input;
 using SchemaRegistry.JsonSchema;
 using SchemaRegistry.JsonSchema.Suite;
 
@@ -71,24 +72,20 @@ internal static class JsonSchemaCommands
         command.SetAction(parse =>
         {
             CompiledSchema compiled;
-            try
-            {
-                compiled = CompiledSchema.Compile(File.ReadAllText(parse.GetValue(schema)!.FullName),
-                    new JsonSchemaOptions { DefaultDialect = Dialects[parse.GetValue(dialect)!] });
-            }
-            catch (Exception e) when (e is SchemaCompileException or IOException)
-            {
-                Console.Error.WriteLine($"error: the schema cannot be compiled: {e.Message}");
-                return 2;
-            }
             byte[] data;
             try
             {
-                data = File.ReadAllBytes(parse.GetValue(instance)!.FullName);
+                var schemaText = JsonFiles.ReadText(parse.GetValue(schema)!);
+                data = System.Text.Encoding.UTF8.GetBytes(JsonFiles.ReadText(parse.GetValue(instance)!));
+                compiled = CompiledSchema.Compile(schemaText, new JsonSchemaOptions { DefaultDialect = Dialects[parse.GetValue(dialect)!] });
             }
-            catch (IOException e)
+            catch (InputException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                return ClientCommand.Refuse(e);
+            }
+            catch (SchemaCompileException e)
+            {
+                Console.Error.WriteLine($"error: the schema cannot be compiled: {e.Message}");
                 return 2;
             }
             var result = compiled.Evaluate(data);

@@ -34,12 +34,35 @@ internal static class OperationsCommands
     {
         var command = new Command("config", "A subject's compatibility mode.");
         var subject = new Argument<string>("subject") { Description = "domain.layer.entity" };
-        var get = new Command("get", "Show the mode that applies to a subject, and where it comes from.") { subject };
-        ClientCommand.SetAction(get, async (parse, client, ct) => Print(await client.GetConfigAsync(parse.GetValue(subject)!, ct), ClientOptions.Json(parse)));
-        var mode = new Argument<string>("compatibility") { Description = "NONE, BACKWARD, FORWARD, FULL or a _TRANSITIVE form." };
-        var set = new Command("set", "Set a subject's compatibility mode (schema-admin).") { subject, mode };
+        var get = new Command("get", "Show the mode that applies to a subject, and where it comes from (an error when the subject does not exist).") { subject };
+        ClientCommand.SetAction(get, async (parse, client, ct) =>
+        {
+            var config = await client.GetConfigAsync(parse.GetValue(subject)!, ct);
+            if (config.Source == "default")
+            {
+                // The API answers the default for any well-formed name; a misspelt subject must not read as "BACKWARD".
+                await Filters.SubjectOrVersionAsync(client, "", parse.GetValue(subject), ct);
+            }
+            Print(config, ClientOptions.Json(parse));
+        });
+        var mode = new Argument<string?>("compatibility") { Description = "NONE, BACKWARD, FORWARD, FULL or a _TRANSITIVE form (or use --compatibility).", Arity = ArgumentArity.ZeroOrOne };
+        var modeOption = new Option<string?>("--compatibility") { Description = "NONE, BACKWARD, FORWARD, FULL or a _TRANSITIVE form." };
+        var set = new Command("set", "Set a subject's compatibility mode (schema-admin); a subject without versions yet gets it for its first one.") { subject, mode, modeOption };
         ClientCommand.SetAction(set, async (parse, client, ct) =>
-            Print(await client.SetConfigAsync(parse.GetValue(subject)!, parse.GetValue(mode)!, ct), ClientOptions.Json(parse)));
+        {
+            var chosen = parse.GetValue(modeOption) ?? parse.GetValue(mode)
+                ?? throw new InputException("give the mode: schemareg config set SUBJECT --compatibility MODE.");
+            var config = await client.SetConfigAsync(parse.GetValue(subject)!, chosen, ct);
+            try
+            {
+                await Filters.SubjectOrVersionAsync(client, "", parse.GetValue(subject), ct);
+            }
+            catch (InputException e)
+            {
+                await Console.Error.WriteLineAsync($"note: {e.Message} The mode applies from its first version.");
+            }
+            Print(config, ClientOptions.Json(parse));
+        });
         command.Subcommands.Add(get);
         command.Subcommands.Add(set);
         return command;
@@ -69,7 +92,7 @@ internal static class OperationsCommands
         {
             var accepted = await client.ReplayDeadLettersAsync(parse.GetValue(subscription)!, parse.GetValue(name), ct);
             Console.WriteLine($"Replay {accepted.Name} ({accepted.Id}) queued for {accepted.SubscriptionId}.");
-        });
+        }, outputs: []);
         command.Subcommands.Add(list);
         command.Subcommands.Add(replay);
         return command;

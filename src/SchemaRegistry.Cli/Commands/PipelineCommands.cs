@@ -38,7 +38,7 @@ internal static class PipelineCommands
                 ? await client.UpdatePipelineAsync(parse.GetValue(id)!, request, ct)
                 : await client.RegisterPipelineAsync(request, ct);
             Console.WriteLine($"Pipeline {pipeline.PipelineId} ({pipeline.Layer}) runs on {pipeline.Fqid}, drift policy {pipeline.DriftPolicy}.");
-        });
+        }, outputs: []);
         var list = new Command("list", "List pipelines.");
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
@@ -51,7 +51,20 @@ internal static class PipelineCommands
             Printer.Table(["pipeline", "layer", "schema", "timing", "drift policy", "owner"],
                 all.Select(p => new[] { p.PipelineId, p.Layer, p.Fqid, p.ValidationTiming, p.DriftPolicy, p.Owner }));
         });
+        var get = new Command("get", "Show one pipeline's contract.") { id };
+        ClientCommand.SetAction(get, async (parse, client, ct) =>
+        {
+            var pipeline = await client.GetPipelineAsync(parse.GetValue(id)!, ct);
+            if (ClientOptions.Json(parse))
+            {
+                Printer.Json(pipeline);
+                return;
+            }
+            Printer.Table(["pipeline", "layer", "schema", "timing", "drift policy", "owner"],
+                [[pipeline.PipelineId, pipeline.Layer, pipeline.Fqid, pipeline.ValidationTiming, pipeline.DriftPolicy, pipeline.Owner]]);
+        });
         command.Subcommands.Add(register);
+        command.Subcommands.Add(get);
         command.Subcommands.Add(list);
         return command;
     }
@@ -85,11 +98,15 @@ internal static class PipelineCommands
             var result = await client.SendStagedBatchAsync(parse.GetValue(runId)!, stream, contentType, parse.GetValue(stage), ct);
             if (ClientOptions.Json(parse))
             {
-                Printer.Json(result);
-                return;
+                JsonOutput.Print(JsonOutput.Batch(result));
             }
-            Console.WriteLine($"Batch {result.Batch} of {result.RunId} on {result.Fqid}: {N(result.Records)} records, {N(result.Valid)} valid, " +
-                $"{N(result.Invalid)} invalid, {N(result.Drifted)} drifted, {N(result.Quarantined)} quarantined{(result.Failed ? $" — FAILED ({ErrorCode.DriftDetected})" : "")}.");
+            else
+            {
+                Console.WriteLine($"Batch {result.Batch} of {result.RunId} on {result.Fqid}: {N(result.Records)} records, {N(result.Valid)} valid, " +
+                    $"{N(result.Invalid)} invalid, {N(result.Drifted)} drifted, {N(result.Quarantined)} quarantined{(result.Failed ? $" — FAILED ({ErrorCode.DriftDetected})" : "")}.");
+            }
+            // As `data validate` on the same file: records that did not pass make the batch's check fail.
+            return result.Quarantined == 0 && !result.Failed ? ExitCodes.Ok : ExitCodes.ProblemsFound;
         });
         var heartbeat = new Command("heartbeat", "Tell the registry a running run is alive (between batches), so it is not abandoned.") { runId };
         ClientCommand.SetAction(heartbeat, async (parse, client, ct) => Print(await client.HeartbeatAsync(parse.GetValue(runId)!, ct), ClientOptions.Json(parse)));
@@ -106,6 +123,8 @@ internal static class PipelineCommands
         var list = new Command("list", "Runs (lineage), newest first.") { schema, byPipeline };
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
+            await Filters.SubjectOrVersionAsync(client, "--schema", parse.GetValue(schema), ct);
+            await Filters.PipelineAsync(client, "--pipeline", parse.GetValue(byPipeline), ct);
             var runs = await client.ListRunsAsync(parse.GetValue(byPipeline), parse.GetValue(schema), 100, ct);
             if (ClientOptions.Json(parse))
             {
@@ -132,6 +151,8 @@ internal static class PipelineCommands
         var command = new Command("lineage", "Who ran on which schema version: by schema, pipeline or run.") { schema, pipeline, run };
         ClientCommand.SetAction(command, async (parse, client, ct) =>
         {
+            await Filters.SubjectOrVersionAsync(client, "--schema", parse.GetValue(schema), ct);
+            await Filters.PipelineAsync(client, "--pipeline", parse.GetValue(pipeline), ct);
             var lineage = await client.LineageAsync(parse.GetValue(schema), parse.GetValue(pipeline), parse.GetValue(run), ct);
             if (ClientOptions.Json(parse))
             {
@@ -159,16 +180,17 @@ internal static class PipelineCommands
         var list = new Command("list", "List drift cases, newest first.") { subject, status };
         ClientCommand.SetAction(list, async (parse, client, ct) =>
         {
+            await Filters.SubjectOrVersionAsync(client, "--subject", parse.GetValue(subject), ct);
             var cases = await client.ListDriftCasesAsync(parse.GetValue(subject), parse.GetValue(status), ct);
             if (ClientOptions.Json(parse))
             {
-                Printer.Json(cases);
+                JsonOutput.Print(JsonOutput.DriftCases(cases));
                 return;
             }
             Printer.Table(["id", "subject", "status", "fields", "runs", "opened"], cases.Select(c => new[]
             {
                 c.Id.ToString(CultureInfo.InvariantCulture), c.Subject, c.Status,
-                string.Join(", ", c.Fields.Select(f => $"{f.Path} ({f.Kind}, {N(f.Occurrences)})")), c.RunIds.Count.ToString(CultureInfo.InvariantCulture), Printer.Time(c.OpenedAt),
+                string.Join(", ", c.Fields.Select(f => $"{JsonOutput.Pointer(f.Path)} ({f.Kind}, {N(f.Occurrences)})")), c.RunIds.Count.ToString(CultureInfo.InvariantCulture), Printer.Time(c.OpenedAt),
             }));
         });
         var id = new Argument<long>("id") { Description = "Case id." };
@@ -178,18 +200,18 @@ internal static class PipelineCommands
         {
             var acknowledged = await client.AcknowledgeDriftAsync(parse.GetValue(id), parse.GetValue(comment), ct);
             Console.WriteLine($"Drift case {acknowledged.Id} on {acknowledged.Subject} is {acknowledged.Status}.");
-        });
+        }, outputs: []);
         var get = new Command("get", "Show a drift case: its fields, samples and runs.") { id };
         ClientCommand.SetAction(get, async (parse, client, ct) =>
         {
             var found = await client.GetDriftCaseAsync(parse.GetValue(id), ct);
             if (ClientOptions.Json(parse))
             {
-                Printer.Json(found);
+                JsonOutput.Print(JsonOutput.DriftCases(found));
                 return;
             }
             Console.WriteLine($"Drift case {found.Id} on {found.Subject}: {found.Status}, opened {Printer.Time(found.OpenedAt)}; runs {string.Join(", ", found.RunIds)}");
-            Printer.Table(["field", "kind", "occurrences"], found.Fields.Select(f => new[] { f.Path, f.Kind, N(f.Occurrences) }));
+            Printer.Table(["field", "kind", "occurrences", "samples"], found.Fields.Select(f => new[] { JsonOutput.Pointer(f.Path), f.Kind, N(f.Occurrences), string.Join(" ", f.Samples.Take(3)) }));
         });
         var reason = new Option<string>("--comment") { Description = "Why it is resolved without a new version (required).", Required = true };
         var resolve = new Command("resolve", "Resolve a case by hand (publishing a version that accepts the data resolves it on its own).") { id, reason };
@@ -197,7 +219,7 @@ internal static class PipelineCommands
         {
             var resolved = await client.ResolveDriftAsync(parse.GetValue(id), parse.GetValue(reason)!, ct);
             Console.WriteLine($"Drift case {resolved.Id} on {resolved.Subject} is {resolved.Status}.");
-        });
+        }, outputs: []);
         command.Subcommands.Add(list);
         command.Subcommands.Add(get);
         command.Subcommands.Add(ack);
@@ -216,6 +238,7 @@ internal static class PipelineCommands
         var ls = new Command("ls", "List quarantined batches with where their records are: of a run, or of a subject between two days.") { ofRun, subject, from, to };
         ClientCommand.SetAction(ls, async (parse, client, ct) =>
         {
+            await Filters.SubjectOrVersionAsync(client, "--subject", parse.GetValue(subject), ct);
             var items = parse.GetValue(ofRun) is { } run
                 ? await client.ListQuarantineAsync(run, ct)
                 : await client.ListQuarantineBySubjectAsync(parse.GetValue(subject), parse.GetValue(from), parse.GetValue(to), 1000, ct);
@@ -230,13 +253,44 @@ internal static class PipelineCommands
             }));
         });
         var fqid = new Option<string?>("--fqid") { Description = "Version to re-validate against (default: the newest published)." };
-        var replay = new Command("replay", "Re-validate a run's quarantine and release the records that now pass.") { runId, fqid };
+        var yes = new Option<bool>("--yes") { Description = "Replay against a newer major than the run's without asking (CI, no terminal)." };
+        var replay = new Command("replay", "Re-validate a run's quarantine and release the records that now pass; asks before replaying against another major.")
+            { runId, fqid, yes };
         ClientCommand.SetAction(replay, async (parse, client, ct) =>
         {
+            if (parse.GetValue(fqid) is null && !parse.GetValue(yes)
+                && await OtherMajorAsync(client, parse.GetValue(runId)!, ct) is { } change && !QuarantineReplayConfirmation.Confirmed(change))
+            {
+                await Console.Error.WriteLineAsync($"error: not replayed: the run {parse.GetValue(runId)} ran on {change.Pinned}, the newest published version is {change.Target}, another major. " +
+                    $"Pass --fqid {change.Target} (or a version of major {change.PinnedMajor}) to choose, or --yes to confirm.");
+                return ExitCodes.UsageOrInput;
+            }
             var result = await client.ReplayQuarantineAsync(new QuarantineReplayRequest(parse.GetValue(runId), parse.GetValue(fqid)), ct);
             Console.WriteLine($"Replayed {N(result.Examined)} records of {result.RunId} against {result.Fqid}: {N(result.Released)} released" +
                 (result.ReleasedKey is null ? "" : $" to {result.ReleasedKey}") + $", {N(result.Remaining)} still quarantined.");
-        });
+            return ExitCodes.Ok;
+        }, outputs: []);
+        var key = new Argument<string>("key") { Description = "A batch's key, as `quarantine ls` lists it." };
+        var outFile = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
+        var manifest = new Option<bool>("--manifest") { Description = "The batch's manifest (why each record was quarantined) instead of its records." };
+        var get = new Command("get", "Download a quarantined batch's records as they arrived (or its manifest).") { key, outFile, manifest };
+        ClientCommand.SetAction(get, async (parse, client, ct) =>
+        {
+            if (parse.GetValue(outFile) is { } file)
+            {
+                var partial = file.FullName + ".partial";
+                long bytes;
+                await using (var output = File.Create(partial))
+                {
+                    bytes = await client.DownloadQuarantineAsync(parse.GetValue(key)!, parse.GetValue(manifest), output, ct);
+                }
+                File.Move(partial, file.FullName, overwrite: true);
+                await Console.Error.WriteLineAsync($"Wrote {N(bytes)} bytes to {file.FullName}.");
+                return;
+            }
+            await using var stdout = Console.OpenStandardOutput();
+            await client.DownloadQuarantineAsync(parse.GetValue(key)!, parse.GetValue(manifest), stdout, ct);
+        }, outputs: []);
         var olderThan = new Option<string?>("--older-than") { Description = "Age like 30d (default: the server's retention)." };
         var purge = new Command("purge", "Delete quarantines older than an age.") { olderThan };
         ClientCommand.SetAction(purge, async (parse, client, ct) =>
@@ -246,12 +300,25 @@ internal static class PipelineCommands
                 : throw new IOException("--older-than must be a number of days such as 30d.");
             var result = await client.PurgeQuarantineAsync(days, ct);
             Console.WriteLine($"Purged the quarantine of {result.Batches} batches ({result.Files} files).");
-        });
+        }, outputs: []);
         command.Subcommands.Add(ls);
+        command.Subcommands.Add(get);
         command.Subcommands.Add(replay);
         command.Subcommands.Add(purge);
         return command;
     }
+
+    /// <summary>The replay's default target when it is of another major than the run's pinned version; null when the same.</summary>
+    private static async Task<MajorChange?> OtherMajorAsync(Client.RegistryClient client, string runId, CancellationToken ct)
+    {
+        var pinned = (await client.GetRunAsync(runId, ct)).SchemaFqid;
+        var subject = pinned.Split(':')[0];
+        var target = (await client.GetAsync(subject + ":latest", ct)).Fqid;
+        return Major(pinned) is { } from && Major(target) is { } to && from != to ? new MajorChange(pinned, target, from) : null;
+    }
+
+    private static int? Major(string fqid) =>
+        Core.Naming.SchemaVersion.TryParse(fqid[(fqid.IndexOf(':', StringComparison.Ordinal) + 1)..], out var version) ? version.Value.Major : null;
 
     private static void Print(RunResponse run, bool json)
     {

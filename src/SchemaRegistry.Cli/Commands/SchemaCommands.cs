@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using SchemaRegistry.Cli.Input;
 using SchemaRegistry.Cli.Output;
 using SchemaRegistry.Client;
 using SchemaRegistry.Wire;
@@ -14,10 +15,10 @@ internal static class SchemaCommands
     public static Command Build()
     {
         var schema = new Command("schema", "Register, read and govern schema versions.");
-        schema.Subcommands.Add(WithFile("register", "Register a draft from a JSON file (same body as POST /v1/schema).",
-            (client, body, ct) => client.RegisterAsync(body, ct)));
-        schema.Subcommands.Add(WithFile("edit", "Replace a draft from a JSON file (same body as PUT /v1/schema/{fqid}).",
-            (client, body, ct) => client.EditAsync(body.Fqid ?? "", body, ct)));
+        schema.Subcommands.Add(WithFile("register", "Register a draft from a JSON file, sent as written (the body of POST /v1/schema).",
+            (client, _, document, ct) => client.RegisterDocumentAsync(document, ct)));
+        schema.Subcommands.Add(WithFile("edit", "Replace a draft from a JSON file, sent as written (the body of PUT /v1/schema/{fqid}).",
+            (client, fqid, document, ct) => client.EditDocumentAsync(fqid, document, ct)));
         schema.Subcommands.Add(Get());
         schema.Subcommands.Add(List());
         schema.Subcommands.Add(Versions());
@@ -33,25 +34,22 @@ internal static class SchemaCommands
         return schema;
     }
 
-    private static Command WithFile(string name, string description, Func<RegistryClient, RegisterSchemaRequest, CancellationToken, Task<SchemaResponse>> call)
+    /// <summary>
+    /// The file goes to the registry as written, so the registry judges every member of it (a misspelt
+    /// <c>"compatiblity"</c> is refused with REQ-1001, as over HTTP); only its JSON syntax is checked here.
+    /// </summary>
+    private static Command WithFile(string name, string description, Func<RegistryClient, string, string, CancellationToken, Task<SchemaResponse>> call)
     {
         var file = new Argument<FileInfo>("file") { Description = "JSON document: fqid, owner, description, compatibility, tags, payload." };
         var command = new Command(name, description) { file };
         ClientCommand.SetAction(command, async (parse, client, ct) =>
         {
             var path = parse.GetValue(file)!;
-            RegisterSchemaRequest body;
-            try
-            {
-                await using var stream = path.OpenRead();
-                body = await JsonSerializer.DeserializeAsync<RegisterSchemaRequest>(stream, RegistryJson.Options, ct)
-                    ?? throw new IOException($"{path.FullName} is empty.");
-            }
-            catch (JsonException e)
-            {
-                throw new IOException($"{path.FullName} is not valid JSON: {e.Message}", e);
-            }
-            Printer.Schema(await call(client, body, ct), ClientOptions.Json(parse));
+            var document = JsonFiles.ReadText(path);
+            using var parsed = JsonDocument.Parse(document);
+            var fqid = parsed.RootElement.ValueKind == JsonValueKind.Object && parsed.RootElement.TryGetProperty("fqid", out var f)
+                && f.ValueKind == JsonValueKind.String ? f.GetString()! : "";
+            Printer.Schema(await call(client, fqid, document, ct), ClientOptions.Json(parse));
         });
         return command;
     }
@@ -59,9 +57,18 @@ internal static class SchemaCommands
     private static Command Get()
     {
         var fqid = FqidArgument("FQID or alias (subject:latest, subject:vMAJOR).");
-        var command = new Command("get", "Show a version.") { fqid };
+        var payload = new Option<bool>("--payload") { Description = "Print only the payload (the JSON Schema itself), as JSON: redirect it to a file to diff or edit it." };
+        var command = new Command("get", "Show a version: its envelope and history, or with --payload its JSON Schema.") { fqid, payload };
         ClientCommand.SetAction(command, async (parse, client, ct) =>
-            Printer.Schema(await client.GetAsync(parse.GetValue(fqid)!, ct), ClientOptions.Json(parse)));
+        {
+            var schema = await client.GetAsync(parse.GetValue(fqid)!, ct);
+            if (parse.GetValue(payload))
+            {
+                Printer.Json(schema.Payload);
+                return;
+            }
+            Printer.Schema(schema, ClientOptions.Json(parse));
+        });
         return command;
     }
 
@@ -74,6 +81,12 @@ internal static class SchemaCommands
         ClientCommand.SetAction(command, async (parse, client, ct) =>
         {
             var result = await client.ListSubjectsAsync(parse.GetValue(domain), parse.GetValue(layer), parse.GetValue(query), ct);
+            if (result.Subjects.Count == 0 && (parse.GetValue(domain) is not null || parse.GetValue(layer) is not null))
+            {
+                var all = (await client.ListSubjectsAsync(cancellationToken: ct)).Subjects.Select(s => s.Subject.Split('.')).ToList();
+                Filters.Part("--domain", parse.GetValue(domain), all.Select(parts => parts[0]), matchedNothing: true);
+                Filters.Part("--layer", parse.GetValue(layer), all.Select(parts => parts[1]), matchedNothing: true);
+            }
             if (ClientOptions.Json(parse))
             {
                 Printer.Json(result);
@@ -111,13 +124,24 @@ internal static class SchemaCommands
         ClientCommand.SetAction(command, async (parse, client, ct) =>
         {
             var target = parse.GetValue(fqid)!;
-            var result = parse.GetValue(check) ? await client.CheckAsync(target, ct) : await client.ValidateAsync(target, ct);
+            ValidationResponse result;
+            try
+            {
+                result = parse.GetValue(check) ? await client.CheckAsync(target, ct) : await client.ValidateAsync(target, ct);
+            }
+            catch (RegistryApiException e) when (e.Problem.Status == 422)
+            {
+                // The validation ran and found problems: a check's failure (1), not a refused request (2).
+                ClientCommand.Print(parse, e);
+                return ExitCodes.ProblemsFound;
+            }
             if (ClientOptions.Json(parse))
             {
                 Printer.Json(result);
-                return;
+                return ExitCodes.Ok;
             }
             Console.WriteLine($"{result.Fqid} is valid (state {result.State}, {result.ContentHash}).");
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -138,7 +162,7 @@ internal static class SchemaCommands
             }
             if (ClientOptions.Json(parse))
             {
-                Printer.Json(steps);
+                JsonOutput.Print(JsonOutput.WithChanges(steps));
                 return;
             }
             if (versions.Count > 0)
@@ -179,35 +203,29 @@ internal static class SchemaCommands
             JsonElement? body = null;
             if (parse.GetValue(payload) is { } file)
             {
-                try
-                {
-                    body = JsonDocument.Parse(await File.ReadAllTextAsync(file.FullName, ct)).RootElement.Clone();
-                }
-                catch (JsonException e)
-                {
-                    throw new IOException($"{file.FullName} is not valid JSON: {e.Message}", e);
-                }
+                using var document = JsonFiles.Parse(file);
+                body = document.RootElement.Clone();
             }
             var report = await client.CheckCompatibilityAsync(new CompatibilityRequest(parse.GetValue(fqid), body), ct);
             if (ClientOptions.Json(parse))
             {
-                Printer.Json(report);
+                JsonOutput.Print(JsonOutput.WithChanges(report));
             }
             else
             {
                 var against = report.ComparedWith.Count == 0 ? "no published version" : string.Join(", ", report.ComparedWith);
                 Console.WriteLine($"{report.Fqid}: {(report.Compatible ? "compatible" : "INCOMPATIBLE")} under {report.Mode} with {against}; needs a {report.RequiredBump} bump.");
-                Printer.Table(["kind", "path", "backward", "forward", "reason"], report.Changes.Select(c => new[]
+                Printer.WrappedTable(["backward", "forward", "kind", "path", "reason"], report.Changes.Select(c => new[]
                 {
-                    c.Kind, c.Path, Verdict(c.Backward), Verdict(c.Forward), c.Reason,
+                    Verdict(c.Backward), Verdict(c.Forward), c.Kind, c.Path.Length == 0 ? "/" : c.Path, c.Reason,
                 }));
             }
-            return report.Compatible ? 0 : ClientCommand.FailureExitCode;
+            return report.Compatible ? ExitCodes.Ok : ExitCodes.ProblemsFound;
         });
         return command;
     }
 
-    private static string Verdict(bool? verdict) => verdict switch { true => "yes", false => "no", null => "unproven" };
+    private static string Verdict(bool? verdict) => verdict switch { true => "ok", false => "BREAKS", null => "unproven" };
 
     private static Command Publish()
     {

@@ -20,7 +20,13 @@ internal static class ServeCommands
         var command = new Command("serve", "Run the registry server.") { DataDir, Urls, Database, Blobs, Quarantine };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await RegistryHost.BuildAsync(Overrides(parse), [new Confluent.ConfluentDoor()], cancellationToken);
+            var overrides = Overrides(parse);
+            if (ListenAddresses.FirstInUse(ListenAddresses.Configured(overrides)) is { } taken)
+            {
+                await Console.Error.WriteLineAsync($"error: {taken} is already in use (another `schemareg serve`?); stop that process, or listen elsewhere with --urls.");
+                return ExitCodes.ServerOrNetwork;
+            }
+            await using var app = await RegistryHost.BuildAsync(overrides, [new Confluent.ConfluentDoor()], cancellationToken);
             await app.RunAsync();
             return 0;
         });

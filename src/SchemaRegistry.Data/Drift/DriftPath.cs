@@ -46,6 +46,20 @@ public static class DriftPath
         }
     }
 
+    /// <summary>
+    /// The path as a JSON pointer, the style of an invalid value's instance location (RFC 6901 escapes):
+    /// <c>lines[].sku</c> → <c>/lines/*/sku</c>, where <c>*</c> stands for any element of the array.
+    /// </summary>
+    public static string ToPointer(string path)
+    {
+        var pointer = new StringBuilder(path.Length + 8);
+        foreach (var segment in Split(path))
+        {
+            pointer.Append('/').Append(segment == ArrayMarker ? "*" : segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
+        }
+        return pointer.ToString();
+    }
+
     private static void Append(StringBuilder builder, string segment)
     {
         if (segment != ArrayMarker && builder.Length > 0)

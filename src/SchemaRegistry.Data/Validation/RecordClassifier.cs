@@ -75,7 +75,7 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
         var reasons = new List<RecordReason>();
         foreach (var finding in _drift.Findings)
         {
-            reasons.Add(new RecordReason(ErrorCode.DriftDetected, WireNames.Of(finding.Kind), finding.Path, Describe(finding)));
+            reasons.Add(new RecordReason(ErrorCode.DriftDetected, WireNames.Of(finding.Kind), DriftPath.ToPointer(finding.Path), Describe(finding)));
         }
         foreach (var error in schema.Evaluate(json).Errors)
         {

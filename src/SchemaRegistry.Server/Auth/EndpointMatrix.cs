@@ -12,7 +12,7 @@ public sealed record EndpointRule(string Method, string Route, Permission? Permi
 
 /// <summary>
 /// Every endpoint the server maps and who may call it. The endpoint classes declare their permission where they map
-/// the route; this table restates all of them in one place so that it can be read (and is printed in the README), and
+/// the route; this table restates all of them in one place so that it can be read (and is printed in docs/roles.md), and
 /// a test checks that it matches the routes actually mapped and what each role, no key, a revoked key and an expired
 /// key get from every one of them.
 /// </summary>
@@ -83,6 +83,7 @@ public static class EndpointMatrix
         new("POST", "/v1/drift/{id}/ack", Permission.ManageDrift),
         new("POST", "/v1/drift/{id}/resolve", Permission.ManageDrift),
         new("GET", "/v1/quarantine", Permission.Read),
+        new("GET", "/v1/quarantine/records", Permission.ManageDrift),
         new("POST", "/v1/quarantine/replay", Permission.ManageDrift),
         new("POST", "/v1/quarantine/purge", Permission.ManageDrift),
 
@@ -96,7 +97,7 @@ public static class EndpointMatrix
 
     private static readonly Role[] RoleColumns = Enum.GetValues<Role>();
 
-    /// <summary>The table as the README prints it: one row per endpoint, one column per role.</summary>
+    /// <summary>The table as docs/roles.md prints it: one row per endpoint, one column per role.</summary>
     public static string ToMarkdown()
     {
         var text = new StringBuilder();

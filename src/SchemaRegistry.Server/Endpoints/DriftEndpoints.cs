@@ -29,6 +29,10 @@ internal static class DriftEndpoints
         group.MapGet("/v1/quarantine", (string? run_id, string? subject, string? from, string? to, int? limit, QuarantineService service, CancellationToken ct) =>
                 service.ListAsync(run_id, subject, from, to, limit, ct))
             .RequirePermission(Permission.Read).ProducesErrors(ErrorKind.NotFound, ErrorKind.Unprocessable);
+        group.MapGet("/v1/quarantine/records", async (string? key, bool? manifest, QuarantineService service, CancellationToken ct) =>
+                TypedResults.Stream(await service.OpenBatchAsync(key, manifest ?? false, ct), "application/x-ndjson"))
+            .RequirePermission(Permission.ManageDrift).Produces(StatusCodes.Status200OK, typeof(Stream), "application/x-ndjson")
+            .ProducesErrors(ErrorKind.NotFound);
         group.MapPost("/v1/quarantine/replay", Replay).RequirePermission(Permission.ManageDrift).AcceptsJson<QuarantineReplayRequest>()
             .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable);
         group.MapPost("/v1/quarantine/purge", Purge).RequirePermission(Permission.ManageDrift).AcceptsJson<QuarantinePurgeRequest>(optional: true);

@@ -19,7 +19,7 @@ namespace SchemaRegistry.Server.Events;
 /// data, a record of <c>SchemaRegistry.Wire.Events</c>. Services hand the events to the store that commits the
 /// change they describe; nothing else makes an <see cref="OutboxEvent"/> (EventFactoryLayeringTests check it).
 /// To add an event type: a constant in <see cref="EventTypes"/>, a data record in Contracts/Events (listed in
-/// PublicAPI.Unshipped.txt), one method here that calls <see cref="Build"/>, and a row in README's event table.
+/// PublicAPI.Unshipped.txt), one method here that calls <see cref="Build"/>, and a row in docs/events.md's event table.
 /// </summary>
 internal static class EventFactory
 {

@@ -57,7 +57,7 @@ internal static class AdminBootstrap
         {
             if (admins == 0)
             {
-                logger.LogWarning("No schema-admin key is active: nobody can manage keys. Set SCHEMAREG_ADMIN_TOKEN and restart to recover one (see README, Roles).");
+                logger.LogWarning("No schema-admin key is active: nobody can manage keys. Set SCHEMAREG_ADMIN_TOKEN and restart to recover one (see docs/roles.md).");
             }
             return;
         }

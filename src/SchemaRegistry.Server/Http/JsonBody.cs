@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using SchemaRegistry.Core.Errors;
+using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Http;
@@ -62,8 +63,13 @@ internal static partial class JsonBody
         }
         catch (JsonException e) when (UnmappedMember().Match(e.Message) is { Success: true } unknown)
         {
-            var at = e.Path is null or "$" ? "" : $" in {e.Path}";
-            throw Malformed("Unknown member", $"This call does not take '{unknown.Groups[1].Value}'{at}; see /openapi/v1.json for its members.");
+            var member = unknown.Groups[1].Value;
+            // The serializer's path ends at the unknown member itself: the object holding it is the parent.
+            var parent = e.Path is { } path && (path.EndsWith($".{member}", StringComparison.Ordinal) || path.EndsWith($"['{member}']", StringComparison.Ordinal))
+                ? path[..path.LastIndexOf(path.EndsWith(']') ? "['" : ".", StringComparison.Ordinal)]
+                : e.Path;
+            var at = parent is null or "$" ? "" : $" in {parent}";
+            throw Malformed("Unknown member", $"This call does not take '{member}'{at}.{(at.Length == 0 ? Spelling.DidYouMean(member, Strict.GetTypeInfo(typeof(T)).Properties.Select(p => p.Name)) : "")} See /openapi/v1.json for its members.");
         }
         catch (JsonException e)
         {

@@ -1,6 +1,6 @@
 namespace SchemaRegistry.Server.Metrics;
 
-/// <summary>The registry's metrics, named after the seeds' CloudWatch ones (the README's metrics table lists them all).</summary>
+/// <summary>The registry's metrics, named after the seeds' CloudWatch ones (docs/metrics.md's table lists them all).</summary>
 internal static class RegistryMetrics
 {
     public static readonly RegistryHistogram ApiLatency = new(

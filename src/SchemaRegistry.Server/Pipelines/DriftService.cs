@@ -93,7 +93,7 @@ internal sealed class DriftService(IRegistryStorage storage, QuarantineStore qua
             {
                 throw new RegistryException(new RegistryError(ErrorCode.PublishBlockedByDrift, ErrorKind.Conflict, "Publish blocked by drift",
                     $"{candidate.Fqid.Subject} has open drift case {driftCase.Id} that {candidate.Fqid} does not resolve: {refusal} " +
-                    "Publish a version that accepts the quarantined records, or acknowledge the case (POST /v1/drift/{id}/ack)."));
+                    $"Publish a version that accepts the quarantined records, or acknowledge the case (POST /v1/drift/{driftCase.Id}/ack)."));
             }
         }
         return accepted;

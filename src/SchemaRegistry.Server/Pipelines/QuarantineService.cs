@@ -40,6 +40,24 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
         return rows.Select(r => Item(r.Batch, r.Run)).ToList();
     }
 
+    /// <summary>
+    /// A quarantined batch's records as they were stored (or its manifest), by the key <c>GET /v1/quarantine</c> lists.
+    /// Only a key a batch holds opens: the key is checked against the run's batches, never used as a free path.
+    /// </summary>
+    public async Task<Stream> OpenBatchAsync(string? key, bool manifest, CancellationToken cancellationToken)
+    {
+        var notFound = new RegistryException(RegistryError.NotFound($"Quarantined batch {(key is { Length: > 120 } ? key[..120] + "…" : key)}"));
+        var segments = (key ?? "").Split('/');
+        if (segments.Length < 3)
+        {
+            throw notFound;
+        }
+        var run = await pipelines.LoadRunAsync(segments[^2], cancellationToken);
+        var batch = (await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken)).FirstOrDefault(b => b.QuarantineKey == key) ?? throw notFound;
+        return await quarantine.Blobs.OpenReadAsync(batch.QuarantineKey + (manifest ? QuarantineKeys.ManifestSuffix : QuarantineKeys.RecordsSuffix), cancellationToken)
+            ?? throw notFound;
+    }
+
     private QuarantineItem Item(RunBatch batch, RunRecord run) =>
         new(run.RunId, run.PipelineId, batch.BatchNumber, batch.Counts.Quarantined, batch.Released, batch.QuarantineKey!, batch.CreatedAt)
         {

@@ -4,14 +4,17 @@ using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Services;
 
-/// <summary>The pull feed of the event stream, with long-polling up to 30 s.</summary>
+/// <summary>
+/// The pull feed of the event stream, with long-polling up to 30 s. A negative <c>after</c> starts at the newest event:
+/// the page holds only what happens from the call on (<c>schemareg events tail</c>'s default).
+/// </summary>
 internal sealed class EventFeedService(IRegistryStorage storage)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     public async Task<EventPage> ReadAsync(long? after, string? type, string? subject, int? limit, int? wait, CancellationToken ct)
     {
-        var cursor = Math.Max(0, after ?? 0);
+        var cursor = after < 0 ? await storage.Events.LastSequenceAsync(ct) : after ?? 0;
         var deadline = DateTime.UtcNow.AddSeconds(Math.Clamp(wait ?? 0, 0, 30));
         while (true)
         {

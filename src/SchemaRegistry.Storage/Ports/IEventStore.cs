@@ -24,6 +24,10 @@ public interface IEventStore
     /// <summary>The newest sequence written, 0 when there is none.</summary>
     Task<long> LastSequenceAsync(CancellationToken cancellationToken);
 
-    /// <summary>Events with a sequence above <paramref name="after"/>, oldest first, optionally filtered.</summary>
+    /// <summary>
+    /// Events with a sequence above <paramref name="after"/>, oldest first, optionally filtered. A
+    /// <paramref name="subject"/> without a version (<c>finance.gdp.invoice</c>) also matches its versions' events
+    /// (<c>finance.gdp.invoice:v1.2</c>); an FQID matches only its own.
+    /// </summary>
     Task<IReadOnlyList<StoredEvent>> ReadAsync(long after, int limit, string? type, string? subject, CancellationToken cancellationToken);
 }

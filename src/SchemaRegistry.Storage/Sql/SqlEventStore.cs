@@ -42,7 +42,8 @@ internal sealed class SqlEventStore(SqlProvider provider) : IEventStore
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(long after, int limit, string? type, string? subject, CancellationToken cancellationToken)
     {
         var sql = "SELECT sequence, id, type, subject, time, data FROM events WHERE sequence > @after" +
-                  (type is null ? "" : " AND type = @type") + (subject is null ? "" : " AND subject = @subject") +
+                  (type is null ? "" : " AND type = @type") + (subject is null ? "" : subject.Contains(':', StringComparison.Ordinal) ? " AND subject = @subject"
+                      : " AND (subject = @subject OR substr(subject, 1, @prefix_length) = @prefix)") +
                   $" ORDER BY sequence LIMIT {Math.Clamp(limit, 1, 1000)}";
         await using var connection = await provider.OpenAsync(cancellationToken);
         var parameters = new List<(string, object?)> { ("@after", after) };
@@ -53,6 +54,12 @@ internal sealed class SqlEventStore(SqlProvider provider) : IEventStore
         if (subject is not null)
         {
             parameters.Add(("@subject", subject));
+            if (!subject.Contains(':', StringComparison.Ordinal))
+            {
+                // substr, not LIKE: a subject's '_' would be a LIKE wildcard.
+                parameters.Add(("@prefix", subject + ":"));
+                parameters.Add(("@prefix_length", subject.Length + 1));
+            }
         }
         await using var command = Db.Command(connection, sql, null, [.. parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -94,7 +94,7 @@ public sealed class BatchValidatorTests : IDisposable
 
         Assert.Equal(RecordOutcome.Drifted, classifier.Classify(record));
         var reasons = classifier.Explain(record);
-        Assert.Contains(reasons, r => r.Code == "PIPE-1204" && r.Path == "region");
+        Assert.Contains(reasons, r => r.Code == "PIPE-1204" && r.Path == "/region");
         Assert.Contains(reasons, r => r.Code == "PIPE-1002" && r.Keyword == "pattern");
         Assert.Contains(reasons, r => r.Code == "PIPE-1002" && r.Keyword == "minimum");
 

@@ -68,7 +68,7 @@ public sealed class RecordClassifierTests
         var record = Utf8("""{"invoice_id":"INV-1","amount":"3.5"}""");
         Assert.Equal(RecordOutcome.Drifted, classifier.Classify(record));
         var reasons = classifier.Explain(record);
-        Assert.Contains(reasons, r => r is { Code: "PIPE-1204", Keyword: "type_change", Path: "amount" });
+        Assert.Contains(reasons, r => r is { Code: "PIPE-1204", Keyword: "type_change", Path: "/amount" });
         Assert.Contains(reasons, r => r is { Code: "PIPE-1002", Keyword: "type", Path: "/amount" });
     }
 

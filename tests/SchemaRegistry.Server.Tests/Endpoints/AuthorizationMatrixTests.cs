@@ -43,10 +43,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     }
 
     [Fact]
-    public void The_readme_prints_the_matrix()
+    public void The_roles_reference_prints_the_matrix()
     {
-        var readme = File.ReadAllText(RepositoryFiles.PathOf("README.md")).ReplaceLineEndings("\n");
-        Assert.Contains(EndpointMatrix.ToMarkdown(), readme, StringComparison.Ordinal);
+        var roles = File.ReadAllText(RepositoryFiles.PathOf("docs/roles.md")).ReplaceLineEndings("\n");
+        Assert.Contains(EndpointMatrix.ToMarkdown(), roles, StringComparison.Ordinal);
     }
 
     [Fact]

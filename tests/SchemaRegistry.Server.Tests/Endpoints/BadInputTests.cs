@@ -34,7 +34,7 @@ public sealed class BadInputTests : IAsyncLifetime
         var problem = await (await http.CurlPostAsync("v1/schema",
             """{"fqid":"a.raw.b:v1.0","owner":"o","compatiblity":"NONE","payload":{"type":"object","x-anything":1}}"""))
             .ProblemAsync(HttpStatusCode.BadRequest, "REQ-1001");
-        Assert.Contains("'compatiblity'", problem.Detail!, StringComparison.Ordinal);
+        Assert.StartsWith("This call does not take 'compatiblity'. Did you mean compatibility?", problem.Detail!, StringComparison.Ordinal);
         Assert.DoesNotContain("SchemaRegistry.", problem.Detail!, StringComparison.Ordinal);
         using var client = _server.Client();
         Assert.Empty((await client.ListSubjectsAsync()).Subjects);

@@ -11,13 +11,13 @@ using SchemaRegistry.Server.Tests.Harness;
 namespace SchemaRegistry.Server.Tests.Endpoints;
 
 /// <summary>
-/// One flow over HTTP emits every event type; each event's subject follows README's rule (the FQID the event is about,
+/// One flow over HTTP emits every event type; each event's subject follows docs/events.md's rule (the FQID the event is about,
 /// else the subject, else <c>keys/…</c>, <c>subscriptions/…</c>, <c>runs/…</c>) and its data has the fields of its
 /// Contracts record, the shape the SDK and other clients read.
 /// </summary>
 public sealed class EventSubjectTests : IAsyncLifetime
 {
-    /// <summary>README's event table: each type's data record (SchemaValidated has two, lifecycle or run).</summary>
+    /// <summary>docs/events.md's event table: each type's data record (SchemaValidated has two, lifecycle or run).</summary>
     private static readonly Dictionary<string, Type[]> DataOf = new()
     {
         [EventTypes.SchemaRegistered] = [typeof(SchemaChangedData)],
@@ -91,7 +91,7 @@ public sealed class EventSubjectTests : IAsyncLifetime
         Assert.Contains(events, e => e.Type == EventTypes.QuarantinePurged && e.Subject == "finance.gdp.invoice:v1.0");
     }
 
-    /// <summary>The subject README's table documents for the event, worked out from its data.</summary>
+    /// <summary>The subject docs/events.md's table documents for the event, worked out from its data.</summary>
     private static string Expected(CloudEvent e, Dictionary<string, string> runs)
     {
         string Text(string name) => e.Data.GetProperty(name).GetString()!;
