@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SchemaRegistry.Server.Validation;
 using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Cli.Input;
