@@ -99,7 +99,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task An_envelope_with_several_faults_lists_them_all()
     {
         using var http = _server.Http();
-        var problem = await (await http.CurlPostAsync("v1/schema", """{"fqid":"finance.gdp.invoice:v1.0","compatibility":"SIDEWAYS","format":"avro"}"""))
+        var problem = await (await http.CurlPostAsync("v1/schema", """{"fqid":"finance.gdp.invoice:v1.0","compatibility":"SIDEWAYS","format":"xml"}"""))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity, "VAL-1101");
         Assert.Equal(["/owner", "/format", "/compatibility", "/payload"], problem.Errors!.Select(e => e.Path));
     }
