@@ -19,7 +19,7 @@ public sealed class RunRulesCliTests : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _server = await ServerProcess.StartAsync(_dir.Path,
-            new Dictionary<string, string> { ["SCHEMAREG_ADMIN_TOKEN"] = Admin, ["SCHEMAREG__Registry__AbandonRunsAfterSeconds"] = "4", ["SCHEMAREG__Registry__AbandonSweepSeconds"] = "0.2" },
+            new Dictionary<string, string> { ["SCHEMAREG_ADMIN_TOKEN"] = Admin, ["SCHEMAREG__Registry__AbandonRunsAfterSeconds"] = "10", ["SCHEMAREG__Registry__AbandonSweepSeconds"] = "0.2" },
             "--quarantine", Path.Combine("warehouse", "quarantine"));
 
     public async Task DisposeAsync()
