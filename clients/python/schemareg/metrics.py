@@ -88,8 +88,12 @@ class ResolverMetrics:
             "stale_served": self.stale_served,
         }
 
-    def prometheus(self, prefix: str = "schemareg_client") -> str:
-        """The counters in the Prometheus text format (for a textfile collector or a push gateway)."""
+    def prometheus(self, prefix: str = "schema") -> str:
+        """The counters in the Prometheus text format (for a textfile collector or a push gateway).
+
+        The default names are the ones the .NET SDK and the server export (``schema_resolver_latency_ms``), so the
+        shipped alert rules and dashboard read a Python worker's figures unchanged.
+        """
         lines = ["# TYPE %s_resolver_latency_ms histogram" % prefix]
         for bound, count in self.latency.buckets().items():
             lines.append('%s_resolver_latency_ms_bucket{le="%s"} %d' % (prefix, bound, count))

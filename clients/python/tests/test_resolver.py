@@ -107,9 +107,9 @@ def test_metrics_are_exported_as_prometheus_text_and_to_listeners(running):
     resolver.resolve("finance.gdp.invoice:v1.0")
     resolver.resolve("finance.gdp.invoice:v1.0")
     text = resolver.metrics.prometheus()
-    assert "schemareg_client_resolver_latency_ms_count 1\n" in text
-    assert 'schemareg_client_resolver_latency_ms_bucket{le="+Inf"} 1\n' in text
-    assert "schemareg_client_resolver_cache_hits_total 1\n" in text
+    assert "schema_resolver_latency_ms_count 1\n" in text
+    assert 'schema_resolver_latency_ms_bucket{le="+Inf"} 1\n' in text
+    assert "schema_resolver_cache_hits_total 1\n" in text
     assert seen == [("finance.gdp.invoice:v1.0", "ok")]
     snapshot = resolver.metrics.snapshot()
     assert snapshot["cache_hit_ratio"] == 0.5 and snapshot["resolver_latency_ms"]["count"] == 1
