@@ -105,6 +105,7 @@ public static class RegistryHost
         builder.Services.AddSingleton<BackupService>();
         builder.Services.ConfigureHttpJsonOptions(json => RegistryJson.Apply(json.SerializerOptions));
         builder.Services.AddRegistryAuthentication(options.Oidc);
+        var trustedProxies = ForwardedHeaders.Parse(options.TrustedProxies);
         builder.Services.AddRegistryRateLimiting(options.RateLimit);
         builder.Services.AddAuthorization(PermissionPolicies.Add);
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
@@ -130,6 +131,7 @@ public static class RegistryHost
         app.Lifetime.ApplicationStopping.Register(() => logger.LogInformation(
             "Stopping: no new connections; requests in flight have up to {Seconds} s to finish (Registry:DrainTimeoutSeconds).", options.DrainTimeoutSeconds));
 
+        app.UseTrustedProxies(trustedProxies);
         app.UseMiddleware<Metrics.LatencyMiddleware>();
         app.UseBareStatusProblems();
         app.UseMiddleware<ErrorMiddleware>();

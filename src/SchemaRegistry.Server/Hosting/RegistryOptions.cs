@@ -127,6 +127,12 @@ public sealed class RegistryOptions
     /// <summary>JWT bearer tokens from an OpenID Connect issuer, beside API keys (<c>Registry:Oidc</c>; off unless set).</summary>
     public Auth.OidcOptions Oidc { get; set; } = new();
 
+    /// <summary>
+    /// Proxies whose <c>X-Forwarded-For</c>/<c>-Proto</c> headers are believed: addresses or CIDR networks, comma-separated;
+    /// none by default.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
     /// <summary>Requests per second per key or token subject (<c>Registry:RateLimit</c>; off by default).</summary>
     public Http.RateLimitOptions RateLimit { get; set; } = new();
 
