@@ -71,7 +71,12 @@ internal static class ConfluentCopyCommands
                 return await RefusedAsync(e, remoteName);
             }
             Print(parse, report, verb);
-            return report.Conflicting > 0 ? ExitCodes.ProblemsFound : ExitCodes.Ok;
+            if (report.Conflicting == 0)
+            {
+                return ExitCodes.Ok;
+            }
+            await Console.Error.WriteLineAsync($"error: {report.Conflicting} version(s) conflict with what the target holds; nothing was overwritten.");
+            return ExitCodes.ProblemsFound;
         });
         return command;
     }
@@ -121,10 +126,6 @@ internal static class ConfluentCopyCommands
             {
                 v.Subject, v.Version.ToString(CultureInfo.InvariantCulture), v.Id.ToString(CultureInfo.InvariantCulture), v.Outcome, v.Reason ?? "",
             }));
-        }
-        if (report.Conflicting > 0)
-        {
-            Console.Error.WriteLine($"error: {report.Conflicting} version(s) conflict with what the target holds; nothing was overwritten.");
         }
     }
 
