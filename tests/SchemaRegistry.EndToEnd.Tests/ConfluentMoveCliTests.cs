@@ -34,7 +34,7 @@ public sealed class ConfluentMoveCliTests(ConfluentSource source) : IClassFixtur
             report.GetProperty("conflicting").GetInt32(), report.GetProperty("soft_deleted_not_copied").GetInt32()));
         Assert.Equal(source.Subjects, report.GetProperty("subject_count").GetInt32());
         Assert.Equal(await source.Door.SnapshotAsync(), await target.SnapshotAsync());
-        Assert.Contains("\"references\":[{\"name\":\"https://acme.example/customer.json\",\"subject\":\"customer-value\",\"version\":1}]",
+        Assert.Contains("\"references\":[{\"name\":\"https://acme.example/customer.json\",\"subject\":\"party-customer-value\",\"version\":1}]",
             (await target.GetAsync("subjects/invoice-value/versions/1")).ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("READONLY", (await target.GetAsync("mode/old-value"))["mode"]!.GetValue<string>());
         Assert.Equal(404, (await target.SendAsync(HttpMethod.Get, "mode/orders-value")).Status); // IMPORT was for the copy only
@@ -121,13 +121,13 @@ public sealed class ConfluentMoveCliTests(ConfluentSource source) : IClassFixtur
         var result = await ImportAsync(target, "--subjects", "inv*-value");
 
         Succeeded(result);
-        Assert.Equal(["customer-value", "invoice-value"], await target.SubjectsAsync());
-        Assert.Equal(await source.Door.SnapshotAsync(s => s is "customer-value" or "invoice-value"), await target.SnapshotAsync());
+        Assert.Equal(["invoice-value", "party-customer-value"], await target.SubjectsAsync());
+        Assert.Equal(await source.Door.SnapshotAsync(s => s is "invoice-value" or "party-customer-value"), await target.SnapshotAsync());
 
         var dry = await ImportAsync(target, "--subjects", "bulk-0?-value", "--dry-run");
         Succeeded(dry);
         Assert.Equal(10, Report(dry).GetProperty("imported").GetInt32());
-        Assert.Equal(["customer-value", "invoice-value"], await target.SubjectsAsync());
+        Assert.Equal(["invoice-value", "party-customer-value"], await target.SubjectsAsync());
     }
 
     [Fact]

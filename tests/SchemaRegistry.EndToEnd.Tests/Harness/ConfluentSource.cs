@@ -42,9 +42,10 @@ public sealed class ConfluentSource : IAsyncLifetime
         await client.RegisterSchemaAsync("orders-value", new Schema(OrdersV1, SchemaType.Avro));
         await client.RegisterSchemaAsync("orders-value", new Schema(OrdersV2, SchemaType.Avro));
         await client.UpdateCompatibilityAsync(Compatibility.Full, "orders-value");
-        await client.RegisterSchemaAsync("customer-value", new Schema(Customer, SchemaType.Json));
+        // The referenced subject sorts after its referrer: the copy must order by references, not by name.
+        await client.RegisterSchemaAsync("party-customer-value", new Schema(Customer, SchemaType.Json));
         await client.RegisterSchemaAsync("invoice-value", new Schema(Invoice,
-            [new SchemaReference("https://acme.example/customer.json", "customer-value", 1)], SchemaType.Json));
+            [new SchemaReference("https://acme.example/customer.json", "party-customer-value", 1)], SchemaType.Json));
         await client.RegisterSchemaAsync("payments-value", new Schema(PaymentV1, SchemaType.Protobuf));
         await client.RegisterSchemaAsync("payments-value", new Schema(PaymentV2, SchemaType.Protobuf));
         await client.UpdateCompatibilityAsync(Compatibility.BackwardTransitive, "payments-value");
