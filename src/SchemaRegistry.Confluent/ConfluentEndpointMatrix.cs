@@ -35,6 +35,7 @@ public static class ConfluentEndpointMatrix
         new("PUT", "/mode", Permission.ManageConfig),
         new("GET", "/mode/{subject}", Permission.Read),
         new("PUT", "/mode/{subject}", Permission.ManageConfig),
+        new("DELETE", "/mode/{subject}", Permission.ManageConfig),
         new("POST", "/compatibility/subjects/{subject}/versions/{version}", Permission.Validate),
         new("GET", "/v1/metadata/id", Permission.Read),
     ];

@@ -151,6 +151,11 @@ public sealed class RawHttpTests : IAsyncLifetime
         Assert.Equal(new[] { 5 }, Ints((await _http.GetJsonAsync("subjects/mode-value/versions")).Json));
         AssertError(await _http.PostJsonAsync("subjects/mode-value/versions", Body(V2, extra: ""","id":777""")), 422, 42205);
         AssertError(await _http.SendAsync(HttpMethod.Put, "mode", """{"mode":"SOMETIMES"}"""), 422, 42204);
+
+        Assert.Equal("IMPORT", (await _http.SendAsync(HttpMethod.Delete, "mode/mode-value")).Json.GetProperty("mode").GetString());
+        AssertError(await _http.GetJsonAsync("mode/mode-value"), 404, 40409);
+        AssertError(await _http.SendAsync(HttpMethod.Delete, "mode/mode-value"), 404, 40409);
+        AssertError(await _http.PostJsonAsync("subjects/mode-value/versions", Body(V2, extra: ""","id":778""")), 422, 42205);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class BackupCommands
     public static Command Export()
     {
         var file = new Argument<FileInfo>("file") { Description = "Where to write the archive (gzip'd NDJSON)." };
-        var command = new Command("export", "Write the whole registry to one backup archive while it serves (schema-admin).") { file };
+        var command = new Command("export", "Write the whole registry to one backup archive while it serves (schema-admin).") { file, ConfluentCopyCommands.Export() };
         ClientCommand.SetAction(command, async (parse, client, ct) =>
         {
             var target = parse.GetValue(file)!.FullName;
@@ -53,7 +53,7 @@ internal static class BackupCommands
         var file = new Argument<FileInfo>("file") { Description = "An archive written by `schemareg export`." };
         var command = new Command("import", "Restore a backup archive into an empty database and blob store (no server needed).")
         {
-            file, ServeCommands.DataDir, ServeCommands.Database, ServeCommands.Blobs,
+            file, ServeCommands.DataDir, ServeCommands.Database, ServeCommands.Blobs, ConfluentCopyCommands.Import(),
         };
         ClientOptions.Output(command, ClientCommand.TableOrJson);
         command.SetAction(async (parse, cancellationToken) =>

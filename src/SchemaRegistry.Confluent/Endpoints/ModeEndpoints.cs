@@ -20,6 +20,7 @@ internal static class ModeEndpoints
         door.MapPut("/mode", PutGlobalAsync).RequirePermission(Permission.ManageConfig);
         door.MapGet("/mode/{subject}", GetAsync).RequirePermission(Permission.Read);
         door.MapPut("/mode/{subject}", PutAsync).RequirePermission(Permission.ManageConfig);
+        door.MapDelete("/mode/{subject}", DeleteAsync).RequirePermission(Permission.ManageConfig);
     }
 
     private static async Task<IResult> GetGlobalAsync(ConfluentSettings settings, CancellationToken cancellationToken) =>
@@ -52,5 +53,18 @@ internal static class ModeEndpoints
         var ours = await names.FindOrCreateAsync(subject, cancellationToken);
         await settings.SetModeAsync(ours, mode ?? "", context.User.ToPrincipal().Name, cancellationToken);
         return ConfluentJson.Ok(new ModeBody(mode));
+    }
+
+    /// <summary>Removes the subject's own mode (it follows the global one again); answers the mode it had. 40409 when it had none.</summary>
+    private static async Task<IResult> DeleteAsync(string subject, HttpContext context, SubjectNames names, ConfluentSettings settings, CancellationToken cancellationToken)
+    {
+        var ours = await names.FindAsync(subject, cancellationToken);
+        var own = ours is null ? null : await settings.OwnModeAsync(ours, cancellationToken);
+        if (own is null)
+        {
+            throw new ConfluentException(404, ConfluentErrors.SubjectModeNotConfigured, $"Subject '{SubjectName.Printable(subject)}' does not have subject-level mode configured.");
+        }
+        await settings.SetModeAsync(ours, null, context.User.ToPrincipal().Name, cancellationToken);
+        return ConfluentJson.Ok(new ModeBody(own));
     }
 }
