@@ -18,6 +18,7 @@ internal sealed class InclusionRefiner(JsonElement oldRoot, JsonElement newRoot)
     private readonly Normaliser newForms = new(newRoot);
     private readonly InclusionChecker checker = new();
     private readonly Dictionary<(string Path, bool Backward), (Outcome Outcome, string Path)> decided = [];
+    private readonly Dictionary<(string Path, bool Old), (SchemaNode? Node, Lazy<Norm?> Form)> forms = [];
 
     private static readonly HashSet<ChangeKind> MemberExamples =
         [ChangeKind.PropertyAdded, ChangeKind.PropertyRemoved, ChangeKind.RequiredAdded, ChangeKind.RequiredRemoved];
@@ -42,9 +43,9 @@ internal sealed class InclusionRefiner(JsonElement oldRoot, JsonElement newRoot)
         }
         segments.RemoveRange(segments.Count - owned, owned);
         var depth = SchemaNode.Ancestors(segments)[0];
-        var oldNode = SchemaNode.At(oldRoot, segments, depth, oldForms.RefSiblingsIgnored);
-        var newNode = SchemaNode.At(newRoot, segments, depth, newForms.RefSiblingsIgnored);
-        if (oldNode is null || newNode is null || oldForms.Of(oldNode) is not { } oldForm || newForms.Of(newNode) is not { } newForm)
+        var (oldNode, oldForm) = Form(segments, depth, old: true);
+        var (newNode, newForm) = Form(segments, depth, old: false);
+        if (oldNode is null || newNode is null || oldForm is null || newForm is null || !(Unanalysed(oldNode) || Unanalysed(newNode)))
         {
             return change;
         }
@@ -77,8 +78,9 @@ internal sealed class InclusionRefiner(JsonElement oldRoot, JsonElement newRoot)
         {
             segments.RemoveAt(segments.Count - 1);
         }
-        var backward = change.Backward == true ? null : Decide(segments, backward: true);
-        var forward = change.Forward == true ? null : Decide(segments, backward: false);
+        var context = InContext(segments);
+        var backward = change.Backward == true || (change.Backward == false && !context) ? null : Decide(segments, backward: true);
+        var forward = change.Forward == true || (change.Forward == false && !context) ? null : Decide(segments, backward: false);
         var provenBackward = backward is { Outcome.Holds: true };
         var provenForward = forward is { Outcome.Holds: true };
         if (!provenBackward && !provenForward)
@@ -131,12 +133,57 @@ internal sealed class InclusionRefiner(JsonElement oldRoot, JsonElement newRoot)
 
     private Outcome Check(List<string> segments, int length, bool backward)
     {
-        var oldNode = SchemaNode.At(oldRoot, segments, length, oldForms.RefSiblingsIgnored);
-        var newNode = SchemaNode.At(newRoot, segments, length, newForms.RefSiblingsIgnored);
-        if (oldNode is null || newNode is null || oldForms.Of(oldNode) is not { } oldForm || newForms.Of(newNode) is not { } newForm)
+        var (_, oldForm) = Form(segments, length, old: true);
+        var (_, newForm) = Form(segments, length, old: false);
+        if (oldForm is null || newForm is null)
         {
             return Outcome.No("the schema at this path is not a single node on both sides");
         }
         return backward ? checker.Includes(oldForm, newForm) : checker.Includes(newForm, oldForm);
     }
+
+    /// <summary>The node at a path prefix and its normal form, built once per diff (its lazy parts are shared too).</summary>
+    private (SchemaNode? Node, Norm? Form) Form(List<string> segments, int length, bool old)
+    {
+        var (node, form) = Located(segments, length, old);
+        return (node, form.Value);
+    }
+
+    private (SchemaNode? Node, Lazy<Norm?> Form) Located(List<string> segments, int length, bool old)
+    {
+        var path = string.Concat(segments.Take(length).Select(s => "/" + Json.JsonPointer.Escape(s)));
+        if (!forms.TryGetValue((path, old), out var known))
+        {
+            var normaliser = old ? oldForms : newForms;
+            var node = SchemaNode.At(old ? oldRoot : newRoot, segments, length, normaliser.RefSiblingsIgnored);
+            known = (node, new Lazy<Norm?>(() => node is null ? null : normaliser.Of(node), LazyThreadSafetyMode.None));
+            forms[(path, old)] = known;
+        }
+        return known;
+    }
+
+    /// <summary>
+    /// Whether a keyword-level "incompatible" may be masked by its surroundings: the change sits inside a composition
+    /// or a reference, or its node has keywords that limit values together (enum/const, composition, conditions,
+    /// keywords the comparison does not analyse), or the two sides use different drafts. Elsewhere the keyword comparison is exact and is not re-judged,
+    /// which keeps wide records fast.
+    /// </summary>
+    private bool InContext(List<string> segments)
+    {
+        if (oldForms.Draft != newForms.Draft || segments.Any(s => s is "allOf" or "anyOf" or "oneOf" or "not"))
+        {
+            return true;
+        }
+        var depth = SchemaNode.Ancestors(segments)[0];
+        return Masking(Located(segments, depth, old: true).Node) || Masking(Located(segments, depth, old: false).Node);
+    }
+
+    private static bool Masking(SchemaNode? node) =>
+        node is null || node.Member is not null || (node.Schema.ValueKind == JsonValueKind.Object && node.Schema.EnumerateObject().Any(p =>
+            p.Name is "enum" or "const" or "allOf" or "anyOf" or "oneOf" or "not" or "if" or "$ref" or "multipleOf" or "uniqueItems"
+            || (!SchemaComparer.Handled.Contains(p.Name) && !Normaliser.IsAnnotation(p.Name))));
+
+    /// <summary>The keyword comparison chose its example without looking at these keywords of the node.</summary>
+    private static bool Unanalysed(SchemaNode node) =>
+        node.Schema.ValueKind == JsonValueKind.Object && node.Schema.EnumerateObject().Any(p => !SchemaComparer.Handled.Contains(p.Name) && !Normaliser.IsAnnotation(p.Name));
 }

@@ -3,6 +3,9 @@ namespace SchemaRegistry.Core.Compatibility.Inclusion;
 /// <summary>The conjunction of two normal forms, atom by atom (<c>allOf</c>, a <c>$ref</c> with siblings, conditions).</summary>
 internal static class Intersection
 {
+    /// <summary>Beyond this many atom pairs a conjunction of unions is left opaque rather than expanded.</summary>
+    private const int MaxPairs = 4096;
+
     public static Norm Of(Norm a, Norm b)
     {
         if (a.IsEmpty || b.IsEmpty)
@@ -16,6 +19,11 @@ internal static class Intersection
         if (a.IsTop)
         {
             return b;
+        }
+        if (a.Atoms.Count * b.Atoms.Count > MaxPairs)
+        {
+            return Norm.Opaque(a.Kinds & b.Kinds, OpaqueAtom.UniqueText("product"),
+                $"expanding a conjunction of {a.Atoms.Count} and {b.Atoms.Count} alternatives is too costly");
         }
         var atoms = new List<Atom>();
         foreach (var x in a.Atoms)

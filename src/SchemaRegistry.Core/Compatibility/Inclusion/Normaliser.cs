@@ -18,6 +18,8 @@ internal sealed partial class Normaliser
         "contentMediaType", "contentEncoding", "contentSchema",
     ];
 
+    private const int MaxOneOfBranches = 500;
+
     private readonly JsonElement root;
     private readonly Draft draft;
     private readonly Dictionary<string, Norm> references = new(StringComparer.Ordinal);
@@ -30,6 +32,11 @@ internal sealed partial class Normaliser
     }
 
     public JsonElement Root => root;
+
+    /// <summary>Keywords that never affect validation.</summary>
+    public static bool IsAnnotation(string keyword) => Annotations.Contains(keyword);
+
+    public Draft Draft => draft;
 
     /// <summary>Before 2019-09 a <c>$ref</c> replaces its whole schema object.</summary>
     public bool RefSiblingsIgnored => draft <= Draft.Draft7;
@@ -211,6 +218,11 @@ internal sealed partial class Normaliser
     /// <summary>oneOf is a union when its branches are pairwise disjoint (no value can match two of them).</summary>
     private Norm OneOf(JsonElement schema, List<Norm> branches)
     {
+        if (branches.Count > MaxOneOfBranches)
+        {
+            return Norm.Opaque(branches.Aggregate(ValueKinds.None, (k, b) => k | b.Kinds), "oneOf:" + SchemaJson.Canonical(SchemaJson.Get(schema, "oneOf")!.Value, root),
+                $"checking {branches.Count} oneOf branches pairwise for disjointness is too costly (limit {MaxOneOfBranches})");
+        }
         for (var i = 0; i < branches.Count; i++)
         {
             for (var j = i + 1; j < branches.Count; j++)
