@@ -146,6 +146,17 @@ internal sealed partial class Normaliser
         {
             return form;
         }
+        if (draft <= Draft.Draft7 && (SchemaJson.Get(schema, "contentEncoding") is not null || SchemaJson.Get(schema, "contentMediaType") is not null))
+        {
+            // Up to draft-07 the validator asserts base64 and JSON content; that is not modelled.
+            var content = "{" + string.Join(",", new[] { "contentEncoding", "contentMediaType" }
+                .Select(k => SchemaJson.Get(schema, k) is { } v ? JsonSerializer.Serialize(k) + ":" + SchemaJson.Value(v) : null).Where(t => t is not null)) + "}";
+            // Strings are checked (opaquely); every other kind passes.
+            var assertion = Norm.Union([
+                Norm.Opaque(ValueKinds.String, "content:" + content, "its contentEncoding/contentMediaType is asserted before 2019-09 and not analysed"),
+                new Norm([new KindAtom(ValueKinds.Null), new KindAtom(ValueKinds.Boolean), NumberAtom.Any, ArrayAtom.Any, ObjectAtom.Any])]);
+            form = Intersection.Of(form, assertion);
+        }
         form = WithValues(schema, form);
         form = WithComposition(schema, form);
         return form;
