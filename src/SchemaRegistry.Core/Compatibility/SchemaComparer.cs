@@ -9,7 +9,8 @@ namespace SchemaRegistry.Core.Compatibility;
 /// </summary>
 internal sealed partial class SchemaComparer(JsonElement oldRoot, JsonElement newRoot)
 {
-    private static readonly HashSet<string> Handled =
+    /// <summary>The keywords this comparer analyses; its breaking examples ignore every other keyword.</summary>
+    internal static readonly HashSet<string> Handled =
     [
         "$ref", "$defs", "definitions", "type", "enum", "const",
         "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "minLength", "maxLength",

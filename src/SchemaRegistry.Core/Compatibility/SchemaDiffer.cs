@@ -10,6 +10,7 @@ public static class SchemaDiffer
         var comparer = new SchemaComparer(oldSchema, newSchema);
         var changes = new List<SchemaChange>();
         comparer.Compare(oldSchema, newSchema, "", changes);
-        return new SchemaDiff(changes.AsReadOnly());
+        var refined = new Inclusion.InclusionRefiner(oldSchema, newSchema).Refine(changes);
+        return new SchemaDiff(refined.AsReadOnly());
     }
 }

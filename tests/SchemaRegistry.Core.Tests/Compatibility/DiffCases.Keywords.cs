@@ -36,14 +36,18 @@ internal static partial class DiffCases
         C("Changing nullable string to nullable integer is incompatible both ways",
             """{"type":["string","null"]}""", """{"type":["integer","null"]}""", [TypeChanged], false, false,
             I("\"x\"", true, false), I("1", false, true), I("null", true, true)),
-        C("Making a string nullable with anyOf is not forward compatible and backward unproven",
-            """{"type":"string"}""", """{"anyOf":[{"type":"string"},{"type":"null"}]}""", [TypeWidened, CompositionChanged], null, false,
+        // Was "backward unproven": string ⊆ string ∪ null, so backward is proven; null is new data the old rejects.
+        C("Making a string nullable with anyOf is backward but not forward compatible",
+            """{"type":"string"}""", """{"anyOf":[{"type":"string"},{"type":"null"}]}""", [TypeWidened, CompositionChanged], true, false,
             I("\"x\"", true, true), I("null", false, true), I("1", false, false)),
-        C("Rewriting a nullable type list as anyOf is forward compatible and backward unproven",
-            """{"type":["string","null"]}""", """{"anyOf":[{"type":"string"},{"type":"null"}]}""", [TypeWidened, CompositionChanged], null, true,
+        // Was "backward unproven": both spellings denote string ∪ null; the inclusion engine proves both directions.
+        C("Rewriting a nullable type list as anyOf is compatible both ways",
+            """{"type":["string","null"]}""", """{"anyOf":[{"type":"string"},{"type":"null"}]}""", [TypeWidened, CompositionChanged], true, true,
             I("\"x\"", true, true), I("null", true, true), I("1", false, false)),
-        C("Rewriting an anyOf nullable as a type list is backward compatible and forward unproven",
-            """{"anyOf":[{"type":"string"},{"type":"null"}]}""", """{"type":["string","null"]}""", [TypeNarrowed, CompositionChanged], true, null,
+        // Was "forward unproven": both spellings denote string ∪ null (anyOf is a union of its branches, type a set of
+        // kinds), and the inclusion engine proves each side within the other.
+        C("Rewriting an anyOf nullable as a type list is compatible both ways",
+            """{"anyOf":[{"type":"string"},{"type":"null"}]}""", """{"type":["string","null"]}""", [TypeNarrowed, CompositionChanged], true, true,
             I("\"x\"", true, true), I("null", true, true), I("1", false, false)),
         C("Dropping the null alternative from anyOf is forward compatible and backward unproven",
             """{"anyOf":[{"type":"string"},{"type":"null"}]}""", """{"anyOf":[{"type":"string"}]}""", [CompositionChanged], null, true,
@@ -229,11 +233,15 @@ internal static partial class DiffCases
             I("""{"a":1.5}""", false, true), I("""{"a":1}""", true, true), I("{}", false, false)),
 
         // oneOf: only neutral edits are proven.
-        C("Removing a oneOf alternative cannot be proven either way",
-            """{"oneOf":[{"type":"string"},{"type":"integer"}]}""", """{"oneOf":[{"type":"string"}]}""", [CompositionChanged], null, null,
+        // Was unproven both ways: string and integer are disjoint, so this oneOf is the union string ∪ integer and the
+        // new one is string: new ⊆ old (forward proven); old integers are rejected (backward stays unproven, not disproven).
+        C("Removing a disjoint oneOf alternative is forward compatible",
+            """{"oneOf":[{"type":"string"},{"type":"integer"}]}""", """{"oneOf":[{"type":"string"}]}""", [CompositionChanged], null, true,
             I("1", true, false), I("\"a\"", true, true)),
-        C("Narrowing a oneOf branch cannot be proven",
-            """{"oneOf":[{"type":"number"},{"type":"string"}]}""", """{"oneOf":[{"type":"integer"},{"type":"string"}]}""", [CompositionChanged], null, null,
+        // Was unproven both ways: the branches are disjoint on both sides, so oneOf is number ∪ string before and
+        // integer ∪ string after; integer ⊆ number proves forward.
+        C("Narrowing a disjoint oneOf branch is forward compatible",
+            """{"oneOf":[{"type":"number"},{"type":"string"}]}""", """{"oneOf":[{"type":"integer"},{"type":"string"}]}""", [CompositionChanged], null, true,
             I("1.5", true, false), I("1", true, true)),
         C("Introducing oneOf is forward compatible and backward unproven",
             """{"type":"integer"}""", """{"type":"integer","oneOf":[{"minimum":0},{"multipleOf":2}]}""", [CompositionChanged], null, true,
@@ -263,17 +271,22 @@ internal static partial class DiffCases
         C("Changing the then branch cannot be proven",
             """{"type":"object","if":{"required":["kind"]},"then":{"required":["id"]}}""", """{"type":"object","if":{"required":["kind"]},"then":{"required":["ref"]}}""", [CompositionChanged], null, null,
             I("""{"kind":1,"id":2}""", true, false), I("""{"kind":1,"ref":2}""", false, true)),
-        C("Adding an else branch cannot be proven",
+        // Was unproven both ways: if/then/else is (if ∧ then) ∨ (¬if ∧ else) and ¬{"required":["kind"]} is "kind absent";
+        // an else branch only adds a constraint, so forward is proven; {} breaks backward (not turned into a witness).
+        C("Adding an else branch is forward compatible",
             """{"type":"object","if":{"required":["kind"]},"then":{"required":["id"]}}""",
-            """{"type":"object","if":{"required":["kind"]},"then":{"required":["id"]},"else":{"required":["name"]}}""", [CompositionChanged], null, null,
+            """{"type":"object","if":{"required":["kind"]},"then":{"required":["id"]},"else":{"required":["name"]}}""", [CompositionChanged], null, true,
             I("{}", true, false), I("""{"name":"n"}""", true, true)),
 
         // Keywords the engine does not analyse.
-        C("Adding dependentRequired is unknown",
-            """{"type":"object"}""", """{"type":"object","dependentRequired":{"card":["billing"]}}""", [Unknown], null, null,
+        // Was unknown both ways: a dependency only adds a constraint, so new data is valid under the old schema (forward proven).
+        C("Adding dependentRequired is forward compatible",
+            """{"type":"object"}""", """{"type":"object","dependentRequired":{"card":["billing"]}}""", [Unknown], null, true,
             I("""{"card":1}""", true, false), I("""{"card":1,"billing":2}""", true, true)),
-        C("Removing a dependentRequired entry is unknown",
-            """{"type":"object","dependentRequired":{"card":["billing"]}}""", """{"type":"object","dependentRequired":{}}""", [Unknown], null, null,
+        // Was unknown both ways: dropping a dependency removes a constraint, so old data stays valid (backward proven);
+        // new data with "card" alone is rejected by the old schema, which the engine does not turn into a witness (forward unproven).
+        C("Removing a dependentRequired entry is backward compatible",
+            """{"type":"object","dependentRequired":{"card":["billing"]}}""", """{"type":"object","dependentRequired":{}}""", [Unknown], true, null,
             I("""{"card":1}""", false, true), I("{}", true, true)),
 
         // Annotations.

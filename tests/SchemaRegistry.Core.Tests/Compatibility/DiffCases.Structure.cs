@@ -132,18 +132,23 @@ internal static partial class DiffCases
             I("""{"b":"x"}""", true, true), I("""{"b":1}""", false, false)),
 
         // patternProperties: the engine does not reason about property-name patterns.
-        C("Adding patternProperties is unknown",
-            """{"type":"object"}""", """{"type":"object","patternProperties":{"^x_":{"type":"integer"}}}""", [Unknown], null, null,
+        // Was unknown both ways: patternProperties only adds constraints on matching names, so forward is proven.
+        C("Adding patternProperties is forward compatible",
+            """{"type":"object"}""", """{"type":"object","patternProperties":{"^x_":{"type":"integer"}}}""", [Unknown], null, true,
             I("""{"x_a":"s"}""", true, false), I("""{"x_a":1}""", true, true), I("""{"y":"s"}""", true, true)),
-        C("Changing a patternProperties schema is unknown",
-            """{"type":"object","patternProperties":{"^x_":{"type":"integer"}}}""", """{"type":"object","patternProperties":{"^x_":{"type":"number"}}}""", [Unknown], null, null,
+        // Was unknown both ways: the same pattern widened from integer to number, so names matching it accept more (backward proven).
+        C("Widening a patternProperties schema is backward compatible",
+            """{"type":"object","patternProperties":{"^x_":{"type":"integer"}}}""", """{"type":"object","patternProperties":{"^x_":{"type":"number"}}}""", [Unknown], true, null,
             I("""{"x_a":1.5}""", false, true), I("""{"x_a":1}""", true, true)),
-        C("Adding a property next to patternProperties is unproven",
-            """{"type":"object","patternProperties":{"^x_":{"type":"integer"}}}""", """{"type":"object","properties":{"x_b":{"type":"integer","minimum":0}},"patternProperties":{"^x_":{"type":"integer"}}}""", [PropertyAdded], null, null,
+        // Was unproven both ways: "x_b" matches ^x_, so old data holds an integer there and new data a non-negative
+        // integer (properties and patternProperties both apply): new ⊆ old (forward proven); -1 breaks backward.
+        C("Adding a property next to patternProperties is forward compatible",
+            """{"type":"object","patternProperties":{"^x_":{"type":"integer"}}}""", """{"type":"object","properties":{"x_b":{"type":"integer","minimum":0}},"patternProperties":{"^x_":{"type":"integer"}}}""", [PropertyAdded], null, true,
             I("""{"x_b":-1}""", true, false), I("""{"x_b":1}""", true, true), I("""{"x_b":"s"}""", false, false), I("""{"x_c":-1}""", true, true)),
-        C("Removing a property next to patternProperties is unproven",
+        // Was unproven both ways: "a" matches no pattern, so the new closed object rejects it: new ⊆ old (forward proven).
+        C("Removing a property next to patternProperties is forward compatible",
             """{"type":"object","properties":{"a":{"type":"string"}},"patternProperties":{"^x_":{"type":"integer"}},"additionalProperties":false}""",
-            """{"type":"object","patternProperties":{"^x_":{"type":"integer"}},"additionalProperties":false}""", [PropertyRemoved], null, null,
+            """{"type":"object","patternProperties":{"^x_":{"type":"integer"}},"additionalProperties":false}""", [PropertyRemoved], null, true,
             I("""{"a":"s"}""", true, false), I("""{"x_a":1}""", true, true)),
         C("Closing an object that has patternProperties is forward compatible and backward unproven",
             """{"type":"object","properties":{"a":{"type":"string"}},"patternProperties":{"^x_":{"type":"integer"}}}""",

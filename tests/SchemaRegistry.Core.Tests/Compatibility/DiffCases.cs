@@ -13,7 +13,7 @@ internal static partial class DiffCases
     private const string OpenA = """{"type":"object","properties":{"a":{"type":"string"}}}""";
     private const string ClosedA = """{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false}""";
 
-    public static readonly DiffCase[] All = [.. BasicCases, .. StructureCases, .. KeywordCases];
+    public static readonly DiffCase[] All = [.. BasicCases, .. StructureCases, .. KeywordCases, .. InclusionCases];
 
     private static DiffCase[] BasicCases =>
     [
@@ -299,8 +299,10 @@ internal static partial class DiffCases
         C("Adding a oneOf alternative cannot be proven either way",
             """{"oneOf":[{"type":"string"},{"type":"integer"}]}""", """{"oneOf":[{"type":"string"},{"type":"integer"},{"type":"number"}]}""", [CompositionChanged], null, null,
             I("\"a\"", true, true), I("1", true, false), I("1.5", false, true)),
-        C("Widening a oneOf branch cannot be proven because branches may start to overlap",
-            """{"oneOf":[{"type":"integer"},{"type":"string"}]}""", """{"oneOf":[{"type":"number"},{"type":"string"}]}""", [CompositionChanged], null, null,
+        // Was unproven both ways: number and string are still disjoint, so the oneOf is a union and integer ⊆ number
+        // proves backward; 1.5 breaks forward.
+        C("Widening a oneOf branch that stays disjoint is backward compatible",
+            """{"oneOf":[{"type":"integer"},{"type":"string"}]}""", """{"oneOf":[{"type":"number"},{"type":"string"}]}""", [CompositionChanged], true, null,
             I("1.5", false, true), I("\"a\"", true, true)),
         C("Describing a oneOf branch is compatible",
             """{"oneOf":[{"type":"integer"},{"type":"string"}]}""", """{"oneOf":[{"type":"integer","description":"count"},{"type":"string"}]}""", [DescriptionChanged], true, true,
@@ -317,8 +319,9 @@ internal static partial class DiffCases
         C("Adding an if-then condition is forward compatible and backward unproven",
             """{"type":"object"}""", """{"type":"object","if":{"required":["kind"]},"then":{"required":["id"]}}""", [CompositionChanged], null, true,
             I("""{"kind":1}""", true, false), I("""{"kind":1,"id":2}""", true, true)),
-        C("A changed keyword the engine does not analyse is reported as unknown",
-            """{"type":"object","propertyNames":{"maxLength":3}}""", """{"type":"object","propertyNames":{"maxLength":5}}""", [Unknown], null, null,
+        // Was unknown both ways: propertyNames loosened from maxLength 3 to 5, names of old data stay allowed (backward proven).
+        C("Loosening propertyNames is backward compatible",
+            """{"type":"object","propertyNames":{"maxLength":3}}""", """{"type":"object","propertyNames":{"maxLength":5}}""", [Unknown], true, null,
             I("""{"abcd":1}""", false, true), I("""{"a":1}""", true, true)),
     ];
 }

@@ -87,6 +87,13 @@ internal static class MiniSchemaChecker
                 return kind != JsonValueKind.Number || instance.GetDecimal() >= value.GetDecimal();
             case "maximum":
                 return kind != JsonValueKind.Number || instance.GetDecimal() <= value.GetDecimal();
+            case "exclusiveMinimum" when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                // Draft-04: a boolean that makes minimum exclusive.
+                return kind != JsonValueKind.Number || value.ValueKind == JsonValueKind.False || !schema.TryGetProperty("minimum", out var low)
+                    || instance.GetDecimal() > low.GetDecimal();
+            case "exclusiveMaximum" when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                return kind != JsonValueKind.Number || value.ValueKind == JsonValueKind.False || !schema.TryGetProperty("maximum", out var high)
+                    || instance.GetDecimal() < high.GetDecimal();
             case "exclusiveMinimum":
                 return kind != JsonValueKind.Number || instance.GetDecimal() > value.GetDecimal();
             case "exclusiveMaximum":
@@ -130,6 +137,28 @@ internal static class MiniSchemaChecker
                     !instance.TryGetProperty(dependency.Name, out _) || dependency.Value.EnumerateArray().All(name => instance.TryGetProperty(name.GetString()!, out _)));
             case "prefixItems":
                 return kind != JsonValueKind.Array || instance.EnumerateArray().Take(value.GetArrayLength()).Select((item, i) => Valid(value[i], item, root)).All(ok => ok);
+            case "items" when value.ValueKind == JsonValueKind.Array:
+                // Draft-04 to 07 tuple form; the rest is checked by additionalItems.
+                return kind != JsonValueKind.Array || instance.EnumerateArray().Take(value.GetArrayLength()).Select((item, i) => Valid(value[i], item, root)).All(ok => ok);
+            case "additionalItems":
+                return kind != JsonValueKind.Array || !schema.TryGetProperty("items", out var tuple) || tuple.ValueKind != JsonValueKind.Array
+                    || instance.EnumerateArray().Skip(tuple.GetArrayLength()).All(item => Valid(value, item, root));
+            case "contains":
+                var matching = kind == JsonValueKind.Array ? instance.EnumerateArray().Count(item => Valid(value, item, root)) : 0;
+                var least = schema.TryGetProperty("minContains", out var minContains) ? minContains.GetInt32() : 1;
+                var most = schema.TryGetProperty("maxContains", out var maxContains) ? maxContains.GetInt32() : int.MaxValue;
+                return kind != JsonValueKind.Array || (matching >= least && matching <= most);
+            case "minContains" or "maxContains":
+                return true;
+            case "dependentSchemas":
+                return kind != JsonValueKind.Object || value.EnumerateObject().All(dependency =>
+                    !instance.TryGetProperty(dependency.Name, out _) || Valid(dependency.Value, instance, root));
+            case "dependencies":
+                return kind != JsonValueKind.Object || value.EnumerateObject().All(dependency =>
+                    !instance.TryGetProperty(dependency.Name, out _)
+                    || (dependency.Value.ValueKind == JsonValueKind.Array
+                        ? dependency.Value.EnumerateArray().All(name => instance.TryGetProperty(name.GetString()!, out _))
+                        : Valid(dependency.Value, instance, root)));
             case "items":
                 var skip = schema.TryGetProperty("prefixItems", out var prefix) ? prefix.GetArrayLength() : 0;
                 return kind != JsonValueKind.Array || instance.EnumerateArray().Skip(skip).All(item => Valid(value, item, root));

@@ -40,7 +40,7 @@ internal static class SchemaNavigator
                         ? property
                         : Keyword(node, "additionalProperties");
                     break;
-                case "additionalProperties" or "items" or "not":
+                case "additionalProperties" or "additionalItems" or "items" or "not":
                     node = Keyword(node, segment);
                     break;
                 case "prefixItems":
