@@ -4,13 +4,16 @@
 #   `schemareg data validate --schema S --input F` vs node + ajv 8 + ajv-formats (bench/ajv/validate-file.mjs) for the
 #   invoice schema (300,000 invoices), a flat schema and an open one (drift on every record); schemareg on two cores
 #   vs one; the empty schema {"type":"object"} vs a token-only Utf8JsonReader pass (SchemaRegistry.Bench tokens);
-#   `schemareg --version`; a 100-record batch in a fresh process. Prints a table with the targets and records it
-#   in bench/RESULTS.md.
+#   `schemareg --version`; a 100-record batch in a fresh process. Each measurement of schemareg is made for the native
+#   (AOT) executable scripts/release ships for linux-x64 (src/SchemaRegistry.Cli.Native; clang and zlib1g-dev are
+#   installed when missing) and for the managed ReadyToRun build beside it, in the same run. Prints a table with the
+#   targets and records it in bench/RESULTS.md.
 #
 #   bench/run-onecore.sh
-#   BENCH_PUBLISH_ARGS="-p:PublishReadyToRun=false" bench/run-onecore.sh   # measure another build of the CLI
+#   BENCH_NATIVE=0 bench/run-onecore.sh                                    # the managed build only
+#   BENCH_PUBLISH_ARGS="-p:PublishReadyToRun=false" bench/run-onecore.sh   # measure another managed build of the CLI
 #   BENCH_CLI_ENV="DOTNET_TieredPGO=0" bench/run-onecore.sh                # ... or other runtime settings
-#   BENCH_CLI=/path/to/schemareg bench/run-onecore.sh                      # ... or an executable built elsewhere
+#   BENCH_CLI=/path/to/schemareg bench/run-onecore.sh                      # ... or an executable built elsewhere (instead of both)
 #
 # BENCH_COUNT (300000), BENCH_SEED (42), BENCH_DATA_DIR (${TMPDIR:-/tmp}/schemareg-onecore), BENCH_RUNS (3),
 # BENCH_CORE (0), BENCH_CLI_DIR (where the CLI is published; a temporary folder), BENCH_LABEL (a name for the variant in RESULTS.md); BENCH_NO_RESULTS=1 prints the table only.
@@ -41,15 +44,28 @@ bench=(dotnet "$project/bin/Release/net10.0/SchemaRegistry.Bench.dll")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# variant label -> executable, measured in this order
+variants=()
+declare -A cli_of=()
 if [[ -n "${BENCH_CLI:-}" ]]; then
-  cli=$BENCH_CLI
+  variants=(given)
+  cli_of[given]=$BENCH_CLI
 else
+  if [[ "${BENCH_NATIVE:-1}" == 1 ]]; then
+    source scripts/lib/native.sh
+    ensure_native_toolchain
+    echo "== dotnet publish src/SchemaRegistry.Cli.Native (Release, Native AOT)"
+    dotnet publish src/SchemaRegistry.Cli.Native/SchemaRegistry.Cli.Native.csproj -c Release -nologo -v quiet -clp:ErrorsOnly -o "$work/native"
+    variants+=(native)
+    cli_of[native]=$work/native/schemareg
+  fi
   # As the CLI ships (src/SchemaRegistry.Cli's publish settings; docs/performance.md says which and why).
   echo "== dotnet publish src/SchemaRegistry.Cli (Release) ${BENCH_PUBLISH_ARGS:-}"
   read -r -a publish_args <<< "${BENCH_PUBLISH_ARGS:-}"
   dotnet publish src/SchemaRegistry.Cli/SchemaRegistry.Cli.csproj -c Release -nologo -v quiet -clp:ErrorsOnly \
     -o "${BENCH_CLI_DIR:-$work/cli}" "${publish_args[@]}"
-  cli=${BENCH_CLI_DIR:-$work/cli}/schemareg
+  variants+=(ReadyToRun)
+  cli_of[ReadyToRun]=${BENCH_CLI_DIR:-$work/cli}/schemareg
 fi
 
 generator=$(cat "$project"/Invoice*.cs "$project"/CountryProfile.cs "$project"/GeneratedInvoice.cs "$project"/OneCoreFilesCommand.cs | sha256sum | cut -c1-10)
@@ -92,7 +108,7 @@ measure() {
   echo "$wall $cpu"
 }
 TIMEFORMAT='%3R %3U %3S'
-ours=(env "${cli_env[@]}" "$cli")
+ours() { echo env "${cli_env[@]}" "${cli_of[$1]}"; }
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 # What a run printed, on one line, for the notes.
 said() { tr '\n' ' ' < "$1" | sed 's/  */ /g; s/ $//' | cut -c1-200; }
@@ -100,6 +116,7 @@ said() { tr '\n' ' ' < "$1" | sed 's/  */ /g; s/ $//' | cut -c1-200; }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 notes=()
+declare -A one_core=()
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { print ((op == ">=" ? v >= t : v <= t) ? "PASS" : "FAIL") }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
@@ -108,44 +125,54 @@ declare -A file_of=([invoice]=$invoices [flat]=$data_dir/flat-$count.ndjson [ope
 for name in invoice flat open; do
   schema=${schema_of[$name]}
   file=${file_of[$name]}
-  echo "== $name: schemareg and ajv on core $core, $(mb "$file") MB"
-  m=$(measure "$core" "$work/$name.ours" "${ours[@]}" data validate --schema "$schema" --input "$file")
-  read -r ours_ms ours_cpu <<< "$m"
+  echo "== $name: ajv and schemareg (${variants[*]}) on core $core, $(mb "$file") MB"
   m=$(measure "$core" "$work/$name.ajv" node bench/ajv/validate-file.mjs "$schema" "$file")
   read -r ajv_ms ajv_cpu <<< "$m"
-  r=$(ratio "$ajv_ms" "$ours_ms")
-  rows+=("| $name: \`data validate\` vs ajv, one core ($(mb "$file") MB, $count records) | $ours_ms ($ours_cpu) | $ajv_ms ($ajv_cpu) ajv | ${r}× ($(ratio "$ajv_cpu" "$ours_cpu")×) | ≥ 3× | $(verdict "$r" 3 ">=") |")
-  notes+=("- $name: schemareg said \"$(said "$work/$name.ours")\"; ajv said \`$(said "$work/$name.ajv")\`.")
-  if [[ $name == invoice ]]; then
-    one_core=$ours_ms
-    one_core_cpu=$ours_cpu
-  fi
+  for v in "${variants[@]}"; do
+    m=$(measure "$core" "$work/$name.$v" $(ours "$v") data validate --schema "$schema" --input "$file")
+    read -r ours_ms ours_cpu <<< "$m"
+    r=$(ratio "$ajv_ms" "$ours_ms")
+    rows+=("| $name: \`data validate\` vs ajv, one core ($(mb "$file") MB, $count records), $v | $ours_ms ($ours_cpu) | $ajv_ms ($ajv_cpu) ajv | ${r}× ($(ratio "$ajv_cpu" "$ours_cpu")×) | ≥ 3× | $(verdict "$r" 3 ">=") |")
+    notes+=("- $name, $v: schemareg said \"$(said "$work/$name.$v")\".")
+    if [[ $name == invoice ]]; then
+      one_core[$v]="$ours_ms $ours_cpu"
+    fi
+  done
+  notes+=("- $name: ajv said \`$(said "$work/$name.ajv")\`.")
 done
 
 echo "== invoice: schemareg on two cores"
-m=$(measure "0,1" "$work/two.ours" "${ours[@]}" data validate --schema bench/invoice.schema.json --input "$invoices")
-read -r two_ms two_cpu <<< "$m"
-r=$(ratio "$one_core" "$two_ms")
-rows+=("| invoice: \`data validate\` one core vs two cores | $one_core ($one_core_cpu) | $two_ms ($two_cpu) two cores | ${r}× | ≤ 1.15× | $(verdict "$r" 1.15 "<=") |")
+for v in "${variants[@]}"; do
+  m=$(measure "0,1" "$work/two.$v" $(ours "$v") data validate --schema bench/invoice.schema.json --input "$invoices")
+  read -r two_ms two_cpu <<< "$m"
+  read -r one_ms one_cpu <<< "${one_core[$v]}"
+  r=$(ratio "$one_ms" "$two_ms")
+  rows+=("| invoice: \`data validate\` one core vs two cores, $v | $one_ms ($one_cpu) | $two_ms ($two_cpu) two cores | ${r}× | ≤ 1.15× | $(verdict "$r" 1.15 "<=") |")
+done
 
 echo "== empty schema vs token pass"
-m=$(measure "$core" "$work/floor.ours" "${ours[@]}" data validate --schema "$work/empty.schema.json" --input "$invoices")
-read -r floor_ms floor_cpu <<< "$m"
 m=$(measure "$core" "$work/floor.tokens" "${bench[@]}" tokens --data "$invoices")
 read -r tokens_ms tokens_cpu <<< "$m"
-r=$(ratio "$tokens_ms" "$floor_ms")
 percent() { awk -v r="$1" 'BEGIN { printf "%.0f%%", r * 100 }'; }
-rows+=("| \`{\"type\":\"object\"}\` floor vs token-only Utf8JsonReader pass (processes) | $floor_ms ($floor_cpu) | $tokens_ms ($tokens_cpu) tokens | $(percent "$r") ($(percent "$(ratio "$tokens_cpu" "$floor_cpu")")) | ≥ 60% | $(verdict "$r" 0.6 ">=") |")
-notes+=("- floor: schemareg said \"$(said "$work/floor.ours")\"; token pass \`$(said "$work/floor.tokens")\` (seconds: its file pass alone).")
+for v in "${variants[@]}"; do
+  m=$(measure "$core" "$work/floor.$v" $(ours "$v") data validate --schema "$work/empty.schema.json" --input "$invoices")
+  read -r floor_ms floor_cpu <<< "$m"
+  r=$(ratio "$tokens_ms" "$floor_ms")
+  rows+=("| \`{\"type\":\"object\"}\` floor vs token-only Utf8JsonReader pass (processes), $v | $floor_ms ($floor_cpu) | $tokens_ms ($tokens_cpu) tokens | $(percent "$r") ($(percent "$(ratio "$tokens_cpu" "$floor_cpu")")) | ≥ 60% | $(verdict "$r" 0.6 ">=") |")
+  notes+=("- floor, $v: schemareg said \"$(said "$work/floor.$v")\".")
+done
+notes+=("- floor: token pass \`$(said "$work/floor.tokens")\` (seconds: its file pass alone).")
 
 echo "== cold start"
-m=$(measure "$core" "$work/version" "${ours[@]}" --version)
-read -r version_ms version_cpu <<< "$m"
-rows+=("| \`schemareg --version\`, cold process | $version_ms ($version_cpu) | | | ≤ 30 ms | $(verdict "$version_ms" 30 "<=") |")
-m=$(measure "$core" "$work/batch" "${ours[@]}" data validate --schema bench/invoice.schema.json --input "$work/batch-100.ndjson")
-read -r batch_ms batch_cpu <<< "$m"
-rows+=("| 100-record batch (invoice), fresh process | $batch_ms ($batch_cpu) | | | ≤ 80 ms | $(verdict "$batch_ms" 80 "<=") |")
-notes+=("- version: \`$(said "$work/version")\`; batch: \"$(said "$work/batch")\".")
+for v in "${variants[@]}"; do
+  m=$(measure "$core" "$work/version.$v" $(ours "$v") --version)
+  read -r version_ms version_cpu <<< "$m"
+  rows+=("| \`schemareg --version\`, cold process, $v | $version_ms ($version_cpu) | | | ≤ 30 ms | $(verdict "$version_ms" 30 "<=") |")
+  m=$(measure "$core" "$work/batch.$v" $(ours "$v") data validate --schema bench/invoice.schema.json --input "$work/batch-100.ndjson")
+  read -r batch_ms batch_cpu <<< "$m"
+  rows+=("| 100-record batch (invoice), fresh process, $v | $batch_ms ($batch_cpu) | | | ≤ 80 ms | $(verdict "$batch_ms" 80 "<=") |")
+  notes+=("- $v: version \`$(said "$work/version.$v")\`; batch: \"$(said "$work/batch.$v")\".")
+done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 {

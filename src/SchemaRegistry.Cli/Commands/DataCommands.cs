@@ -69,10 +69,12 @@ internal static class DataCommands
                     parse.GetValue(quarantine), parse.GetValue(passed), seconds > 0 ? TimeSpan.FromSeconds(seconds) : null, ct);
                 var quarantineDir = parse.GetValue(quarantine);
                 var response = BatchReports.ToResponse(summary, null, 0, contractFqid ?? "", quarantineDir?.FullName, null, false, summary.Failed);
-                var json = JsonOutput.Batch(response, schemaFile);
-                if (parse.GetValue(report) is { } reportFile)
+                var reportFile = parse.GetValue(report);
+                // Only these two need the JSON report (and the native executable hands them to the managed build).
+                var json = reportFile is not null || ClientOptions.Json(parse) ? JsonOutput.Batch(response, schemaFile) : null;
+                if (reportFile is not null)
                 {
-                    await File.WriteAllTextAsync(reportFile.FullName, json.ToJsonString(Indented), ct);
+                    await File.WriteAllTextAsync(reportFile.FullName, json!.ToJsonString(Indented), ct);
                 }
                 if (ClientOptions.Json(parse))
                 {

@@ -99,7 +99,7 @@ internal static class DiffCommand
     /// <summary>A file when one exists by that name; otherwise a registered FQID or alias (<c>subject:v1.0</c>, <c>subject:latest</c>).</summary>
     private static async Task<JsonDocument> LoadAsync(ParseResult parse, string side, CancellationToken ct)
     {
-        if (File.Exists(side) || !LooksLikeFqid(side))
+        if (!IsRegistered(side))
         {
             return JsonFiles.Parse(new FileInfo(side));
         }
@@ -107,6 +107,9 @@ internal static class DiffCommand
         var registered = await client.GetAsync(side, ct);
         return JsonDocument.Parse(registered.Payload.GetRawText());
     }
+
+    /// <summary>A side fetched from the registry: no file by that name, and it reads as an FQID or alias.</summary>
+    internal static bool IsRegistered(string side) => !File.Exists(side) && LooksLikeFqid(side);
 
     private static bool LooksLikeFqid(string side) =>
         side.Contains(':', StringComparison.Ordinal) && !side.Contains('/', StringComparison.Ordinal) && !side.Contains('\\', StringComparison.Ordinal)

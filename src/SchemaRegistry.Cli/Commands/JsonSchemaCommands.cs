@@ -7,7 +7,7 @@ using SchemaRegistry.JsonSchema.Suite;
 namespace SchemaRegistry.Cli.Commands;
 
 /// <summary><c>schemareg jsonschema suite|validate</c>: the validator on its own, without a server.</summary>
-internal static class JsonSchemaCommands
+internal static partial class JsonSchemaCommands
 {
     private static readonly Dictionary<string, Dialect> Dialects = new(StringComparer.Ordinal)
     {
@@ -90,7 +90,7 @@ internal static class JsonSchemaCommands
             }
             var result = compiled.Evaluate(data);
             Console.WriteLine(JsonSerializer.Serialize(new BasicOutput(result.Valid, result.Valid ? null : result.Errors.Select(e =>
-                new BasicError(e.KeywordLocation, e.AbsoluteKeywordLocation, e.InstanceLocation, e.Message)).ToList()), Indented));
+                new BasicError(e.KeywordLocation, e.AbsoluteKeywordLocation, e.InstanceLocation, e.Message)).ToList()), BasicOutputJson.Indented));
             return result.Valid ? 0 : 1;
         });
         return command;
@@ -103,12 +103,18 @@ internal static class JsonSchemaCommands
         Validators = { result => { if (!Dialects.ContainsKey(result.GetValueOrDefault<string>() ?? "")) { result.AddError("--dialect must be 2020-12, 2019-09, 7, 6 or 4."); } } },
     };
 
-    private static readonly JsonSerializerOptions Indented = new()
+    // Source-generated: the native executable (no reflection-based JSON) prints this output too.
+    [System.Text.Json.Serialization.JsonSerializable(typeof(BasicOutput))]
+    private sealed partial class BasicOutputJson : System.Text.Json.Serialization.JsonSerializerContext
     {
-        WriteIndented = true,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+        public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<BasicOutput> Indented = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<BasicOutput>)
+            new BasicOutputJson(new JsonSerializerOptions
+            {
+                WriteIndented = true,
+                DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            }).GetTypeInfo(typeof(BasicOutput))!;
+    }
 
     private sealed record BasicOutput(
         [property: System.Text.Json.Serialization.JsonPropertyName("valid")] bool Valid,
