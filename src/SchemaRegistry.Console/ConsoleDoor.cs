@@ -41,6 +41,7 @@ public sealed class ConsoleDoor : IRegistryDoor
         ArgumentNullException.ThrowIfNull(app);
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix), branch => branch.UseMiddleware<SecurityHeaders>());
         app.UseAntiforgery();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix), branch => branch.UseMiddleware<FormGuard>());
         ConsoleAssets.Map(app);
         app.MapRazorComponents<App>()
             .RequireAuthorization(ConsoleAuthentication.Policy)

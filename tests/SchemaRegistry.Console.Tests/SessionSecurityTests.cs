@@ -70,6 +70,15 @@ public sealed class SessionSecurityTests : IAsyncLifetime
             new Dictionary<string, string> { ["key"] = ConsoleServer.AdminToken, ["returnUrl"] = "/ui/" }, withToken: false);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.False(forged.Headers.Contains("Set-Cookie") && forged.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("schemareg.session=", StringComparison.Ordinal)));
+
+        // Signed in, a post without the token is refused too, before anything acts.
+        using (await console.SignInAsync(ConsoleServer.AdminToken))
+        {
+        }
+        using var noToken = await console.PostFormAsync("/ui/keys", "create", new Dictionary<string, string> { ["name"] = "forged", ["role"] = "reader" }, withToken: false);
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        using var admin = _server.Client();
+        Assert.DoesNotContain((await admin.ListKeysAsync()).Keys, k => k.Name == "forged");
     }
 
     [Fact]

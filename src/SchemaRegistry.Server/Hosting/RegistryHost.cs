@@ -85,6 +85,7 @@ public static class RegistryHost
         builder.Services.AddSingleton<CallerRecheck>();
         builder.Services.AddHostedService<Caching.ChangeWatcher>();
         builder.Services.AddSingleton<SchemaService>();
+        builder.Services.AddSingleton<SchemaCatalog>();
         builder.Services.AddSingleton<Pipelines.DataContractCache>();
         builder.Services.AddSingleton<Pipelines.PipelineService>();
         builder.Services.AddSingleton<Pipelines.BatchService>();
