@@ -9,6 +9,8 @@ const string usage = """
               [--max-pass-seconds 60] [--ajv bench/ajv/validate.mjs] [--node node]
               [--skip token,parse,ours,njsonschema,ajv] [--markdown OUT.md]
           Measures every contender on FILE and prints a Markdown table.
+      SchemaRegistry.Bench console --url URL --admin-token T [--subjects 10000] [--requests 200] [--markdown OUT.md]
+          Seeds subjects, signs in to the console and times /ui/subjects and a field search; first-load bytes per page.
       SchemaRegistry.Bench cost [--chain 100000] [--alternatives 50000] [--limits on|off]
           Times the registry's check of hostile drafts (15k/30k/60k boolean properties, a long pattern, a long
           allOf/$ref chain): the limits pass, the meta-schema pass and the compile. Prints a Markdown table.
@@ -65,6 +67,7 @@ try
         "data" => await DataCommand.RunAsync(arguments),
         "api" => await ApiCommand.RunAsync(arguments),
         "confluent" => await ApiCommand.RunConfluentAsync(arguments),
+        "console" => await ConsoleCommand.RunAsync(arguments),
         "writes" => await WritesCommand.RunAsync(arguments),
         "onecore-files" => OneCoreFilesCommand.Run(arguments),
         "tokens" => TokenPassCommand.Run(arguments),

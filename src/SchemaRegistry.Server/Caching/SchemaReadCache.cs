@@ -45,15 +45,20 @@ internal sealed class SchemaReadCache
         _bySubject.GetOrAdd(subject, _ => new ConcurrentDictionary<string, SchemaAnswer>(StringComparer.Ordinal))[selector] = response;
     }
 
+    /// <summary>Raised on every change seen here or by the change watcher: the subject, or null when anything may have changed.</summary>
+    public event Action<string?>? Invalidated;
+
     /// <summary>Drops every answer about <paramref name="subject"/> (<c>domain.layer.entity</c>).</summary>
     public void Invalidate(string subject)
     {
+        Invalidated?.Invoke(subject);
         _generations.AddOrUpdate(subject, 1, (_, g) => g + 1);
         _bySubject.TryRemove(subject, out _);
     }
 
     public void Clear()
     {
+        Invalidated?.Invoke(null);
         Interlocked.Increment(ref _global);
         _bySubject.Clear();
     }

@@ -80,10 +80,12 @@ public static class RegistryHost
         builder.Services.AddSingleton<CompatibilityService>();
         builder.Services.AddSingleton<Caching.SchemaReadCache>();
         builder.Services.AddSingleton<Caching.ApiKeyCache>();
+        builder.Services.AddSingleton<ApiKeyAuthenticator>();
         builder.Services.AddSingleton<FailedAuthenticationLog>();
         builder.Services.AddSingleton<CallerRecheck>();
         builder.Services.AddHostedService<Caching.ChangeWatcher>();
         builder.Services.AddSingleton<SchemaService>();
+        builder.Services.AddSingleton<SchemaCatalog>();
         builder.Services.AddSingleton<Pipelines.DataContractCache>();
         builder.Services.AddSingleton<Pipelines.PipelineService>();
         builder.Services.AddSingleton<Pipelines.BatchService>();

@@ -33,6 +33,9 @@ internal static partial class JsonBody
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class =>
         Parse<T>(await ReadBytesAsync(request, cancellationToken));
 
+    /// <summary>The same strict reading for a document typed into a form (the console's register page).</summary>
+    public static T Parse<T>(string text) where T : class => Parse<T>(System.Text.Encoding.UTF8.GetBytes(text ?? ""));
+
     /// <summary>For calls whose body may be left out: an empty body gives <paramref name="absent"/>.</summary>
     public static async Task<T> ReadOptionalAsync<T>(HttpRequest request, T absent, CancellationToken cancellationToken) where T : class
     {

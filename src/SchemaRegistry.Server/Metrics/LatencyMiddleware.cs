@@ -17,9 +17,15 @@ internal sealed class LatencyMiddleware(RequestDelegate next)
         finally
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             RegistryMetrics.ApiLatency
                 .WithLabels(route, context.Request.Method, $"{context.Response.StatusCode / 100}xx")
-                .Observe(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                .Observe(elapsed);
+            // The overview's hour counts API calls, not the console's own pages.
+            if (!context.Request.Path.StartsWithSegments("/ui"))
+            {
+                ServiceLevelWindow.Request(elapsed, context.Response.StatusCode, DateTimeOffset.UtcNow);
+            }
         }
     }
 }

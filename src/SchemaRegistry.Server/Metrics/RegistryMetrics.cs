@@ -20,6 +20,7 @@ internal static class RegistryMetrics
     public static void CacheLookup(string cache, bool hit)
     {
         CacheRequests.WithLabels(cache, hit ? "hit" : "miss").Inc();
+        ServiceLevelWindow.CacheLookup(hit, DateTimeOffset.UtcNow);
         var hits = CacheRequests.WithLabels(cache, "hit").Value;
         var misses = CacheRequests.WithLabels(cache, "miss").Value;
         CacheHitRatio.WithLabels(cache).Set(hits / Math.Max(1, hits + misses));

@@ -33,6 +33,9 @@ public interface ISchemaStore
 
     Task<IReadOnlyList<SchemaRecord>> ListVersionsAsync(SubjectName subject, CancellationToken cancellationToken);
 
+    /// <summary>Every version of every subject, by subject then version, read as a stream (the console's search index loads from it).</summary>
+    IAsyncEnumerable<SchemaRecord> ListAllVersionsAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<SubjectSummary>> ListSubjectsAsync(SubjectQuery query, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Fqid fqid, CancellationToken cancellationToken);

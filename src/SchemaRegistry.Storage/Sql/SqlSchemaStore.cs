@@ -132,6 +132,17 @@ internal sealed class SqlSchemaStore(SqlProvider provider, Layers layers) : ISch
         return records;
     }
 
+    public async IAsyncEnumerable<SchemaRecord> ListAllVersionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await provider.OpenAsync(cancellationToken);
+        await using var command = Db.Command(connection, $"SELECT {Columns} FROM schema_versions ORDER BY subject, major, minor", null);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return ReadRecord(reader);
+        }
+    }
+
     public async Task<IReadOnlyList<SubjectSummary>> ListSubjectsAsync(SubjectQuery query, CancellationToken cancellationToken)
     {
         var where = new List<string>();
