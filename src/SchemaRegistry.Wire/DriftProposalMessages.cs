@@ -20,4 +20,8 @@ public sealed record DriftProposalResponse(long CaseId, string Subject, string D
 /// <param name="Type">The type the candidate gives it (<c>string</c>, <c>integer|null</c>), when it gives one.</param>
 /// <param name="Placed">False when the candidate could not take the field (see the note): add it by hand.</param>
 /// <param name="Note">What the candidate does for it.</param>
-public sealed record DriftProposalField(string Path, string Kind, string? Type, bool Placed, string Note);
+public sealed record DriftProposalField(string Path, string Kind, string? Type, bool Placed, string Note)
+{
+    /// <summary>What the declared version says of the field: its type, <c>required</c>, or null when it does not declare it.</summary>
+    public string? Declared { get; init; }
+}

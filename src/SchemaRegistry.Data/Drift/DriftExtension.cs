@@ -10,7 +10,11 @@ namespace SchemaRegistry.Data.Drift;
 /// <param name="Type">The JSON Schema type the candidate gives it, when it gives one.</param>
 /// <param name="Placed">False when the schema could not be extended for it (the note says why).</param>
 /// <param name="Note">What was done, in words.</param>
-public sealed record ExtendedField(string Path, DriftKind Kind, string? Type, bool Placed, string Note);
+public sealed record ExtendedField(string Path, DriftKind Kind, string? Type, bool Placed, string Note)
+{
+    /// <summary>What the declared schema said of the field: its type (<c>integer</c>), <c>required</c>, or null when it did not declare it.</summary>
+    public string? Declared { get; init; }
+}
 
 /// <summary>A declared JSON Schema extended to accept a drift case's fields, and what was done per field.</summary>
 public sealed record DriftExtensionResult(string Payload, IReadOnlyList<ExtendedField> Fields);
@@ -91,7 +95,7 @@ public static class DriftExtension
         var widened = declared.Concat(TypeNames(field.InferredType).Where(t => !declared.Contains(t) && !(t == "integer" && declared.Contains("number")))).ToList();
         property["type"] = TypeNode(widened);
         var type = string.Join('|', widened);
-        return new ExtendedField(field.Path, field.Kind, type, true, $"type widened from {string.Join('|', declared)} to {type}.");
+        return new ExtendedField(field.Path, field.Kind, type, true, $"type widened from {string.Join('|', declared)} to {type}.") { Declared = string.Join('|', declared) };
     }
 
     private static ExtendedField MakeOptional(JsonObject root, DriftCaseField field)
@@ -105,7 +109,7 @@ public static class DriftExtension
             return new ExtendedField(field.Path, field.Kind, null, false, "not listed in its object's required.");
         }
         required.Remove(entry);
-        return new ExtendedField(field.Path, field.Kind, null, true, "no longer required.");
+        return new ExtendedField(field.Path, field.Kind, null, true, "no longer required.") { Declared = "required" };
     }
 
     /// <summary>The object schema that declares the path's last segment, following <c>properties</c> and <c>items</c>.</summary>

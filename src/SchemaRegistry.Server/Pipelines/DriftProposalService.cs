@@ -46,7 +46,7 @@ internal sealed class DriftProposalService(IRegistryStorage storage, Compatibili
             // so the verdicts stay visible next to the bump they force.
             report = asMajor with { RequiredBump = "major", Changes = asMajor.Changes.Count > 0 ? asMajor.Changes : report.Changes };
         }
-        var fields = extension.Fields.Select(f => new DriftProposalField(f.Path, WireNames.Of(f.Kind), f.Type, f.Placed, f.Note)).ToList();
+        var fields = extension.Fields.Select(f => new DriftProposalField(f.Path, WireNames.Of(f.Kind), f.Type, f.Placed, f.Note) { Declared = f.Declared }).ToList();
         return new DriftProposalResponse(driftCase.Id, driftCase.Subject.ToString(), declared.Fqid.ToString(), fqid.ToString(),
             candidate.RootElement.Clone(), fields, report);
     }

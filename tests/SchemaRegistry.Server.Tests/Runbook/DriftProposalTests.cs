@@ -99,7 +99,7 @@ public sealed class DriftProposalTests : IAsyncLifetime
 
         var proposal = await _reader.ProposeDriftVersionAsync(caseId);
         var field = Assert.Single(proposal.Fields);
-        Assert.Equal(("amount", "type_change", "number|string"), (field.Path, field.Kind, field.Type));
+        Assert.Equal(("amount", "type_change", "number|string", "number"), (field.Path, field.Kind, field.Type, field.Declared));
         Assert.Equal(["number", "string"], proposal.Payload.GetProperty("properties").GetProperty("amount").GetProperty("type").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(($"{Subject}:v2.0", "major"), (proposal.Fqid, proposal.Compatibility.RequiredBump));
         Assert.Contains(proposal.Compatibility.Changes, c => c.Forward == false && c.Path.StartsWith("/properties/amount", StringComparison.Ordinal));
