@@ -26,7 +26,7 @@ internal static class ServeCommands
                 await Console.Error.WriteLineAsync($"error: {taken} is already in use (another `schemareg serve`?); stop that process, or listen elsewhere with --urls.");
                 return ExitCodes.ServerOrNetwork;
             }
-            await using var app = await RegistryHost.BuildAsync(overrides, [new Confluent.ConfluentDoor()], cancellationToken);
+            await using var app = await RegistryHost.BuildAsync(overrides, [new Confluent.ConfluentDoor(), new Ui.ConsoleDoor()], cancellationToken);
             await app.RunAsync();
             return 0;
         });

@@ -3,9 +3,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SchemaRegistry.Core.Documents;
-using SchemaRegistry.Core.Security;
-using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Server.Auth;
 
@@ -17,10 +14,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IRegistryStorage storage,
-    Caching.ApiKeyCache keys,
-    FailedAuthenticationLog failures,
-    TimeProvider time)
+    ApiKeyAuthenticator authenticator,
+    FailedAuthenticationLog failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -39,34 +34,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             return Fail("The Authorization header must be 'Bearer <api key>' or 'Basic' with the key's secret as the password.");
         }
-        var hash = ApiKeySecrets.Hash(secret);
-        if (!keys.TryGet(hash, out var key))
+        var (identity, failure) = await authenticator.AuthenticateAsync(secret, SchemeName, Context.RequestAborted);
+        if (identity is null)
         {
-            key = await storage.Keys.FindBySecretHashAsync(hash, Context.RequestAborted);
-            if (key is not null)
-            {
-                keys.Put(hash, key);
-            }
+            return Fail(failure!);
         }
-        var now = time.GetUtcNow();
-        if (key is null)
-        {
-            return Fail("The API key is not known.");
-        }
-        if (key.RevokedAt is not null)
-        {
-            return Fail($"The API key {key.Id} was revoked.");
-        }
-        if (!key.IsActive(now))
-        {
-            return Fail($"The API key {key.Id} expired.");
-        }
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, key.Id),
-            new Claim(ClaimTypes.Name, key.Name),
-            new Claim(ClaimTypes.Role, WireNames.Of(key.Role)),
-        ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -7,13 +7,21 @@ using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Auth;
 
-/// <summary>Answers 401 and 403 as problem details with AUTH codes instead of empty challenges.</summary>
+/// <summary>
+/// Answers 401 and 403 as problem details with AUTH codes instead of empty challenges. A policy that names its own
+/// authentication schemes (the console's cookie) keeps those schemes' answers: a browser is sent to the sign-in page.
+/// </summary>
 internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        if (policy.AuthenticationSchemes.Count > 0)
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
         if (authorizeResult.Challenged)
         {
             var failure = context.Items[ApiKeyAuthenticationHandler.FailureItem] as string;

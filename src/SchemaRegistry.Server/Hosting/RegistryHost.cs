@@ -80,6 +80,7 @@ public static class RegistryHost
         builder.Services.AddSingleton<CompatibilityService>();
         builder.Services.AddSingleton<Caching.SchemaReadCache>();
         builder.Services.AddSingleton<Caching.ApiKeyCache>();
+        builder.Services.AddSingleton<ApiKeyAuthenticator>();
         builder.Services.AddSingleton<FailedAuthenticationLog>();
         builder.Services.AddSingleton<CallerRecheck>();
         builder.Services.AddHostedService<Caching.ChangeWatcher>();
