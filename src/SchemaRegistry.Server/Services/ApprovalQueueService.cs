@@ -10,7 +10,7 @@ internal sealed record PendingApproval(SchemaResponse Version, HistoryItem? Subm
 
 /// <summary>
 /// The versions pending approval, newest first. The store has no index by state, so the subjects changed most
-/// recently are scanned first, up to <paramref name="subjects"/> of them.
+/// recently are scanned first, up to <c>subjects</c> of them.
 /// </summary>
 internal sealed class ApprovalQueueService(IRegistryStorage storage, CompatibilityService compatibility)
 {

@@ -6,7 +6,7 @@ using SchemaRegistry.Server.Services;
 using SchemaRegistry.Server.Tests.Harness;
 using SchemaRegistry.Wire;
 
-namespace SchemaRegistry.Server.Tests.Console;
+namespace SchemaRegistry.Server.Tests.Operations;
 
 /// <summary>
 /// The services the console's operations pages read (approval queue, impact of a version, the ledger's verification),
@@ -48,7 +48,7 @@ public sealed class OperationsQueriesTests : IAsyncLifetime
     public async Task The_approval_queue_lists_a_submitted_version_with_its_submitter_and_its_check_against_the_published_one()
     {
         await PublishAsync($"{Invoice}:v1.0", """{"type":"object","properties":{"id":{"type":"string"}}}""");
-        await _admin.RegisterAsync(Schemas.Draft($"{Invoice}:v1.1", """{"type":"object","properties":{"id":{"type":"string"},"note":{"type":["string","null"]}},"additionalProperties":false}"""));
+        await _admin.RegisterAsync(Schemas.Draft($"{Invoice}:v1.1", """{"type":"object","properties":{"id":{"type":"string"},"note":{}}}"""));
         await _admin.RegisterAsync(Schemas.Draft($"{Invoice}:v1.2"));
         await _admin.ValidateAsync($"{Invoice}:v1.1");
         await _admin.SubmitAsync($"{Invoice}:v1.1", "please");
