@@ -99,6 +99,10 @@ public sealed partial class RegistryClient
     public Task<DriftCaseResponse> AcknowledgeDriftAsync(long id, string? comment = null, CancellationToken cancellationToken = default) =>
         SendAsync<DriftCaseResponse>(HttpMethod.Post, $"v1/drift/{id}/ack", new DriftActionRequest(comment), cancellationToken);
 
+    /// <summary>The next version a drift case asks for, with its compatibility report (nothing is registered).</summary>
+    public Task<DriftProposalResponse> ProposeDriftVersionAsync(long id, CancellationToken cancellationToken = default) =>
+        SendAsync<DriftProposalResponse>(HttpMethod.Get, $"v1/drift/{id}/proposal", null, cancellationToken);
+
     /// <summary>A run's quarantined batches.</summary>
     public Task<List<QuarantineItem>> ListQuarantineAsync(string runId, CancellationToken cancellationToken = default) =>
         SendAsync<List<QuarantineItem>>(HttpMethod.Get, $"v1/quarantine?run_id={Escape(runId)}", null, cancellationToken);

@@ -57,6 +57,7 @@ public sealed class CliCoverageTests(CliServer cli) : IClassFixture<CliServer>
         ["POST /v1/schema/sync/metadata"] = "sync metadata",
         ["GET /v1/drift"] = "drift list",
         ["GET /v1/drift/{id}"] = "drift get",
+        ["GET /v1/drift/{id}/proposal"] = "drift propose",
         ["POST /v1/drift/{id}/ack"] = "drift ack",
         ["POST /v1/drift/{id}/resolve"] = "drift resolve",
         ["GET /v1/quarantine"] = "quarantine ls",

@@ -174,7 +174,7 @@ internal static class PipelineCommands
 
     public static Command Drift()
     {
-        var command = new Command("drift", "Drift cases: list, show, acknowledge, resolve.");
+        var command = new Command("drift", "Drift cases: list, show, acknowledge, resolve, propose the next version.");
         var subject = new Option<string?>("--subject") { Description = "domain.layer.entity." };
         var status = new Option<string?>("--status") { Description = "open, acknowledged or resolved." };
         var list = new Command("list", "List drift cases, newest first.") { subject, status };
@@ -224,6 +224,36 @@ internal static class PipelineCommands
         command.Subcommands.Add(get);
         command.Subcommands.Add(ack);
         command.Subcommands.Add(resolve);
+        command.Subcommands.Add(Propose(id));
+        return command;
+    }
+
+    private static Command Propose(Argument<long> id)
+    {
+        var payload = new Option<bool>("--payload") { Description = "Print only the candidate JSON Schema: redirect it to a file, edit it, then `schemareg schema check FQID --payload FILE`." };
+        var command = new Command("propose", "Propose the next version for a drift case: the newest published version extended to accept the drifted fields, and its compatibility report (registers nothing).") { id, payload };
+        ClientCommand.SetAction(command, async (parse, client, ct) =>
+        {
+            var proposal = await client.ProposeDriftVersionAsync(parse.GetValue(id), ct);
+            if (parse.GetValue(payload))
+            {
+                Printer.Json(proposal.Payload);
+                return;
+            }
+            if (ClientOptions.Json(parse))
+            {
+                JsonOutput.Print(JsonOutput.ToNode(proposal));
+                return;
+            }
+            var report = proposal.Compatibility;
+            Console.WriteLine($"Drift case {proposal.CaseId}: propose {proposal.Fqid} (extends {proposal.Declared}), a {report.RequiredBump} bump, " +
+                $"{(report.Compatible ? "compatible" : "INCOMPATIBLE")} under {report.Mode}.");
+            if (report.Evidence is not null)
+            {
+                Console.WriteLine(report.Evidence);
+            }
+            Printer.WrappedTable(["field", "kind", "type", "candidate"], proposal.Fields.Select(f => new[] { JsonOutput.Pointer(f.Path), f.Kind, f.Type ?? "", f.Note }));
+        });
         return command;
     }
 

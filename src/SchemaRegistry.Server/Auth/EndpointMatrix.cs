@@ -80,6 +80,7 @@ public static class EndpointMatrix
 
         new("GET", "/v1/drift", Permission.Read),
         new("GET", "/v1/drift/{id}", Permission.Read),
+        new("GET", "/v1/drift/{id}/proposal", Permission.Read),
         new("POST", "/v1/drift/{id}/ack", Permission.ManageDrift),
         new("POST", "/v1/drift/{id}/resolve", Permission.ManageDrift),
         new("GET", "/v1/quarantine", Permission.Read),

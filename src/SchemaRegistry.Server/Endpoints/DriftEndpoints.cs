@@ -22,6 +22,8 @@ internal static class DriftEndpoints
             .RequirePermission(Permission.Read);
         group.MapGet("/v1/drift/{id}", (string id, DriftService service, CancellationToken ct) => service.GetAsync(CaseId(id), ct)).RequirePermission(Permission.Read)
             .ProducesErrors(ErrorKind.NotFound);
+        group.MapGet("/v1/drift/{id}/proposal", (string id, DriftProposalService service, CancellationToken ct) => service.ProposeAsync(CaseId(id), ct))
+            .RequirePermission(Permission.Read).ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
         group.MapPost("/v1/drift/{id}/ack", Acknowledge).RequirePermission(Permission.ManageDrift).AcceptsJson<DriftActionRequest>(optional: true)
             .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
         group.MapPost("/v1/drift/{id}/resolve", Resolve).RequirePermission(Permission.ManageDrift).AcceptsJson<DriftActionRequest>()

@@ -90,6 +90,9 @@ public static class RegistryHost
         builder.Services.AddSingleton<Pipelines.PipelineService>();
         builder.Services.AddSingleton<Pipelines.BatchService>();
         builder.Services.AddSingleton<Pipelines.DriftService>();
+        builder.Services.AddSingleton<Pipelines.DriftProposalService>();
+        builder.Services.AddSingleton<Services.ApprovalQueueService>();
+        builder.Services.AddSingleton<Pipelines.ImpactService>();
         builder.Services.AddSingleton<Pipelines.QuarantineService>();
         builder.Services.AddSingleton<Pipelines.LineageService>();
         builder.Services.AddHostedService<Pipelines.QuarantinePurger>();

@@ -44,6 +44,29 @@ internal sealed class AuditService(IRegistryStorage storage)
         }
     }
 
+    /// <summary>The whole chain recomputed, as <c>schemareg audit verify</c> does: how many entries, and the first broken one.</summary>
+    public async Task<(long Entries, AuditBreak? Broken)> VerifyAsync(CancellationToken ct)
+    {
+        long after = 0;
+        var previousHash = AuditChain.Genesis;
+        long count = 0;
+        while (true)
+        {
+            var page = await storage.Audit.ReadAsync(new AuditQuery(after, Limit: ExportPage), ct);
+            if (AuditChain.Verify(page, previousHash, after) is { } broken)
+            {
+                return (count, broken);
+            }
+            count += page.Count;
+            if (page.Count < ExportPage)
+            {
+                return (count, null);
+            }
+            after = page[^1].Sequence;
+            previousHash = page[^1].Hash;
+        }
+    }
+
     public static AuditEntryResponse ToResponse(AuditEntry e) =>
         new(e.Sequence, e.At, e.Principal, e.Role, e.Action, e.Target, e.Reason, e.BeforeHash, e.AfterHash, e.PreviousHash, e.Hash);
 }
