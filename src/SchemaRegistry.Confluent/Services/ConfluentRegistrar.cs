@@ -58,9 +58,9 @@ internal sealed class ConfluentRegistrar(
                 ? throw ConfluentErrors.NotPermitted($"The schema is registered under id {known}, not {wanted}.")
                 : new RegisterResponse(known);
         }
-        if (records.Count == 0 && await storage.Confluent.GetSettingAsync(ConfluentSettings.ScopeOf(subject), "policy", cancellationToken) is null)
+        if (records.Count == 0 && await settings.OwnPolicyAsync(subject, cancellationToken) is null)
         {
-            await settings.SetPolicyAsync(subject, ConfluentSettings.Direct, actor.Name, cancellationToken);
+            await settings.SetPolicyAsync(subject, ConfluentSettings.Direct, actor, cancellationToken);
         }
         var level = await settings.CompatibilityAsync(subject, cancellationToken);
         var byFqid = records.ToDictionary(r => r.Fqid.ToString(), StringComparer.Ordinal);
