@@ -7,7 +7,7 @@ namespace SchemaRegistry.Confluent.Tests;
 /// <summary>One registry, two doors: what one door registers is the same object through the other, its events and its ledger.</summary>
 public sealed class TwoDoorsTests : IAsyncLifetime
 {
-    private DoorServer _server = null!;
+    private RegistryServer _server = null!;
     private HttpClient _door = null!;
     private HttpClient _ours = null!;
 
@@ -15,7 +15,7 @@ public sealed class TwoDoorsTests : IAsyncLifetime
     {
         _server = await DoorServer.StartAsync();
         _door = _server.Basic();
-        _ours = _server.Bearer();
+        _ours = _server.Http();
     }
 
     public async Task DisposeAsync()
