@@ -44,7 +44,7 @@ public sealed class TwoDoorsTests : IAsyncLifetime
 
         var events = (await _ours.GetJsonAsync("v1/events?limit=100")).Json.GetProperty("events").EnumerateArray()
             .Where(e => e.GetProperty("subject").GetString()!.StartsWith(subject, StringComparison.Ordinal)).Select(e => e.GetProperty("type").GetString()).ToList();
-        Assert.Equal(new[] { "SchemaPublished", "SchemaPublished" }, events);
+        Assert.Equal(new[] { "SettingChanged", "SchemaPublished", "SchemaPublished" }, events); // the door's direct policy for the subject it created, then the two versions
         var ledger = (await _ours.GetJsonAsync($"v1/audit?target={subject}:v1.0")).Json.EnumerateArray().ToList();
         var entry = Assert.Single(ledger);
         Assert.Equal("ops-engineer", entry.GetProperty("role").GetString());
