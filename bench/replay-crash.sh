@@ -14,6 +14,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 kills=${KILLS:-20}
 results=bench/RESULTS.md
 marker='<!-- bench/replay-crash.sh inserts each run below this line, newest first -->'
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -45,23 +47,10 @@ if [[ -n "${BENCH_NO_RESULTS:-}" ]]; then
   cat "$work/section.md"
   exit "$status"
 fi
-if ! grep -qxF "$marker" "$results"; then
-  {
-    echo
-    echo "# Quarantine replay crash results"
-    echo
-    echo "Written by \`bench/replay-crash.sh\`: per database, one run of 4 batches × 5,000 quarantined records per kill point;"
-    echo "a replay of it is SIGKILLed at a random point, the server restarted, and the run checked: a record lost (neither"
-    echo "quarantined nor in a released file an event names), duplicated (both), counts or manifests out of step with the"
-    echo "files, or files nothing points to, each count the kill point. Then the run is replayed again and checked the same way."
-    echo
-    echo "$marker"
-  } >> "$results"
-fi
-awk -v marker="$marker" -v section="$work/section.md" '
-  { print }
-  $0 == marker { print ""; while ((getline line < section) > 0) print line; close(section) }
-' "$results" > "$work/results.md"
-cp "$work/results.md" "$results"
-echo "== recorded in $results"
+bench_record "$results" "$marker" "$work/section.md" "Quarantine replay crash results" <<'EOF'
+Written by `bench/replay-crash.sh`: per database, one run of 4 batches × 5,000 quarantined records per kill point;
+a replay of it is SIGKILLed at a random point, the server restarted, and the run checked: a record lost (neither
+quarantined nor in a released file an event names), duplicated (both), counts or manifests out of step with the
+files, or files nothing points to, each count the kill point. Then the run is replayed again and checked the same way.
+EOF
 exit "$status"

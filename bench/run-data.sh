@@ -22,6 +22,8 @@ project=bench/SchemaRegistry.Bench
 cli=src/SchemaRegistry.Cli
 results=bench/RESULTS.md
 marker='<!-- bench/run-data.sh inserts each run below this line, newest first -->'
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 
 echo "== dotnet build $project and $cli (Release)"
 dotnet build "$project/SchemaRegistry.Bench.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -48,10 +50,7 @@ if [[ "${BENCH_NO_RESULTS:-0}" == 1 ]]; then
   exit 0
 fi
 
-cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-ram=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then commit="$commit + uncommitted changes"; fi
+bench_machine
 {
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), data validate"
   echo
@@ -61,22 +60,9 @@ if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then commit="$commit + unco
   cat "$work/report.md"
 } > "$work/section.md"
 
-if [[ ! -f "$results" ]] || ! grep -qxF "$marker" "$results"; then
-  {
-    echo
-    echo "# Data validation benchmark results"
-    echo
-    echo "Written by \`bench/run-data.sh\` (see \"Data validation benchmark\" under \"How to run the benchmarks\" at the top of this file): \`data validate\` (reader,"
-    echo "drift detection, validation, quarantine files) on one thread over a 1 GB NDJSON file of invoices with injected"
-    echo "drift, against the bare validator's rate; the same records as NDJSON, CSV and Parquet; the CLI's peak RSS on a"
-    echo "2 GB file. Targets: records/s ≥ 70% of the bare validator's, peak RSS ≤ 150 MB, CSV and Parquet reported."
-    echo
-    echo "$marker"
-  } >> "$results"
-fi
-awk -v marker="$marker" -v section="$work/section.md" '
-  { print }
-  $0 == marker { print ""; while ((getline line < section) > 0) print line; close(section) }
-' "$results" > "$work/results.md"
-cp "$work/results.md" "$results"
-echo "== recorded in $results"
+bench_record "$results" "$marker" "$work/section.md" "Data validation benchmark results" <<'EOF'
+Written by `bench/run-data.sh` (see "Data validation benchmark" under "How to run the benchmarks" at the top of this file): `data validate` (reader,
+drift detection, validation, quarantine files) on one thread over a 1 GB NDJSON file of invoices with injected
+drift, against the bare validator's rate; the same records as NDJSON, CSV and Parquet; the CLI's peak RSS on a
+2 GB file. Targets: records/s ≥ 70% of the bare validator's, peak RSS ≤ 150 MB, CSV and Parquet reported.
+EOF

@@ -29,6 +29,8 @@ data_dir=${BENCH_DATA_DIR:-${TMPDIR:-/tmp}/schemareg-onecore}
 project=bench/SchemaRegistry.Bench
 results=bench/RESULTS.md
 marker='<!-- bench/run-onecore.sh inserts each run below this line, newest first -->'
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 read -r -a cli_env <<< "${BENCH_CLI_ENV:-}"
 
 command -v node >/dev/null || { echo "node is needed for the ajv contender" >&2; exit 1; }
@@ -192,10 +194,7 @@ if [[ "${BENCH_NO_RESULTS:-0}" == 1 ]]; then
   exit 0
 fi
 
-cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-ram=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then commit="$commit + uncommitted changes"; fi
+bench_machine
 {
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), one core${BENCH_LABEL:+, $BENCH_LABEL}"
   echo
@@ -205,20 +204,7 @@ if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then commit="$commit + unco
   cat "$work/report.md"
 } > "$work/section.md"
 
-if [[ ! -f "$results" ]] || ! grep -qxF "$marker" "$results"; then
-  {
-    echo
-    echo "# One-core whole-process benchmark results"
-    echo
-    echo "Written by \`bench/run-onecore.sh\` (see docs/performance.md): \`schemareg data validate\` and ajv as whole processes"
-    echo "pinned to one core, best of 3 (issue 16)."
-    echo
-    echo "$marker"
-  } >> "$results"
-fi
-awk -v marker="$marker" -v section="$work/section.md" '
-  { print }
-  $0 == marker { print ""; while ((getline line < section) > 0) print line; close(section) }
-' "$results" > "$work/results.md"
-cp "$work/results.md" "$results"
-echo "== recorded in $results"
+bench_record "$results" "$marker" "$work/section.md" "One-core whole-process benchmark results" <<'EOF'
+Written by `bench/run-onecore.sh` (see docs/performance.md): `schemareg data validate` and ajv as whole processes
+pinned to one core, best of 3 (issue 16).
+EOF

@@ -17,6 +17,8 @@ data_dir=${BENCH_DATA_DIR:-${TMPDIR:-/tmp}/schemareg-bench}
 project=bench/SchemaRegistry.Bench
 results=bench/RESULTS.md
 marker='<!-- bench/run-validation.sh inserts each run below this line, newest first -->'
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 
 command -v node >/dev/null || { echo "node is needed for the ajv contender" >&2; exit 1; }
 if [[ ! -f bench/ajv/node_modules/ajv/package.json || ! -f bench/ajv/node_modules/ajv-formats/package.json ]]; then
@@ -47,10 +49,7 @@ if [[ "${BENCH_NO_RESULTS:-0}" == 1 ]]; then
   exit 0
 fi
 
-cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-ram=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then commit="$commit + uncommitted changes"; fi
+bench_machine
 {
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
@@ -60,18 +59,6 @@ if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then commit="$commit + unco
   cat "$work/report.md"
 } > "$work/section.md"
 
-if [[ ! -f "$results" ]] || ! grep -qxF "$marker" "$results"; then
-  {
-    echo "# Validation benchmark results"
-    echo
-    echo "Written by \`bench/run-validation.sh\`; see \"How to run the benchmarks\" at the top of this file for what is measured."
-    echo
-    echo "$marker"
-  } >> "$results"
-fi
-awk -v marker="$marker" -v section="$work/section.md" '
-  { print }
-  $0 == marker { print ""; while ((getline line < section) > 0) print line; close(section) }
-' "$results" > "$work/results.md"
-cp "$work/results.md" "$results"
-echo "== recorded in $results"
+bench_record "$results" "$marker" "$work/section.md" "Validation benchmark results" <<'EOF'
+Written by `bench/run-validation.sh`; see "How to run the benchmarks" at the top of this file for what is measured.
+EOF

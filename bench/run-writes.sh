@@ -20,6 +20,8 @@ project=bench/SchemaRegistry.Bench
 cli=src/SchemaRegistry.Cli
 results=bench/RESULTS.md
 marker='<!-- bench/run-writes.sh inserts each run below this line, newest first -->'
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 replicas=3
 
 echo "== dotnet build $project and $cli (Release)"
@@ -77,10 +79,7 @@ if [[ "${BENCH_NO_RESULTS:-0}" == 1 ]]; then
   exit "$status"
 fi
 
-cpu=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-ram=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then commit="$commit + uncommitted changes"; fi
+bench_machine
 {
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), writes"
   echo
@@ -90,25 +89,12 @@ if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then commit="$commit + unco
   cat "$work/report.md"
 } > "$work/section.md"
 
-if [[ ! -f "$results" ]] || ! grep -qxF "$marker" "$results"; then
-  {
-    echo
-    echo "# Write benchmark results"
-    echo
-    echo "Written by \`bench/run-writes.sh\` (see \"Write benchmark\" under \"How to run the benchmarks\" at the top of this file): three \`schemareg serve\` replicas over one"
-    echo "PostgreSQL, concurrent \`POST /v1/schema\` of distinct FQIDs spread round-robin over them (closed loop: each client"
-    echo "sends its next registration when the previous one is answered), a warm-up, then a fixed measured time. Every 201"
-    echo "counts as a registration; latency is per request as the client saw it. Afterwards each run checks contested"
-    echo "registrations (one winner), the event stream (no gap, one \`SchemaRegistered\` per FQID) and the audit chain."
-    echo "Everything shares the machine's CPUs (replicas, PostgreSQL, the load generator). Target: ≥ 500 registrations/s."
-    echo
-    echo "$marker"
-  } >> "$results"
-fi
-awk -v marker="$marker" -v section="$work/section.md" '
-  { print }
-  $0 == marker { print ""; while ((getline line < section) > 0) print line; close(section) }
-' "$results" > "$work/results.md"
-cp "$work/results.md" "$results"
-echo "== recorded in $results"
+bench_record "$results" "$marker" "$work/section.md" "Write benchmark results" <<'EOF'
+Written by `bench/run-writes.sh` (see "Write benchmark" under "How to run the benchmarks" at the top of this file): three `schemareg serve` replicas over one
+PostgreSQL, concurrent `POST /v1/schema` of distinct FQIDs spread round-robin over them (closed loop: each client
+sends its next registration when the previous one is answered), a warm-up, then a fixed measured time. Every 201
+counts as a registration; latency is per request as the client saw it. Afterwards each run checks contested
+registrations (one winner), the event stream (no gap, one `SchemaRegistered` per FQID) and the audit chain.
+Everything shares the machine's CPUs (replicas, PostgreSQL, the load generator). Target: ≥ 500 registrations/s.
+EOF
 exit "$status"

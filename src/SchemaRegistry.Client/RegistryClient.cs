@@ -116,6 +116,14 @@ public sealed partial class RegistryClient : IDisposable
     public Task<SubjectConfig> SetConfigAsync(string subject, string compatibility, CancellationToken cancellationToken = default) =>
         SendAsync<SubjectConfig>(HttpMethod.Put, $"v1/config/{Escape(subject)}", new SubjectConfig(null, compatibility), cancellationToken);
 
+    /// <summary>A subject's registration policy: <c>direct</c> or <c>reviewed</c> (how a Confluent client's register lands).</summary>
+    public Task<SubjectPolicy> GetPolicyAsync(string subject, CancellationToken cancellationToken = default) =>
+        SendAsync<SubjectPolicy>(HttpMethod.Get, $"v1/config/{Escape(subject)}/policy", null, cancellationToken);
+
+    /// <summary>Sets a subject's registration policy, <c>direct</c> or <c>reviewed</c> (schema-admin).</summary>
+    public Task<SubjectPolicy> SetPolicyAsync(string subject, string policy, CancellationToken cancellationToken = default) =>
+        SendAsync<SubjectPolicy>(HttpMethod.Put, $"v1/config/{Escape(subject)}/policy", new SubjectPolicy(null, policy), cancellationToken);
+
     /// <summary>Events after a cursor, optionally filtered; <paramref name="waitSeconds"/> long-polls for the next one.</summary>
     public Task<EventPage> ReadEventsAsync(long after, string? type = null, string? subject = null, int waitSeconds = 0, CancellationToken cancellationToken = default)
     {

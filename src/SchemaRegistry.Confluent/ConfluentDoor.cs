@@ -29,6 +29,7 @@ public sealed class ConfluentDoor : IRegistryDoor
         builder.Services.AddSingleton<ConfluentCatalog>();
         builder.Services.AddSingleton<ConfluentSettings>();
         builder.Services.AddSingleton<ConfluentAnswers>();
+        builder.Services.AddSingleton<LookUpCache>();
         builder.Services.AddSingleton<ConfluentRegistrar>();
         builder.Services.AddSingleton<ConfluentDeletes>();
     }

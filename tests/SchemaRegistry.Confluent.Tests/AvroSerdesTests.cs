@@ -26,7 +26,7 @@ public sealed class AvroSerdesTests : IAsyncLifetime
           {"name":"channel","type":"string","default":"web"}]}
         """;
 
-    private DoorServer _server = null!;
+    private RegistryServer _server = null!;
 
     public async Task InitializeAsync() => _server = await DoorServer.StartAsync();
 

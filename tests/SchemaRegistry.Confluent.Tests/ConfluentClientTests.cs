@@ -8,7 +8,7 @@ namespace SchemaRegistry.Confluent.Tests;
 /// <summary>Confluent's own .NET client and JSON serdes (2.16) against our server, with no broker: a SerializationContext is enough.</summary>
 public sealed class ConfluentClientTests : IAsyncLifetime
 {
-    private DoorServer _server = null!;
+    private RegistryServer _server = null!;
 
     public async Task InitializeAsync() => _server = await DoorServer.StartAsync();
 

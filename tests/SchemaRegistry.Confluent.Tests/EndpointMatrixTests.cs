@@ -14,7 +14,7 @@ namespace SchemaRegistry.Confluent.Tests;
 /// <summary><see cref="ConfluentEndpointMatrix"/> is exactly what the door maps, and every route answers every role as it says.</summary>
 public sealed class EndpointMatrixTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private DoorServer _server = null!;
+    private RegistryServer _server = null!;
 
     public async Task InitializeAsync() => _server = await DoorServer.StartAsync();
 

@@ -11,7 +11,7 @@ namespace SchemaRegistry.Confluent.Tests;
 /// </summary>
 public sealed class NodeClientTests : IAsyncLifetime
 {
-    private DoorServer _server = null!;
+    private RegistryServer _server = null!;
     private string _writer = "";
     private string _reader = "";
 

@@ -13,7 +13,7 @@ public sealed class RawHttpTests : IAsyncLifetime
     private const string V2 = """{"type":"object","properties":{"id":{"type":"string"},"note":{}}}""";
     private const string Breaking = """{"type":"object","properties":{"id":{"type":"integer"}}}""";
 
-    private DoorServer _server = null!;
+    private RegistryServer _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
@@ -304,7 +304,7 @@ public sealed class RawHttpTests : IAsyncLifetime
         using var asReader = _server.Basic(reader);
         Assert.Equal(HttpStatusCode.OK, (await asReader.GetJsonAsync("subjects")).Status);
         AssertError(await asReader.PostJsonAsync("subjects/x-value/versions", Body(V1)), 403, 40301);
-        using var bearer = _server.Bearer();
+        using var bearer = _server.Http();
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetJsonAsync("subjects")).Status);
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using SchemaRegistry.Confluent.Tests.Harness;
 using SchemaRegistry.Server.Hosting;
-using SchemaRegistry.Testing;
 using static SchemaRegistry.Confluent.Tests.Harness.Door;
 
 namespace SchemaRegistry.Confluent.Tests;

@@ -28,6 +28,8 @@ public sealed class CliCoverageTests(CliServer cli) : IClassFixture<CliServer>
         ["POST /v1/schema/compatibility"] = "schema check",
         ["GET /v1/config/{subject}"] = "config get",
         ["PUT /v1/config/{subject}"] = "config set",
+        ["GET /v1/config/{subject}/policy"] = "config get", // --policy
+        ["PUT /v1/config/{subject}/policy"] = "config set", // --policy
         ["POST /v1/keys"] = "keys create",
         ["GET /v1/keys"] = "keys list",
         ["DELETE /v1/keys/{id}"] = "keys revoke",

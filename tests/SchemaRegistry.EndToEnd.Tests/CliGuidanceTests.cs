@@ -75,6 +75,18 @@ public sealed class CliGuidanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Config_set_policy_sets_the_registration_policy_and_config_get_policy_shows_it()
+    {
+        Assert.Equal("finance.gdp.invoice: registration policy reviewed (default)\n", (await Cli("config", "get", "finance.gdp.invoice", "--policy")).Stdout);
+        Assert.Equal("finance.gdp.invoice: registration policy direct (subject)\n", (await Cli("config", "set", "finance.gdp.invoice", "--policy", "direct")).Stdout);
+        Assert.Equal("finance.gdp.invoice: registration policy direct (subject)\n", (await Cli("config", "get", "finance.gdp.invoice", "--policy")).Stdout);
+        var wrong = await Failing("config", "set", "finance.gdp.invoice", "--policy", "sometimes");
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("--policy must be direct or reviewed", wrong.Stderr, StringComparison.Ordinal);
+        await Cli("config", "set", "finance.gdp.invoice", "--policy", "reviewed");
+    }
+
+    [Fact]
     public async Task VAL_1402_for_an_optional_field_on_an_open_object_prints_its_reason_once_with_the_title_and_the_ways_out()
     {
         await File.WriteAllTextAsync(Path.Combine(_dir.Path, "v11.json"),

@@ -32,11 +32,17 @@ internal static class OperationsCommands
 
     public static Command Config()
     {
-        var command = new Command("config", "A subject's compatibility mode.");
+        var command = new Command("config", "A subject's compatibility mode and registration policy.");
         var subject = new Argument<string>("subject") { Description = "domain.layer.entity" };
-        var get = new Command("get", "Show the mode that applies to a subject, and where it comes from (an error when the subject does not exist).") { subject };
+        var showPolicy = new Option<bool>("--policy") { Description = "Show the subject's registration policy (direct or reviewed) instead." };
+        var get = new Command("get", "Show the mode that applies to a subject, and where it comes from (an error when the subject does not exist).") { subject, showPolicy };
         ClientCommand.SetAction(get, async (parse, client, ct) =>
         {
+            if (parse.GetValue(showPolicy))
+            {
+                PrintPolicy(await client.GetPolicyAsync(parse.GetValue(subject)!, ct), ClientOptions.Json(parse));
+                return;
+            }
             var config = await client.GetConfigAsync(parse.GetValue(subject)!, ct);
             if (config.Source == "default")
             {
@@ -47,12 +53,37 @@ internal static class OperationsCommands
         });
         var mode = new Argument<string?>("compatibility") { Description = "NONE, BACKWARD, FORWARD, FULL or a _TRANSITIVE form (or use --compatibility).", Arity = ArgumentArity.ZeroOrOne };
         var modeOption = new Option<string?>("--compatibility") { Description = "NONE, BACKWARD, FORWARD, FULL or a _TRANSITIVE form." };
-        var set = new Command("set", "Set a subject's compatibility mode (schema-admin); a subject without versions yet gets it for its first one.") { subject, mode, modeOption };
+        var policyOption = new Option<string?>("--policy")
+        {
+            Description = "direct (a Confluent client's register publishes at once) or reviewed (it waits for a schema-admin's approval).",
+        };
+        var set = new Command("set", "Set a subject's compatibility mode and/or registration policy (schema-admin); a subject without versions yet gets them for its first one.")
+        {
+            subject, mode, modeOption, policyOption,
+        };
         ClientCommand.SetAction(set, async (parse, client, ct) =>
         {
-            var chosen = parse.GetValue(modeOption) ?? parse.GetValue(mode)
-                ?? throw new InputException("give the mode: schemareg config set SUBJECT --compatibility MODE.");
+            var chosen = parse.GetValue(modeOption) ?? parse.GetValue(mode);
+            var policy = parse.GetValue(policyOption);
+            if (chosen is null && policy is null)
+            {
+                throw new InputException("give the mode or the policy: schemareg config set SUBJECT --compatibility MODE | --policy direct|reviewed.");
+            }
+            if (policy is not null && policy.ToLowerInvariant() is not ("direct" or "reviewed"))
+            {
+                throw new InputException($"--policy must be direct or reviewed, not '{policy}'.");
+            }
+            var changed = policy is null ? null : await client.SetPolicyAsync(parse.GetValue(subject)!, policy.ToLowerInvariant(), ct);
+            if (chosen is null)
+            {
+                PrintPolicy(changed!, ClientOptions.Json(parse));
+                return;
+            }
             var config = await client.SetConfigAsync(parse.GetValue(subject)!, chosen, ct);
+            if (changed is not null && !ClientOptions.Json(parse))
+            {
+                PrintPolicy(changed, false);
+            }
             try
             {
                 await Filters.SubjectOrVersionAsync(client, "", parse.GetValue(subject), ct);
@@ -96,6 +127,16 @@ internal static class OperationsCommands
         command.Subcommands.Add(list);
         command.Subcommands.Add(replay);
         return command;
+    }
+
+    private static void PrintPolicy(SubjectPolicy policy, bool json)
+    {
+        if (json)
+        {
+            Printer.Json(policy);
+            return;
+        }
+        Console.WriteLine($"{policy.Subject}: registration policy {policy.Policy} ({policy.Source})");
     }
 
     private static void Print(SubjectConfig config, bool json)

@@ -9,6 +9,7 @@ using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
+using SchemaRegistry.Server.Events;
 using SchemaRegistry.Server.Services;
 using SchemaRegistry.Storage.Ports;
 
@@ -38,14 +39,14 @@ internal static class ConfigEndpoints
         var request = await ConfluentJson.ReadAsync<ConfigRequest>(context.Request, cancellationToken);
         await settings.RequireWritableAsync(null, "(global)", cancellationToken);
         var level = ConfluentSettings.ParseLevel(request.Compatibility);
-        await settings.SetGlobalCompatibilityAsync(level, context.User.ToPrincipal().Name, cancellationToken);
+        await settings.SetGlobalCompatibilityAsync(level, context.User.ToPrincipal(), cancellationToken);
         return ConfluentJson.Ok(new ConfigResponse(WireNames.Of(level)));
     }
 
     private static async Task<IResult> DeleteGlobalAsync(HttpContext context, ConfluentSettings settings, CancellationToken cancellationToken)
     {
         var previous = await settings.GlobalCompatibilityAsync(cancellationToken);
-        await settings.SetGlobalCompatibilityAsync(null, context.User.ToPrincipal().Name, cancellationToken);
+        await settings.SetGlobalCompatibilityAsync(null, context.User.ToPrincipal(), cancellationToken);
         return ConfluentJson.Ok(new CompatibilityLevelResponse(WireNames.Of(previous)));
     }
 
@@ -77,7 +78,7 @@ internal static class ConfigEndpoints
         var actor = context.User.ToPrincipal();
         if (request.RegistrationPolicy is { } policy)
         {
-            await settings.SetPolicyAsync(ours, policy, actor.Name, cancellationToken);
+            await settings.SetPolicyAsync(ours, policy, actor, cancellationToken);
         }
         if (level is { } chosen)
         {
@@ -87,13 +88,14 @@ internal static class ConfigEndpoints
         return ConfluentJson.Ok(new ConfigResponse(WireNames.Of(current)));
     }
 
-    private static async Task<IResult> DeleteAsync(string subject, SubjectNames names, IRegistryStorage storage, ConfluentSettings settings,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(string subject, HttpContext context, SubjectNames names, IRegistryStorage storage, ConfluentSettings settings,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var ours = await names.RequireAsync(subject, cancellationToken);
         await settings.RequireWritableAsync(ours, subject, cancellationToken);
         var own = await storage.Subjects.GetModeAsync(ours, cancellationToken);
-        if (own is null || !await storage.Subjects.ClearModeAsync(ours, cancellationToken))
+        var cleared = EventFactory.SubjectConfigCleared(ours, context.User.ToPrincipal(), time.GetUtcNow());
+        if (own is null || !await storage.Subjects.ClearModeAsync(ours, [cleared], cancellationToken))
         {
             throw new ConfluentException(404, ConfluentErrors.SubjectCompatibilityNotConfigured,
                 $"Subject '{SubjectName.Printable(subject)}' does not have subject-level compatibility configured.");

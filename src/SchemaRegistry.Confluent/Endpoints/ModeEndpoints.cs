@@ -30,7 +30,7 @@ internal static class ModeEndpoints
     {
         var request = await ConfluentJson.ReadAsync<ModeBody>(context.Request, cancellationToken);
         var mode = request.Mode?.ToUpperInvariant();
-        await settings.SetModeAsync(null, mode ?? "", context.User.ToPrincipal().Name, cancellationToken);
+        await settings.SetModeAsync(null, mode ?? "", context.User.ToPrincipal(), cancellationToken);
         return ConfluentJson.Ok(new ModeBody(mode));
     }
 
@@ -51,7 +51,7 @@ internal static class ModeEndpoints
         var request = await ConfluentJson.ReadAsync<ModeBody>(context.Request, cancellationToken);
         var mode = request.Mode?.ToUpperInvariant();
         var ours = await names.FindOrCreateAsync(subject, cancellationToken);
-        await settings.SetModeAsync(ours, mode ?? "", context.User.ToPrincipal().Name, cancellationToken);
+        await settings.SetModeAsync(ours, mode ?? "", context.User.ToPrincipal(), cancellationToken);
         return ConfluentJson.Ok(new ModeBody(mode));
     }
 

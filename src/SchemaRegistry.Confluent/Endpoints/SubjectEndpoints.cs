@@ -63,11 +63,22 @@ internal static class SubjectEndpoints
         return ConfluentJson.Ok(await registrar.RegisterAsync(subject, request, normalize == true, context.User.ToPrincipal(), cancellationToken));
     }
 
-    private static async Task<IResult> LookUpAsync(string subject, HttpContext context, ConfluentRegistrar registrar, bool? deleted, CancellationToken cancellationToken)
+    /// <summary>Serializers call this at start-up, often many at once: a found answer is served from <see cref="LookUpCache"/> until its subject changes.</summary>
+    private static async Task<IResult> LookUpAsync(string subject, HttpContext context, ConfluentRegistrar registrar, LookUpCache cache, bool? deleted,
+        CancellationToken cancellationToken)
     {
         SubjectNames.Check(subject);
-        var request = await ConfluentJson.ReadAsync<RegisterRequest>(context.Request, cancellationToken);
-        return ConfluentJson.Ok(await registrar.LookUpAsync(subject, request, deleted == true, cancellationToken));
+        var body = await ConfluentJson.ReadBytesAsync(context.Request, cancellationToken);
+        var key = LookUpCache.Key(subject, deleted == true, body);
+        if (cache.TryGet(key, out var json))
+        {
+            return ConfluentJson.OkBytes(json);
+        }
+        var request = ConfluentJson.Parse<RegisterRequest>(body);
+        var (ours, generation, answer) = await registrar.LookUpAsync(subject, request, deleted == true, cancellationToken);
+        json = ConfluentJson.Serialize(answer);
+        cache.Put(key, ours, generation, json);
+        return ConfluentJson.OkBytes(json);
     }
 
     private static async Task<IResult> GetVersionAsync(string subject, string version, SubjectNames names, ConfluentCatalog catalog, ConfluentAnswers answers,

@@ -24,6 +24,33 @@ internal static class ConfluentJson
 
     public static IResult Ok<T>(T value) => Results.Text(JsonSerializer.Serialize(value, Options), MediaType, System.Text.Encoding.UTF8);
 
+    /// <summary>An answer already serialized (<see cref="Serialize{T}"/>), with the same content type as <see cref="Ok{T}"/>.</summary>
+    public static IResult OkBytes(byte[] json) => Results.Bytes(json, MediaType + "; charset=utf-8");
+
+    public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    /// <summary>The whole body, for a caller that hashes it before parsing it (<see cref="Parse{T}"/>).</summary>
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength.Value : 1024);
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    /// <summary>As <see cref="ReadAsync{T}"/>, from a body already read.</summary>
+    public static T Parse<T>(ReadOnlySpan<byte> body) where T : class
+    {
+        try
+        {
+            return (body.IsEmpty ? null : JsonSerializer.Deserialize<T>(body, Options))
+                   ?? throw new ConfluentException(400, 400, "The request body is empty or null; a JSON object is required.");
+        }
+        catch (JsonException e)
+        {
+            throw new ConfluentException(400, 400, $"The request body is not valid JSON for this call: {e.Message}");
+        }
+    }
+
     public static async Task WriteErrorAsync(HttpContext context, int status, int code, string message)
     {
         context.Response.StatusCode = status;

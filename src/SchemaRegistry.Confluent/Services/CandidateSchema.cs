@@ -6,7 +6,7 @@ using SchemaRegistry.Storage.Ports;
 
 namespace SchemaRegistry.Confluent.Services;
 
-/// <summary>A schema a client sent, parsed by its format with its references resolved, and its identity.</summary>
+/// <summary>A schema a client sent (its text: as sent, or the normalised text of a binary spelling), parsed by its format with its references resolved, and its identity.</summary>
 internal sealed record CandidateSchema(ISchemaFormat Format, string Text, ParsedSchema Parsed, string Normalised, IReadOnlyList<SchemaReference> References,
     string Fingerprint)
 {
@@ -49,7 +49,10 @@ internal sealed record CandidateSchema(ISchemaFormat Format, string Text, Parsed
         }
         var normalised = format.Normalise(parsed);
         var ordered = references.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
-        return new CandidateSchema(format, request.Schema, parsed, normalised, ordered, SchemaFingerprint.Of(format.Name, normalised, ordered));
+        // A schema sent in its binary spelling (Protobuf's base64 descriptor) is kept as the text it normalises to:
+        // readable by our API, the CLI and diffs; format=serialized answers are made from it again.
+        var text = format is ISerializedSchemaForm serialized && serialized.IsSerialized(request.Schema) ? normalised : request.Schema;
+        return new CandidateSchema(format, text, parsed, normalised, ordered, SchemaFingerprint.Of(format.Name, normalised, ordered));
     }
 
     public StoredSchema ToStored(bool normalize) => new(0, Fingerprint, Format.Name, normalize ? Normalised : Text, ReferencesJson);

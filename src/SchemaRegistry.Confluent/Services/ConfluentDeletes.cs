@@ -16,7 +16,7 @@ namespace SchemaRegistry.Confluent.Services;
 /// number is never given again. Global ids stay: messages already written with them must stay readable.
 /// </summary>
 internal sealed class ConfluentDeletes(IRegistryStorage storage, SubjectNames names, ConfluentCatalog catalog, ConfluentSettings settings, SchemaService schemas,
-    Layers layers)
+    Layers layers, LookUpCache lookUps)
 {
     public async Task<int> DeleteVersionAsync(string name, string versionText, bool permanent, Principal actor, CancellationToken cancellationToken)
     {
@@ -37,6 +37,7 @@ internal sealed class ConfluentDeletes(IRegistryStorage storage, SubjectNames na
             await RefuseReferencedAsync(name, version, cancellationToken);
             await DeprecateAsync(version, actor, cancellationToken);
             await storage.Confluent.SetDeletedAsync(subject.ToString(), [version.Version], ConfluentVersion.SoftDeleted, cancellationToken);
+            lookUps.Invalidate(subject.ToString());
             return version.Version;
         }
         var target = versionText is "latest" or "-1"
@@ -52,6 +53,7 @@ internal sealed class ConfluentDeletes(IRegistryStorage storage, SubjectNames na
                 $"Version {target.Version} of subject '{SubjectName.Printable(name)}' must be soft deleted first.");
         }
         await storage.Confluent.SetDeletedAsync(subject.ToString(), [target.Version], ConfluentVersion.PermanentlyDeleted, cancellationToken);
+        lookUps.Invalidate(subject.ToString());
         return target.Version;
     }
 
@@ -81,6 +83,7 @@ internal sealed class ConfluentDeletes(IRegistryStorage storage, SubjectNames na
                 await DeprecateAsync(version, actor, cancellationToken);
             }
             await storage.Confluent.SetDeletedAsync(subject.ToString(), live.Select(v => v.Version).ToList(), ConfluentVersion.SoftDeleted, cancellationToken);
+            lookUps.Invalidate(subject.ToString());
             return live.Select(v => v.Version).ToList();
         }
         if (live.Count > 0)
@@ -88,6 +91,7 @@ internal sealed class ConfluentDeletes(IRegistryStorage storage, SubjectNames na
             throw new ConfluentException(404, ConfluentErrors.SubjectNotSoftDeleted, $"Subject '{SubjectName.Printable(name)}' must be soft deleted first.");
         }
         await storage.Confluent.SetDeletedAsync(subject.ToString(), soft.Select(v => v.Version).ToList(), ConfluentVersion.PermanentlyDeleted, cancellationToken);
+        lookUps.Invalidate(subject.ToString());
         return soft.Select(v => v.Version).ToList();
     }
 

@@ -30,6 +30,7 @@ internal sealed class ConfluentRegistrar(
     SchemaService schemas,
     CompatibilityService compatibility,
     Layers layers,
+    LookUpCache lookUps,
     TimeProvider time)
 {
     public async Task<RegisterResponse> RegisterAsync(string name, RegisterRequest request, bool normalize, Principal actor, CancellationToken cancellationToken)
@@ -57,9 +58,9 @@ internal sealed class ConfluentRegistrar(
                 ? throw ConfluentErrors.NotPermitted($"The schema is registered under id {known}, not {wanted}.")
                 : new RegisterResponse(known);
         }
-        if (records.Count == 0 && await storage.Confluent.GetSettingAsync(ConfluentSettings.ScopeOf(subject), "policy", cancellationToken) is null)
+        if (records.Count == 0 && await settings.OwnPolicyAsync(subject, cancellationToken) is null)
         {
-            await settings.SetPolicyAsync(subject, ConfluentSettings.Direct, actor.Name, cancellationToken);
+            await settings.SetPolicyAsync(subject, ConfluentSettings.Direct, actor, cancellationToken);
         }
         var level = await settings.CompatibilityAsync(subject, cancellationToken);
         var byFqid = records.ToDictionary(r => r.Fqid.ToString(), StringComparer.Ordinal);
@@ -103,17 +104,22 @@ internal sealed class ConfluentRegistrar(
             }
             throw;
         }
-        if (!await storage.Confluent.AppendVersionAsync(subject.ToString(), fqid.ToString(), id, importing ? request.Version : null, MetadataOf(request), cancellationToken)
-            && importing && request.Version is not null)
+        var appended = await storage.Confluent.AppendVersionAsync(subject.ToString(), fqid.ToString(), id, importing ? request.Version : null, MetadataOf(request),
+            cancellationToken);
+        lookUps.Invalidate(subject.ToString());
+        if (!appended && importing && request.Version is not null)
         {
             throw ConfluentErrors.NotPermitted($"Version {request.Version} of subject '{SubjectName.Printable(name)}' already exists.");
         }
         return new RegisterResponse(id);
     }
 
-    public async Task<SubjectVersionResponse> LookUpAsync(string name, RegisterRequest request, bool includeDeleted, CancellationToken cancellationToken)
+    /// <summary>The version of <paramref name="name"/> that holds the schema, with our subject and its cache generation read before the store.</summary>
+    public async Task<(string Subject, (long Global, long Subject) Generation, SubjectVersionResponse Answer)> LookUpAsync(string name, RegisterRequest request,
+        bool includeDeleted, CancellationToken cancellationToken)
     {
         var subject = await names.RequireAsync(name, cancellationToken);
+        var generation = lookUps.Generation(subject.ToString());
         var candidate = await CandidateSchema.ParseAsync(request, formats, names, catalog, cancellationToken);
         var versions = await catalog.VersionsAsync(subject, cancellationToken);
         if (!versions.Any(v => v.Deleted == ConfluentVersion.Live || (includeDeleted && v.Deleted == ConfluentVersion.SoftDeleted)))
@@ -123,7 +129,7 @@ internal sealed class ConfluentRegistrar(
         var id = await storage.Confluent.FindSchemaIdAsync(candidate.Fingerprint, cancellationToken) ?? throw ConfluentErrors.SchemaMissing("not found");
         var version = versions.LastOrDefault(v => v.SchemaId == id && (v.Deleted == ConfluentVersion.Live || (includeDeleted && v.Deleted == ConfluentVersion.SoftDeleted)))
                       ?? throw ConfluentErrors.SchemaMissing($"not found in subject '{SubjectName.Printable(name)}'");
-        return await answers.VersionAsync(name, version, cancellationToken);
+        return (subject.ToString(), generation, await answers.VersionAsync(name, version, cancellationToken));
     }
 
     /// <summary>The versions a level checks against: all live ones for the transitive levels, else the latest.</summary>

@@ -29,6 +29,9 @@ public static class EventTypes
     public const string KeyRevoked = "KeyRevoked";
     public const string KeyRecovered = "KeyRecovered";
     public const string SubjectConfigChanged = "SubjectConfigChanged";
+
+    /// <summary>A registry setting beside a subject's compatibility: the door's mode or global level, a subject's registration policy.</summary>
+    public const string SettingChanged = "SettingChanged";
     public const string SubscriptionCreated = "SubscriptionCreated";
     public const string SubscriptionDeleted = "SubscriptionDeleted";
     public const string ReplayStarted = "ReplayStarted";

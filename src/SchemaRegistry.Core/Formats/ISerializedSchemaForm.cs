@@ -7,4 +7,7 @@ namespace SchemaRegistry.Core.Formats;
 public interface ISerializedSchemaForm
 {
     string ToSerialized(ParsedSchema schema);
+
+    /// <summary>True when <paramref name="text"/> is the binary spelling rather than the schema's text (a registry then keeps the text it normalises to).</summary>
+    bool IsSerialized(string text);
 }

@@ -39,6 +39,13 @@ public sealed class ProtobufFormat : ISchemaFormat, ISerializedSchemaForm
         return SerializedDescriptor.Encode(Own(schema).File, fileName);
     }
 
+    /// <summary>A base64 <c>FileDescriptorProto</c> rather than <c>.proto</c> text.</summary>
+    public bool IsSerialized(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return SerializedDescriptor.IsSerialized(text.Trim());
+    }
+
     public string Normalise(ParsedSchema schema) => ProtoWriter.Write(Own(schema).File);
 
     public SchemaDiff Compare(ParsedSchema older, ParsedSchema newer) => new ProtoComparer(Own(older), Own(newer)).Compare();

@@ -45,6 +45,8 @@ public static class EndpointMatrix
         new("POST", "/v1/schema/compatibility", Permission.Read),
         new("GET", "/v1/config/{subject}", Permission.Read),
         new("PUT", "/v1/config/{subject}", Permission.ManageConfig),
+        new("GET", "/v1/config/{subject}/policy", Permission.Read),
+        new("PUT", "/v1/config/{subject}/policy", Permission.ManageConfig),
 
         new("POST", "/v1/keys", Permission.ManageKeys),
         new("GET", "/v1/keys", Permission.ManageKeys),

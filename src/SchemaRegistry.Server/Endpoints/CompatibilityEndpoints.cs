@@ -11,7 +11,7 @@ using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Endpoints;
 
-/// <summary>Diffs, compatibility checks and each subject's compatibility mode.</summary>
+/// <summary>Diffs, compatibility checks, each subject's compatibility mode and its registration policy.</summary>
 internal static class CompatibilityEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -23,6 +23,8 @@ internal static class CompatibilityEndpoints
         group.MapGet("/v1/config/{subject}", GetConfig).RequirePermission(Permission.Read).ProducesErrors(ErrorKind.NotFound);
         group.MapPut("/v1/config/{subject}", SetConfig).RequirePermission(Permission.ManageConfig).AcceptsJson<SubjectConfig>()
             .ProducesErrors(ErrorKind.NotFound);
+        group.MapGet("/v1/config/{subject}/policy", GetPolicy).RequirePermission(Permission.Read);
+        group.MapPut("/v1/config/{subject}/policy", SetPolicy).RequirePermission(Permission.ManageConfig).AcceptsJson<SubjectPolicy>();
     }
 
     private static async Task<Ok<DiffResponse>> Diff(string? from, string? to, CompatibilityService service, CancellationToken ct) =>
@@ -41,5 +43,14 @@ internal static class CompatibilityEndpoints
     {
         var body = await JsonBody.ReadAsync<SubjectConfig>(http.Request, ct);
         return TypedResults.Ok(await service.SetConfigAsync(subject, body, http.User.ToPrincipal(), ct));
+    }
+
+    private static async Task<Ok<SubjectPolicy>> GetPolicy(string subject, RegistrationPolicyService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.GetAsync(subject, ct));
+
+    private static async Task<Ok<SubjectPolicy>> SetPolicy(string subject, HttpContext http, RegistrationPolicyService service, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<SubjectPolicy>(http.Request, ct);
+        return TypedResults.Ok(await service.SetAsync(subject, body, http.User.ToPrincipal(), ct));
     }
 }

@@ -51,6 +51,15 @@ internal static class EventFactory
         Build(EventTypes.SubjectConfigChanged, subject.ToString(), at, new SubjectConfigChangedData(
             actor.Name, actor.Id, WireNames.Of(actor.Role), null, subject.ToString(), WireNames.Of(mode)));
 
+    /// <summary>A setting of <paramref name="subject"/> (null: registry-wide) other than its compatibility mode; <paramref name="value"/> null: removed.</summary>
+    public static OutboxEvent SettingChanged(SubjectName? subject, string setting, string? value, Principal actor, DateTimeOffset at) =>
+        Build(EventTypes.SettingChanged, subject?.ToString() ?? EventSubjects.GlobalConfig, at, new SettingChangedData(
+            actor.Name, actor.Id, WireNames.Of(actor.Role), null, subject?.ToString() ?? "", setting, value));
+
+    /// <summary>A subject's own compatibility mode removed (it falls back to the default).</summary>
+    public static OutboxEvent SubjectConfigCleared(SubjectName subject, Principal actor, DateTimeOffset at) =>
+        SettingChanged(subject, "compatibility", null, actor, at);
+
     // Runs: the subject is the version the run pinned
 
     public static OutboxEvent RunStarted(RunRecord run) =>

@@ -78,6 +78,7 @@ public static class RegistryHost
         builder.Services.AddSingleton<Events.OpenLineageEvents>();
         builder.Services.AddHostedService<Events.WebhookDeliverer>();
         builder.Services.AddSingleton<CompatibilityService>();
+        builder.Services.AddSingleton<RegistrationPolicyService>();
         builder.Services.AddSingleton<Caching.SchemaReadCache>();
         builder.Services.AddSingleton<Caching.ApiKeyCache>();
         builder.Services.AddSingleton<ApiKeyAuthenticator>();

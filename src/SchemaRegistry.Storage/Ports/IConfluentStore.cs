@@ -47,8 +47,9 @@ public interface IConfluentStore
     /// <summary>A door setting of a scope ('' for the global one), or null.</summary>
     Task<string?> GetSettingAsync(string scope, string name, CancellationToken cancellationToken);
 
-    /// <summary>Sets a door setting; null removes it.</summary>
-    Task SetSettingAsync(string scope, string name, string? value, string principal, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Sets a door setting (null removes it) and writes <paramref name="events"/> (with their ledger entries) in the same transaction.</summary>
+    Task SetSettingAsync(string scope, string name, string? value, string principal, DateTimeOffset at, IReadOnlyList<OutboxEvent> events,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>A schema under its global id: its format, text as first registered, references (JSON) and fingerprint.</summary>

@@ -12,6 +12,9 @@ public interface ISubjectConfigStore
     Task SetModeAsync(SubjectName subject, CompatibilityMode mode, string principal, DateTimeOffset at, IReadOnlyList<OutboxEvent> events,
         CancellationToken cancellationToken);
 
-    /// <summary>Removes the subject's own mode (it falls back to the default); false when it had none.</summary>
-    Task<bool> ClearModeAsync(SubjectName subject, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes the subject's own mode (it falls back to the default) and writes <paramref name="events"/> in the same
+    /// transaction; false, and nothing written, when it had none.
+    /// </summary>
+    Task<bool> ClearModeAsync(SubjectName subject, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 }

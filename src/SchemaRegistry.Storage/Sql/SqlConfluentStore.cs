@@ -180,15 +180,21 @@ internal sealed class SqlConfluentStore(SqlProvider provider) : IConfluentStore
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public async Task SetSettingAsync(string scope, string name, string? value, string principal, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task SetSettingAsync(string scope, string name, string? value, string principal, DateTimeOffset at, IReadOnlyList<OutboxEvent> events,
+        CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
-        await using var command = value is null
-            ? Db.Command(connection, "DELETE FROM confluent_settings WHERE scope=@scope AND name=@name", null, ("@scope", scope), ("@name", name))
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = value is null
+            ? Db.Command(connection, "DELETE FROM confluent_settings WHERE scope=@scope AND name=@name", transaction, ("@scope", scope), ("@name", name))
             : Db.Command(connection,
                 "INSERT INTO confluent_settings (scope, name, value, updated_at, updated_by) VALUES (@scope, @name, @value, @at, @by) " +
-                provider.OnConflictUpdate("scope, name", "value=@value, updated_at=@at, updated_by=@by"), null,
-                ("@scope", scope), ("@name", name), ("@value", value), ("@at", Db.ToUnixMs(at)), ("@by", principal));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+                provider.OnConflictUpdate("scope, name", "value=@value, updated_at=@at, updated_by=@by"), transaction,
+                ("@scope", scope), ("@name", name), ("@value", value), ("@at", Db.ToUnixMs(at)), ("@by", principal)))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

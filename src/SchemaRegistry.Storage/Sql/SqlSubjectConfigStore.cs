@@ -29,10 +29,15 @@ internal sealed class SqlSubjectConfigStore(SqlProvider provider) : ISubjectConf
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<bool> ClearModeAsync(SubjectName subject, CancellationToken cancellationToken)
+    public async Task<bool> ClearModeAsync(SubjectName subject, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
-        await using var command = Db.Command(connection, "DELETE FROM subject_config WHERE subject=@s", null, ("@s", subject.ToString()));
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        bool removed;
+        await using (var command = Db.Command(connection, "DELETE FROM subject_config WHERE subject=@s", transaction, ("@s", subject.ToString())))
+        {
+            removed = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        }
+        return await OutboxWriter.CompleteAsync(removed, provider, connection, transaction, events, cancellationToken);
     }
 }

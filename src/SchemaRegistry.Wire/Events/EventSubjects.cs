@@ -17,6 +17,9 @@ public static class EventSubjects
     /// <summary>Prefix of the subject of an event about a run itself (an incident tag) or a run whose schema version is not known (a failed sync of a missing run).</summary>
     public const string RunPrefix = "runs/";
 
+    /// <summary>The subject of an event about a registry-wide setting (the Confluent door's global mode and compatibility level).</summary>
+    public const string GlobalConfig = "config";
+
     /// <summary>The subject of an event about the API key <paramref name="keyId"/>.</summary>
     public static string Key(string keyId) => KeyPrefix + keyId;
 

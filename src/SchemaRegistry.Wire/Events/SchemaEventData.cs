@@ -48,6 +48,27 @@ public sealed record EventIssue(
     [property: JsonPropertyName("message")] string Message);
 
 /// <summary>
+/// Data of SettingChanged (an administrator changed a setting other than a subject's compatibility mode: the
+/// Confluent door's mode or global compatibility level, a subject's registration policy); the event's subject is the
+/// subject (<see cref="Scope"/>), or <c>config</c> for a registry-wide setting.
+/// </summary>
+/// <param name="Principal">Who (the key's name).</param>
+/// <param name="PrincipalId">The key's id.</param>
+/// <param name="Role">The key's role.</param>
+/// <param name="Reason">Why, when given.</param>
+/// <param name="Scope">The subject (domain.layer.entity), or empty for the registry-wide setting.</param>
+/// <param name="Setting">mode, compatibility or registration_policy.</param>
+/// <param name="Value">Its new value (READWRITE, READONLY, IMPORT; a compatibility mode; DIRECT or REVIEWED); null when removed (the default applies).</param>
+public sealed record SettingChangedData(
+    [property: JsonPropertyName("principal")] string Principal,
+    [property: JsonPropertyName("principal_id")] string PrincipalId,
+    [property: JsonPropertyName("role")] string Role,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("scope")] string Scope,
+    [property: JsonPropertyName("setting")] string Setting,
+    [property: JsonPropertyName("value")] string? Value);
+
+/// <summary>
 /// Data of SubjectConfigChanged (an administrator set a subject's compatibility mode); the event's subject is
 /// <see cref="Subject"/>.
 /// </summary>

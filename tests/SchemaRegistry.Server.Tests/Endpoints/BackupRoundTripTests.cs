@@ -7,7 +7,6 @@ using SchemaRegistry.Core.Audit;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Server.Tests.Harness;
-using SchemaRegistry.Testing;
 using SchemaRegistry.Wire;
 using Xunit.Abstractions;
 

@@ -31,6 +31,7 @@ public sealed class EventSubjectTests : IAsyncLifetime
         [EventTypes.ValidationFailed] = [typeof(SchemaCheckFailedData)],
         [EventTypes.PublishBlocked] = [typeof(SchemaCheckFailedData)],
         [EventTypes.SubjectConfigChanged] = [typeof(SubjectConfigChangedData)],
+        [EventTypes.SettingChanged] = [typeof(SettingChangedData)],
         [EventTypes.RunStarted] = [typeof(RunStartedData)],
         [EventTypes.RunCompleted] = [typeof(RunCompletedData)],
         [EventTypes.PipelineFailed] = [typeof(PipelineFailedData)],
@@ -102,6 +103,7 @@ public sealed class EventSubjectTests : IAsyncLifetime
                 or EventTypes.QuarantineUploaded => runs[Text("run_id")],
             EventTypes.MetadataSyncFailed => runs.TryGetValue(Text("run_id"), out var fqid) ? fqid : EventSubjects.Run(Text("run_id")),
             EventTypes.DriftAcknowledged or EventTypes.DriftResolved or EventTypes.SubjectConfigChanged => Text("subject"),
+            EventTypes.SettingChanged => Text("scope") is { Length: > 0 } scope ? scope : EventSubjects.GlobalConfig,
             EventTypes.KeyCreated or EventTypes.KeyRevoked or EventTypes.KeyRecovered => EventSubjects.Key(Text("key_id")),
             EventTypes.SubscriptionCreated or EventTypes.SubscriptionDeleted or EventTypes.ReplayStarted or EventTypes.ReplayCancelled
                 or EventTypes.SubscriptionBacklogPurged => EventSubjects.Subscription(Text("subscription_id")),
@@ -140,6 +142,7 @@ public sealed class EventSubjectTests : IAsyncLifetime
         using var admin = _server.Client();
         using var http = _server.Http();
         using var ops = _server.Client(await _server.KeyAsync("ops2", "ops-engineer"));
+        await admin.SetPolicyAsync("finance.gdp.invoice", "direct");
         using var runner = _server.Client(await _server.KeyAsync("glue2", "pipeline-runner"));
 
         await admin.RegisterAsync(Schemas.Draft("ops.raw.ticket:v1.0"));

@@ -11,7 +11,6 @@ using Microsoft.IdentityModel.Tokens;
 using SchemaRegistry.Client;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Server.Tests.Harness;
-using SchemaRegistry.Testing;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;
 

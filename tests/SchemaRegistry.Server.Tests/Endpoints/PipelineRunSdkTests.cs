@@ -3,7 +3,6 @@ using SchemaRegistry.Client;
 using SchemaRegistry.Client.Pipelines;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Server.Tests.Harness;
-using SchemaRegistry.Testing;
 using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;

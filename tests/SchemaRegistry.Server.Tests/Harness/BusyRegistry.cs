@@ -65,7 +65,7 @@ public static class BusyRegistry
         var id = await door.EnsureSchemaIdAsync(new Storage.Ports.StoredSchema(0, "sha256:busy-registry", "json-schema", V10, "[]"), null, at, CancellationToken.None);
         await door.MapNameAsync("invoices-value", "finance.gdp.invoice", at, CancellationToken.None);
         await door.AppendVersionAsync("finance.gdp.invoice", "finance.gdp.invoice:v1.0", id!.Value, null, """{"metadata":{"owner":"Ünïcode ✓"}}""", CancellationToken.None);
-        await door.SetSettingAsync("finance.gdp.invoice", "mode", "READONLY", "admin", at, CancellationToken.None);
+        await door.SetSettingAsync("finance.gdp.invoice", "mode", "READONLY", "admin", at, [], CancellationToken.None);
     }
 
     private static async Task PublishAsync(Client.RegistryClient admin, Client.RegistryClient reviewer, string fqid, string payload)

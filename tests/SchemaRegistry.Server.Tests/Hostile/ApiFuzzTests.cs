@@ -87,6 +87,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         }
         yield return ("POST", "/v1/schema/compatibility", $$$"""{"fqid":"{{{_seed.Draft}}}","payload":{"type":"object"}}""");
         yield return ("PUT", "/v1/config/{subject}", """{"compatibility":"BACKWARD"}""");
+        yield return ("PUT", "/v1/config/{subject}/policy", """{"policy":"reviewed"}""");
         yield return ("POST", "/v1/keys", """{"name":"fuzz","role":"reader","expires_at":"2030-01-01T00:00:00Z"}""");
         yield return ("POST", "/v1/keys/{id}/rotate", """{"grace_seconds":10,"expires_at":"2030-01-01T00:00:00Z"}""");
         yield return ("POST", "/v1/subscriptions", """{"url":"http://127.0.0.1:9/hook","secret":"0123456789abcdef","types":["SchemaPublished"],"subject_pattern":"finance.*","from":"now","format":"cloudevents"}""");

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Parquet.Serialization;
-using SchemaRegistry.Server.Tests.Harness;
 using SchemaRegistry.Wire;
 using Xunit.Abstractions;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using SchemaRegistry.Server.Auth;
-using SchemaRegistry.Server.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace SchemaRegistry.Server.Tests.Hostile;
@@ -169,6 +168,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     {
         "/v1/schema/{fqid}" => $$$"""{"fqid":"{{{_seed.Draft}}}","owner":"finance-data","payload":{"type":"object"}}""",
         "/v1/config/{subject}" => """{"compatibility":"FULL"}""",
+        "/v1/config/{subject}/policy" => """{"policy":"direct"}""",
         "/v1/pipelines/{pipelineId}" => $$"""{"pipeline_id":"p-invoice","layer":"gdp","fqid":"{{_seed.Published}}"}""",
         "/v1/runs/{runId}/reports" => """{"batch":9,"format":"ndjson","records":1,"valid":1,"invalid":0,"drifted":0,"rescued":0,"quarantined":0}""",
         "/v1/runs/{runId}/complete" => """{"status":"succeeded"}""",
@@ -187,6 +187,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         yield return ("POST", "/v1/schema/compatibility", """{"fqid":§}""");
         yield return ("POST", "/v1/schema/compatibility", """{"fqid":§,"payload":{"type":"object"}}""");
         yield return ("PUT", "/v1/config/{subject}", """{"compatibility":§}""");
+        yield return ("PUT", "/v1/config/{subject}/policy", """{"policy":§}""");
         yield return ("POST", "/v1/keys", """{"name":"hostile","role":§}""");
         yield return ("POST", "/v1/events/replay", """{"subscription_id":§,"from_sequence":1,"to_sequence":2}""");
         yield return ("POST", "/v1/subscriptions", """{"url":§,"secret":"s3cret"}""");

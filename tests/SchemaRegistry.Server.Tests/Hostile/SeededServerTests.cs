@@ -1,5 +1,3 @@
-using SchemaRegistry.Server.Tests.Harness;
-
 namespace SchemaRegistry.Server.Tests.Hostile;
 
 /// <summary>A real server on SQLite with a 1 MiB batch limit and the hostile seed (a published schema, a pipeline, a run), per test class.</summary>

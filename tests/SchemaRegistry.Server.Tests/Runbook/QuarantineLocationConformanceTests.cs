@@ -6,7 +6,6 @@ using SchemaRegistry.Wire;
 using SchemaRegistry.Data.Records;
 using SchemaRegistry.Server.Tests.Harness;
 using SchemaRegistry.Storage.Blobs;
-using SchemaRegistry.Testing;
 
 namespace SchemaRegistry.Server.Tests.Runbook;
 

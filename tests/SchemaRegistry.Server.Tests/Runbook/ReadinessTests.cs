@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using SchemaRegistry.Server.Tests.Harness;
-using SchemaRegistry.Testing;
 
 namespace SchemaRegistry.Server.Tests.Runbook;
 

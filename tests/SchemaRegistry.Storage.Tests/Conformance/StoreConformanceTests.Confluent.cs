@@ -94,10 +94,10 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(subject, await Confluent.SubjectOfNameAsync(name, None));
         Assert.Equal(subject, (await Confluent.NamesAsync(None))[name]);
 
-        await Confluent.SetSettingAsync(subject, "mode", "READONLY", "key_admin", T0, None);
-        await Confluent.SetSettingAsync(subject, "mode", "IMPORT", "key_admin", T0, None);
+        await Confluent.SetSettingAsync(subject, "mode", "READONLY", "key_admin", T0, [], None);
+        await Confluent.SetSettingAsync(subject, "mode", "IMPORT", "key_admin", T0, [], None);
         Assert.Equal("IMPORT", await Confluent.GetSettingAsync(subject, "mode", None));
-        await Confluent.SetSettingAsync(subject, "mode", null, "key_admin", T0, None);
+        await Confluent.SetSettingAsync(subject, "mode", null, "key_admin", T0, [], None);
         Assert.Null(await Confluent.GetSettingAsync(subject, "mode", None));
     }
 
@@ -107,8 +107,8 @@ public abstract partial class StoreConformanceTests
         var subject = NewSubject();
         await Fixture.Storage.Subjects.SetModeAsync(subject, CompatibilityMode.Full, "key_admin", T0, [], None);
 
-        Assert.True(await Fixture.Storage.Subjects.ClearModeAsync(subject, None));
-        Assert.False(await Fixture.Storage.Subjects.ClearModeAsync(subject, None));
+        Assert.True(await Fixture.Storage.Subjects.ClearModeAsync(subject, [], None));
+        Assert.False(await Fixture.Storage.Subjects.ClearModeAsync(subject, [], None));
         Assert.Null(await Fixture.Storage.Subjects.GetModeAsync(subject, None));
     }
 }

@@ -17,7 +17,7 @@ internal static class SerializedDescriptor
     public static ProtoFile Parse(string text)
     {
         var trimmed = text.Trim();
-        if (!LooksLikeBase64(trimmed))
+        if (!IsSerialized(trimmed))
         {
             return ProtoParser.Parse(text);
         }
@@ -66,7 +66,7 @@ internal static class SerializedDescriptor
     }
 
     /// <summary>A <c>//</c> comment with no space in it is .proto text that is all base64 characters.</summary>
-    private static bool LooksLikeBase64(string text) =>
+    public static bool IsSerialized(string text) =>
         text.Length > 0 && !text.StartsWith("//", StringComparison.Ordinal) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=');
 
     private static ProtoSyntaxException Refused(string reason) => new(new SourcePosition(1, 1), reason);

@@ -1,4 +1,4 @@
-namespace SchemaRegistry.Server.Tests.Harness;
+namespace SchemaRegistry.Testing;
 
 /// <summary>Which metadata database a test server runs on.</summary>
 public enum Store

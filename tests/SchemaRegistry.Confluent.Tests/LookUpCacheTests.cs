@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SchemaRegistry.Confluent.Services;
+using SchemaRegistry.Confluent.Tests.Harness;
+using static SchemaRegistry.Confluent.Tests.Harness.Door;
+
+namespace SchemaRegistry.Confluent.Tests;
+
+/// <summary><c>POST /subjects/{s}</c> answers from a cache, and never an answer the subject's last change made wrong.</summary>
+public sealed class LookUpCacheTests
+{
+    private static readonly string First = ObjectSchema("id");
+    private const string Second = """{"type":"object","properties":{"id":{"type":"string"},"note":{}}}""";
+
+    [Fact]
+    public async Task A_repeated_look_up_is_served_from_the_cache_and_after_each_change_on_this_replica_answers_the_new_truth()
+    {
+        await using var server = await DoorServer.StartAsync();
+        using var http = server.Basic();
+        var cache = server.Services.GetRequiredService<LookUpCache>();
+        var firstId = await http.RegisterAsync("orders-value", First);
+
+        Assert.Equal(1, await VersionOfAsync(http, First));
+        var hits = cache.Hits;
+        Assert.Equal(1, await VersionOfAsync(http, First));
+        Assert.Equal(hits + 1, cache.Hits);
+
+        // A new version: the cached answer for the first schema stays right, the new one is found.
+        await http.RegisterAsync("orders-value", Second);
+        Assert.Equal(2, await VersionOfAsync(http, Second));
+        Assert.Equal(1, await VersionOfAsync(http, First));
+
+        // Soft delete: the cached version 1 is gone for a plain look-up, still there with deleted=true.
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(HttpMethod.Delete, "subjects/orders-value/versions/1")).Status);
+        AssertError(await http.PostJsonAsync("subjects/orders-value", Body(First)), 404, 40403);
+        Assert.Equal(1, await VersionOfAsync(http, First, deleted: true));
+        Assert.Equal(1, await VersionOfAsync(http, First, deleted: true));
+
+        // Permanent delete: not even with deleted=true.
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(HttpMethod.Delete, "subjects/orders-value/versions/1?permanent=true")).Status);
+        AssertError(await http.PostJsonAsync("subjects/orders-value?deleted=true", Body(First)), 404, 40403);
+
+        // Registered again: a new version number, same id.
+        Assert.Equal(firstId, await http.RegisterAsync("orders-value", First));
+        Assert.Equal(3, await VersionOfAsync(http, First));
+
+        // The whole subject soft deleted: 40401 for every look-up, cached or not.
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(HttpMethod.Delete, "subjects/orders-value")).Status);
+        AssertError(await http.PostJsonAsync("subjects/orders-value", Body(Second)), 404, 40401);
+        AssertError(await http.PostJsonAsync("subjects/orders-value", Body(First)), 404, 40401);
+    }
+
+    [Fact]
+    public async Task A_replica_stops_answering_from_its_cache_once_another_replica_deleted_the_version()
+    {
+        await using var one = await DoorServer.StartAsync();
+        await using var two = await DoorServer.StartAsync(settings: new Dictionary<string, string?> { ["Registry:DataDir"] = one.DataDir });
+        using var first = one.Basic();
+        using var second = two.Basic();
+        await first.RegisterAsync("orders-value", First);
+        Assert.Equal(1, await VersionOfAsync(first, First));
+        Assert.Equal(1, await VersionOfAsync(first, First));
+
+        Assert.Equal(HttpStatusCode.OK, (await second.SendAsync(HttpMethod.Delete, "subjects/orders-value/versions/1")).Status);
+
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        var status = HttpStatusCode.OK;
+        while (status == HttpStatusCode.OK && DateTimeOffset.UtcNow < deadline)
+        {
+            status = (await first.PostJsonAsync("subjects/orders-value", Body(First))).Status;
+            await Task.Delay(50);
+        }
+        AssertError(await first.PostJsonAsync("subjects/orders-value", Body(First)), 404, 40401); // its only version is gone
+    }
+
+    private static async Task<int> VersionOfAsync(HttpClient http, string schema, bool deleted = false)
+    {
+        var (status, json) = await http.PostJsonAsync("subjects/orders-value" + (deleted ? "?deleted=true" : ""), Body(schema));
+        Assert.True(status == HttpStatusCode.OK, $"look-up: {status} {json}");
+        Assert.Equal("orders-value", json.GetProperty("subject").GetString());
+        return json.GetProperty("version").GetInt32();
+    }
+}
