@@ -96,6 +96,7 @@ internal sealed partial class SchemaComparer(JsonElement oldRoot, JsonElement ne
                 return;
             }
         }
+        var start = output.Count;
         CompareTypes(o, n, path, output);
         CompareValues(o, n, path, output);
         CompareBounds(o, n, path, output);
@@ -107,6 +108,7 @@ internal sealed partial class SchemaComparer(JsonElement oldRoot, JsonElement ne
         CompareComposition(o, n, path, output);
         CompareAnnotations(o, n, path, output);
         CompareUnknown(o, n, path, output);
+        MarkEvaluationDependent(o, n, path, output, start);
     }
 
     private void CompareWithFalse(JsonElement o, JsonElement n, string path, List<SchemaChange> output)
