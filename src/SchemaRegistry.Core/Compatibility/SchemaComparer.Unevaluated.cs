@@ -3,12 +3,13 @@ using System.Text.Json;
 namespace SchemaRegistry.Core.Compatibility;
 
 /// <summary>
-/// <c>unevaluatedItems</c>/<c>unevaluatedProperties</c> (2019-09 on) apply to what no other keyword of the same
+/// <c>unevaluatedItems</c>/<c>unevaluatedProperties</c> apply to what no other keyword of the same
 /// object evaluated, including its in-place applicators (allOf, anyOf, oneOf, if/then/else, dependentSchemas, $ref)
 /// and, for items, <c>contains</c>. When nothing but the object's own tuple or properties evaluates, the keyword acts
 /// exactly as the tail (<c>items</c>) or <c>additionalProperties</c> and is compared as such. Otherwise what it
 /// applies to depends on which subschemas match, which keyword-by-keyword comparison cannot follow: every proven
-/// verdict under such an object becomes unproven (null).
+/// verdict under such an object becomes unproven (null). They are read in every draft, as the registry's validator
+/// (<c>SchemaRegistry.JsonSchema</c>) applies them in draft-04 to draft-07 schemas too, although those drafts have no such keywords.
 /// </summary>
 internal sealed partial class SchemaComparer
 {
@@ -29,21 +30,40 @@ internal sealed partial class SchemaComparer
             : SchemaJson.Get(schema, "items") is { } items && (items.ValueKind != JsonValueKind.Array || SchemaJson.Get(schema, "additionalItems") is not null);
 
     /// <summary><c>unevaluatedItems</c> when it acts as the schema of the items past the tuple, else null.</summary>
-    private static JsonElement? UnevaluatedItemsTail(JsonElement schema, SchemaDraft draft) =>
-        draft >= SchemaDraft.Draft201909 && !HasInPlaceApplicator(schema) && SchemaJson.Get(schema, "contains") is null
+    private static JsonElement? UnevaluatedItemsTail(JsonElement schema) =>
+        !HasInPlaceApplicator(schema) && SchemaJson.Get(schema, "contains") is null
             ? SchemaJson.Get(schema, "unevaluatedItems")
             : null;
 
     /// <summary><c>unevaluatedProperties</c> when it acts as <c>additionalProperties</c>, else null.</summary>
-    private static JsonElement? UnevaluatedPropertiesRest(JsonElement schema, SchemaDraft draft) =>
-        draft >= SchemaDraft.Draft201909 && !HasInPlaceApplicator(schema) && !HasPatternProperties(schema)
+    private static JsonElement? UnevaluatedPropertiesRest(JsonElement schema) =>
+        !HasInPlaceApplicator(schema) && !HasPatternProperties(schema)
             ? SchemaJson.Get(schema, "unevaluatedProperties")
             : null;
+
+    /// <summary>
+    /// Whether a change of this unevaluated* keyword is already judged elsewhere or has no effect on either side: the
+    /// side lacks it, the object's own items/additionalProperties evaluate everything,
+    /// or it stands for the tail/additionalProperties and was compared as such.
+    /// </summary>
+    private bool UnevaluatedAccountedFor(JsonElement o, JsonElement n, string keyword) => keyword switch
+    {
+        "unevaluatedItems" => ItemsAccounted(o, oldDraft) && ItemsAccounted(n, newDraft),
+        "unevaluatedProperties" => PropertiesAccounted(o) && PropertiesAccounted(n),
+        _ => false,
+    };
+
+    private static bool ItemsAccounted(JsonElement schema, SchemaDraft draft) =>
+        SchemaJson.Get(schema, "unevaluatedItems") is null || ItemsCovered(schema, draft) || UnevaluatedItemsTail(schema) is not null;
+
+    private static bool PropertiesAccounted(JsonElement schema) =>
+        SchemaJson.Get(schema, "unevaluatedProperties") is null
+        || SchemaJson.Get(schema, "additionalProperties") is not null || UnevaluatedPropertiesRest(schema) is not null;
 
     /// <summary>Whether an unevaluated* keyword of this object depends on what its subschemas evaluate.</summary>
     private static bool EvaluationDependent(JsonElement schema, SchemaDraft draft)
     {
-        if (draft < SchemaDraft.Draft201909 || schema.ValueKind != JsonValueKind.Object)
+        if (schema.ValueKind != JsonValueKind.Object)
         {
             return false;
         }

@@ -153,7 +153,7 @@ internal sealed partial class SchemaComparer(JsonElement oldRoot, JsonElement ne
     {
         var keywords = (o.ValueKind == JsonValueKind.Object ? o.EnumerateObject().Select(p => p.Name) : [])
             .Concat(n.ValueKind == JsonValueKind.Object ? n.EnumerateObject().Select(p => p.Name) : [])
-            .Where(k => !Handled.Contains(k)).Distinct(StringComparer.Ordinal);
+            .Where(k => !Handled.Contains(k) && !UnevaluatedAccountedFor(o, n, k)).Distinct(StringComparer.Ordinal);
         foreach (var keyword in keywords)
         {
             var a = SchemaJson.Get(o, keyword);

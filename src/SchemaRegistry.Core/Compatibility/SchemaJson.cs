@@ -233,12 +233,17 @@ internal static class SchemaJson
         return kinds;
     }
 
-    /// <summary>The allowed values from <c>const</c> (preferred) or <c>enum</c>, or null when unrestricted.</summary>
+    /// <summary>
+    /// The allowed values from <c>const</c> and <c>enum</c>, or null when unrestricted. Both apply when both are present,
+    /// so the constant is allowed only if the enum lists it too (none otherwise).
+    /// </summary>
     public static IReadOnlyList<JsonElement>? Values(JsonElement schema)
     {
         if (Get(schema, "const") is { } constant)
         {
-            return [constant];
+            return Get(schema, "enum") is { ValueKind: JsonValueKind.Array } members && !members.EnumerateArray().Any(m => Value(m) == Value(constant))
+                ? []
+                : [constant];
         }
         return Get(schema, "enum") is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().ToList() : null;
     }
