@@ -187,6 +187,8 @@ internal static class SchemaGen
         else
         {
             list.Add(K("dependencies", Gen.OneOf(Node(c, 0), Json("[\"b\"]")).Select(s => (JsonNode)new JsonObject { ["a"] = s?.DeepClone() })));
+            // Not a draft-07 keyword, but the registry's validator applies it in every draft.
+            list.Add(K("unevaluatedProperties", Json("false", "{\"type\":\"integer\"}")));
         }
         return [.. list];
     }
@@ -207,6 +209,12 @@ internal static class SchemaGen
         {
             list.Add(K("items", tuple));
             list.Add(K("additionalItems", Gen.OneOf(Node(c, 0), Json("false"))));
+            // A keyword of a later draft, which this draft ignores.
+            list.Add(K("prefixItems", tuple));
+        }
+        if (c.Draft == Draft.Draft7)
+        {
+            list.Add(K("unevaluatedItems", Json("false", "{\"type\":\"string\"}")));
         }
         if (c.Modern)
         {
