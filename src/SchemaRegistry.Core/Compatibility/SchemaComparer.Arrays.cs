@@ -4,23 +4,28 @@ namespace SchemaRegistry.Core.Compatibility;
 
 internal sealed partial class SchemaComparer
 {
-    private static (List<JsonElement> Prefix, JsonElement Tail, string? Style) Tuple(JsonElement schema)
+    /// <summary>
+    /// The tuple positions and the schema of the items after them, as the schema's draft reads them: prefixItems and
+    /// items in 2020-12, an items array and additionalItems before; an unevaluatedItems that acts as the tail counts as it.
+    /// </summary>
+    private static (List<JsonElement> Prefix, JsonElement Tail, string? Style) Tuple(JsonElement schema, SchemaDraft draft)
     {
-        if (SchemaJson.Get(schema, "prefixItems") is { ValueKind: JsonValueKind.Array } prefix)
+        var unevaluated = UnevaluatedItemsTail(schema);
+        if (draft >= SchemaDraft.Draft202012 && SchemaJson.Get(schema, "prefixItems") is { ValueKind: JsonValueKind.Array } prefix)
         {
-            return (prefix.EnumerateArray().ToList(), SchemaJson.Get(schema, "items") ?? SchemaJson.True, "prefixItems");
+            return (prefix.EnumerateArray().ToList(), SchemaJson.Get(schema, "items") ?? unevaluated ?? SchemaJson.True, "prefixItems");
         }
-        if (SchemaJson.Get(schema, "items") is { ValueKind: JsonValueKind.Array } items)
+        if (draft < SchemaDraft.Draft202012 && SchemaJson.Get(schema, "items") is { ValueKind: JsonValueKind.Array } items)
         {
-            return (items.EnumerateArray().ToList(), SchemaJson.Get(schema, "additionalItems") ?? SchemaJson.True, "items");
+            return (items.EnumerateArray().ToList(), SchemaJson.Get(schema, "additionalItems") ?? unevaluated ?? SchemaJson.True, "items");
         }
-        return ([], SchemaJson.Get(schema, "items") ?? SchemaJson.True, null);
+        return ([], SchemaJson.Get(schema, "items") ?? unevaluated ?? SchemaJson.True, null);
     }
 
     private void CompareArray(JsonElement o, JsonElement n, string path, List<SchemaChange> output)
     {
-        var (oldPrefix, oldRest, oldStyle) = Tuple(o);
-        var (newPrefix, newRest, newStyle) = Tuple(n);
+        var (oldPrefix, oldRest, oldStyle) = Tuple(o, oldDraft);
+        var (newPrefix, newRest, newStyle) = Tuple(n, newDraft);
         var prefixKeyword = newStyle ?? oldStyle ?? "prefixItems";
         for (var i = 0; i < Math.Max(oldPrefix.Count, newPrefix.Count); i++)
         {

@@ -15,16 +15,18 @@ internal sealed partial class SchemaComparer
             ? required.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).Distinct().ToList()
             : [];
 
+    /// <summary>Whether names outside 'properties' are judged by more than one schema (patterns, or unevaluatedProperties that is no plain rest).</summary>
     private static bool Fuzzy(JsonElement schema) =>
-        (SchemaJson.Get(schema, "patternProperties") is { ValueKind: JsonValueKind.Object } patterns && patterns.EnumerateObject().Any())
-        || SchemaJson.Get(schema, "unevaluatedProperties") is not null;
+        HasPatternProperties(schema)
+        || (SchemaJson.Get(schema, "unevaluatedProperties") is not null
+            && SchemaJson.Get(schema, "additionalProperties") is null && UnevaluatedPropertiesRest(schema) is null);
 
     private void CompareObject(JsonElement o, JsonElement n, string path, List<SchemaChange> output)
     {
         var oldProperties = Properties(o);
         var newProperties = Properties(n);
-        var oldAdditional = SchemaJson.Get(o, "additionalProperties") ?? SchemaJson.True;
-        var newAdditional = SchemaJson.Get(n, "additionalProperties") ?? SchemaJson.True;
+        var oldAdditional = SchemaJson.Get(o, "additionalProperties") ?? UnevaluatedPropertiesRest(o) ?? SchemaJson.True;
+        var newAdditional = SchemaJson.Get(n, "additionalProperties") ?? UnevaluatedPropertiesRest(n) ?? SchemaJson.True;
         var names = oldProperties.Select(p => p.Name).Concat(newProperties.Select(p => p.Name)).Distinct().ToList();
         var oldIndexes = IndexOf(oldProperties);
         var newIndexes = IndexOf(newProperties);

@@ -24,6 +24,25 @@ internal sealed partial class SchemaComparer
     private static decimal? Decimal(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Number } v && v.TryGetDecimal(out var d) ? d : null;
 
+    private static readonly JsonElement One = SchemaJson.Parse("1");
+
+    /// <summary>
+    /// A bound keyword's value; minContains/maxContains (2019-09 on) only count next to 'contains', whose own default
+    /// is at least one match, so dropping <c>"minContains": 0</c> tightens.
+    /// </summary>
+    private static JsonElement? BoundValue(JsonElement schema, string keyword, SchemaDraft draft)
+    {
+        if (keyword is not ("minContains" or "maxContains"))
+        {
+            return SchemaJson.Get(schema, keyword);
+        }
+        if (draft < SchemaDraft.Draft201909 || SchemaJson.Get(schema, "contains") is null)
+        {
+            return null;
+        }
+        return SchemaJson.Get(schema, keyword) ?? (keyword == "minContains" ? One : null);
+    }
+
     private void CompareBounds(JsonElement o, JsonElement n, string path, List<SchemaChange> output)
     {
         var numericLower = CompareNumericBound(o, n, path, lower: true, output);
@@ -34,8 +53,8 @@ internal sealed partial class SchemaComparer
             {
                 continue;
             }
-            var a = SchemaJson.Get(o, keyword);
-            var b = SchemaJson.Get(n, keyword);
+            var a = BoundValue(o, keyword, oldDraft);
+            var b = BoundValue(n, keyword, newDraft);
             if ((a is null && b is null) || (a is { } x && b is { } y && SchemaJson.Value(x) == SchemaJson.Value(y)))
             {
                 continue;

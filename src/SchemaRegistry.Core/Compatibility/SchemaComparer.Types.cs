@@ -102,8 +102,9 @@ internal sealed partial class SchemaComparer
         var newConst = SchemaJson.Get(n, "const") is not null;
         var oldSet = oldValues?.Select(SchemaJson.Value).ToList();
         var newSet = newValues?.Select(SchemaJson.Value).ToList();
-        var oldText = oldSet is null ? null : oldConst ? oldSet[0] : "[" + string.Join(",", oldSet) + "]";
-        var newText = newSet is null ? null : newConst ? newSet[0] : "[" + string.Join(",", newSet) + "]";
+        // A const outside its sibling enum leaves no value (an empty set), shown as the empty list.
+        var oldText = oldSet is null ? null : oldConst && oldSet.Count == 1 ? oldSet[0] : "[" + string.Join(",", oldSet) + "]";
+        var newText = newSet is null ? null : newConst && newSet.Count == 1 ? newSet[0] : "[" + string.Join(",", newSet) + "]";
         if (oldSet is not null && newSet is not null)
         {
             if (oldSet.ToHashSet().SetEquals(newSet))

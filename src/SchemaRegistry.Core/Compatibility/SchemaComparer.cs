@@ -97,6 +97,7 @@ internal sealed partial class SchemaComparer(JsonElement oldRoot, JsonElement ne
                 return;
             }
         }
+        var start = output.Count;
         CompareTypes(o, n, path, output);
         CompareValues(o, n, path, output);
         CompareBounds(o, n, path, output);
@@ -108,6 +109,7 @@ internal sealed partial class SchemaComparer(JsonElement oldRoot, JsonElement ne
         CompareComposition(o, n, path, output);
         CompareAnnotations(o, n, path, output);
         CompareUnknown(o, n, path, output);
+        MarkEvaluationDependent(o, n, path, output, start);
     }
 
     private void CompareWithFalse(JsonElement o, JsonElement n, string path, List<SchemaChange> output)
@@ -152,7 +154,7 @@ internal sealed partial class SchemaComparer(JsonElement oldRoot, JsonElement ne
     {
         var keywords = (o.ValueKind == JsonValueKind.Object ? o.EnumerateObject().Select(p => p.Name) : [])
             .Concat(n.ValueKind == JsonValueKind.Object ? n.EnumerateObject().Select(p => p.Name) : [])
-            .Where(k => !Handled.Contains(k)).Distinct(StringComparer.Ordinal);
+            .Where(k => !Handled.Contains(k) && !UnevaluatedAccountedFor(o, n, k)).Distinct(StringComparer.Ordinal);
         foreach (var keyword in keywords)
         {
             var a = SchemaJson.Get(o, keyword);

@@ -51,18 +51,82 @@ internal static class SchemaJson
             }
             refKey = reference;
             var siblings = schema.EnumerateObject().Where(p => p.Name != "$ref").ToList();
-            if (siblings.Any(p => !Annotations.Contains(p.Name)))
+            // Up to draft-07 a $ref replaces its object: the validator ignores every sibling keyword.
+            if (DraftOf(root) >= SchemaDraft.Draft201909 && siblings.Any(p => !Annotations.Contains(p.Name)))
             {
-                var rest = "{" + string.Join(",", siblings.Select(p => JsonSerializer.Serialize(p.Name) + ":" + p.Value.GetRawText())) + "}";
-                return Parse("{\"allOf\":[" + rest + "," + target.GetRawText() + "]}");
+                // From 2019-09 a $ref is an in-place applicator like allOf, so the target joins the siblings' allOf and the
+                // siblings stay in the same schema object: unevaluated* siblings still see what the target evaluates.
+                var branches = (Get(schema, "allOf") is { ValueKind: JsonValueKind.Array } allOf ? allOf.EnumerateArray().Select(b => b.GetRawText()) : [])
+                    .Append(target.GetRawText());
+                var members = siblings.Where(p => p.Name != "allOf").Select(p => JsonSerializer.Serialize(p.Name) + ":" + p.Value.GetRawText())
+                    .Append("\"allOf\":[" + string.Join(",", branches) + "]");
+                return Parse("{" + string.Join(",", members) + "}");
             }
             schema = target;
         }
         return schema;
     }
 
-    /// <summary>The value a local reference's fragment (the text after <c>#</c>) names, or null.</summary>
-    public static JsonElement? Pointer(JsonElement root, string fragment) => JsonPointer.Resolve(root, JsonPointer.FromFragment(fragment));
+    /// <summary>
+    /// The value a local reference's fragment (the text after <c>#</c>) names, or null: a JSON pointer (<c>#/$defs/a</c>)
+    /// or a plain name (<c>#Address</c>), which names the subschema carrying <c>"$anchor": "Address"</c> (2019-09 on) or
+    /// <c>"$id": "#Address"</c> (draft-06/07; <c>"id"</c> in draft-04).
+    /// </summary>
+    public static JsonElement? Pointer(JsonElement root, string fragment)
+    {
+        var decoded = JsonPointer.FromFragment(fragment);
+        return decoded.Length == 0 || decoded[0] == '/' ? JsonPointer.Resolve(root, decoded) : Anchor(root, decoded, 0);
+    }
+
+    private static readonly HashSet<string> ValueKeywords = ["enum", "const", "default", "examples"];
+
+    private static JsonElement? Anchor(JsonElement node, string name, int depth)
+    {
+        if (depth > 64)
+        {
+            return null;
+        }
+        if (node.ValueKind == JsonValueKind.Object)
+        {
+            if ((Get(node, "$anchor") is { ValueKind: JsonValueKind.String } anchor && anchor.GetString() == name)
+                || ((Get(node, "$id") ?? Get(node, "id")) is { ValueKind: JsonValueKind.String } id && id.GetString() == "#" + name))
+            {
+                return node;
+            }
+            foreach (var property in node.EnumerateObject())
+            {
+                if (!ValueKeywords.Contains(property.Name) && Anchor(property.Value, name, depth + 1) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+        else if (node.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in node.EnumerateArray())
+            {
+                if (Anchor(item, name, depth + 1) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The draft a schema document declares in <c>$schema</c>; 2020-12 (the validator's default) when it declares none.</summary>
+    public static SchemaDraft DraftOf(JsonElement root)
+    {
+        var uri = Get(root, "$schema") is { ValueKind: JsonValueKind.String } text ? text.GetString() ?? "" : "";
+        return uri switch
+        {
+            _ when uri.Contains("draft-04", StringComparison.Ordinal) => SchemaDraft.Draft4,
+            _ when uri.Contains("draft-06", StringComparison.Ordinal) => SchemaDraft.Draft6,
+            _ when uri.Contains("draft-07", StringComparison.Ordinal) => SchemaDraft.Draft7,
+            _ when uri.Contains("2019-09", StringComparison.Ordinal) => SchemaDraft.Draft201909,
+            _ => SchemaDraft.Draft202012,
+        };
+    }
 
     /// <summary>Compact text of a JSON value with sorted keys and normalised numbers (no ref expansion).</summary>
     public static string Value(JsonElement value)
@@ -169,12 +233,17 @@ internal static class SchemaJson
         return kinds;
     }
 
-    /// <summary>The allowed values from <c>const</c> (preferred) or <c>enum</c>, or null when unrestricted.</summary>
+    /// <summary>
+    /// The allowed values from <c>const</c> and <c>enum</c>, or null when unrestricted. Both apply when both are present,
+    /// so the constant is allowed only if the enum lists it too (none otherwise).
+    /// </summary>
     public static IReadOnlyList<JsonElement>? Values(JsonElement schema)
     {
         if (Get(schema, "const") is { } constant)
         {
-            return [constant];
+            return Get(schema, "enum") is { ValueKind: JsonValueKind.Array } members && !members.EnumerateArray().Any(m => Value(m) == Value(constant))
+                ? []
+                : [constant];
         }
         return Get(schema, "enum") is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().ToList() : null;
     }

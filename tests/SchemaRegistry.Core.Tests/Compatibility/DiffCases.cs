@@ -13,7 +13,9 @@ internal static partial class DiffCases
     private const string OpenA = """{"type":"object","properties":{"a":{"type":"string"}}}""";
     private const string ClosedA = """{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false}""";
 
-    public static readonly DiffCase[] All = [.. BasicCases, .. StructureCases, .. KeywordCases, .. InclusionCases];
+    public static readonly DiffCase[] Soundness = SoundnessCases;
+
+    public static readonly DiffCase[] All = [.. BasicCases, .. StructureCases, .. KeywordCases, .. InclusionCases, .. Soundness];
 
     private static DiffCase[] BasicCases =>
     [

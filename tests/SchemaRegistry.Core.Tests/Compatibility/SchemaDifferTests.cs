@@ -63,8 +63,8 @@ public sealed class SchemaDifferTests
         Assert.True(c.Instances.Length >= 2, "every case needs a few instances");
         foreach (var instance in c.Instances)
         {
-            Assert.True(instance.ValidOld == MiniSchemaChecker.IsValid(Json(c.Old), Json(instance.Json)), $"{instance.Json} under old");
-            Assert.True(instance.ValidNew == MiniSchemaChecker.IsValid(Json(c.New), Json(instance.Json)), $"{instance.Json} under new");
+            Assert.True(instance.ValidOld == Validator.IsValid(c.Old, instance.Json), $"{instance.Json} under old");
+            Assert.True(instance.ValidNew == Validator.IsValid(c.New, instance.Json), $"{instance.Json} under new");
         }
     }
 
@@ -80,7 +80,7 @@ public sealed class SchemaDifferTests
         var diff = Diff(c);
         var oldSchema = Json(c.Old);
         var newSchema = Json(c.New);
-        var verdicts = c.Instances.Select(i => (i.Json, Old: MiniSchemaChecker.IsValid(oldSchema, Json(i.Json)), New: MiniSchemaChecker.IsValid(newSchema, Json(i.Json)))).ToList();
+        var verdicts = c.Instances.Select(i => (i.Json, Old: Validator.IsValid(c.Old, i.Json), New: Validator.IsValid(c.New, i.Json))).ToList();
         var backward = Overall(diff.Changes.Select(x => x.Backward));
         var forward = Overall(diff.Changes.Select(x => x.Forward));
         var breaksBackward = verdicts.Where(v => v.Old && !v.New).Select(v => v.Json).ToList();
@@ -103,8 +103,11 @@ public sealed class SchemaDifferTests
         }
     }
 
+    /// <summary>The cases whose schemas the test checker reads (it throws on anchors and unevaluated*, which the soundness cases use).</summary>
+    public static TheoryData<string> CheckerCaseNames => [.. DiffCases.All.Except(DiffCases.Soundness).Select(c => c.Name)];
+
     [Theory]
-    [MemberData(nameof(CaseNames))]
+    [MemberData(nameof(CheckerCaseNames))]
     public void Every_example_breaks_what_its_change_claims(string name)
     {
         var c = Cases[name];
