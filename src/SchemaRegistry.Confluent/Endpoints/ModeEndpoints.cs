@@ -64,7 +64,7 @@ internal static class ModeEndpoints
         {
             throw new ConfluentException(404, ConfluentErrors.SubjectModeNotConfigured, $"Subject '{SubjectName.Printable(subject)}' does not have subject-level mode configured.");
         }
-        await settings.SetModeAsync(ours, null, context.User.ToPrincipal().Name, cancellationToken);
+        await settings.SetModeAsync(ours, null, context.User.ToPrincipal(), cancellationToken);
         return ConfluentJson.Ok(new ModeBody(own));
     }
 }

@@ -21,7 +21,7 @@ internal static partial class DiffCases
     private const string Draft2020 = "https://json-schema.org/draft/2020-12/schema";
 
     /// <summary>The schema object text with a <c>$schema</c> member put first.</summary>
-    private static string In(string draft, string schema) => "{\"$schema\":\"" + draft + "\"," + schema[1..];
+    private static string InDraft(string draft, string schema) => "{\"$schema\":\"" + draft + "\"," + schema[1..];
 
     private static DiffCase[] SoundnessCases =>
     [
@@ -74,32 +74,32 @@ internal static partial class DiffCases
         // Tuples in 2019-09 (items array + additionalItems/unevaluatedItems) and keywords a draft does not have.
         C("Dropping a tuple position under unevaluatedItems false in 2019-09 is not backward compatible",
             // 2019-09 spells the tuple as an items array; unevaluatedItems then applies after it (2019-09 Core §9.3.1.3).
-            In(Draft2019, """{"type":"array","items":[{"type":"string"},{"type":"integer"}],"unevaluatedItems":false}"""),
-            In(Draft2019, """{"type":"array","items":[{"type":"string"}],"unevaluatedItems":false}"""), [ItemsChanged], false, true,
+            InDraft(Draft2019, """{"type":"array","items":[{"type":"string"},{"type":"integer"}],"unevaluatedItems":false}"""),
+            InDraft(Draft2019, """{"type":"array","items":[{"type":"string"}],"unevaluatedItems":false}"""), [ItemsChanged], false, true,
             I("""["a",1]""", true, false), I("""["a"]""", true, true)),
         C("Adding a tuple position under unevaluatedItems false in 2019-09 is not forward compatible",
-            In(Draft2019, """{"type":"array","items":[{"type":"string"}],"unevaluatedItems":false}"""),
-            In(Draft2019, """{"type":"array","items":[{"type":"string"},{"type":"integer"}],"unevaluatedItems":false}"""), [ItemsChanged], true, false,
+            InDraft(Draft2019, """{"type":"array","items":[{"type":"string"}],"unevaluatedItems":false}"""),
+            InDraft(Draft2019, """{"type":"array","items":[{"type":"string"},{"type":"integer"}],"unevaluatedItems":false}"""), [ItemsChanged], true, false,
             I("""["a",1]""", false, true), I("""["a"]""", true, true)),
         C("additionalItems false and unevaluatedItems false close a 2019-09 tuple alike",
-            In(Draft2019, """{"type":"array","items":[{"type":"string"}],"additionalItems":false}"""),
-            In(Draft2019, """{"type":"array","items":[{"type":"string"}],"unevaluatedItems":false}"""), [], true, true,
+            InDraft(Draft2019, """{"type":"array","items":[{"type":"string"}],"additionalItems":false}"""),
+            InDraft(Draft2019, """{"type":"array","items":[{"type":"string"}],"unevaluatedItems":false}"""), [], true, true,
             I("""["a"]""", true, true), I("""["a",1]""", false, false)),
         C("prefixItems is no keyword in 2019-09, so changing it changes nothing",
             // Unknown keywords are ignored by validation (2019-09 Core §6.5): both schemas accept every array.
-            In(Draft2019, """{"type":"array","prefixItems":[{"type":"string"}]}"""),
-            In(Draft2019, """{"type":"array","prefixItems":[{"type":"integer"}]}"""), [], true, true,
+            InDraft(Draft2019, """{"type":"array","prefixItems":[{"type":"string"}]}"""),
+            InDraft(Draft2019, """{"type":"array","prefixItems":[{"type":"integer"}]}"""), [], true, true,
             I("[1]", true, true), I("""["a"]""", true, true), I("{}", false, false)),
         C("Replacing a draft-07 prefixItems (ignored) by an items tuple is not backward compatible",
             // draft-07 has no prefixItems: the old schema accepts [1]; the new items tuple requires a string first.
-            In(Draft7, """{"type":"array","prefixItems":[{"type":"string"}]}"""),
-            In(Draft7, """{"type":"array","items":[{"type":"string"}]}"""), [ItemsChanged], false, true,
+            InDraft(Draft7, """{"type":"array","prefixItems":[{"type":"string"}]}"""),
+            InDraft(Draft7, """{"type":"array","items":[{"type":"string"}]}"""), [ItemsChanged], false, true,
             I("[1]", true, false), I("""["a"]""", true, true)),
         C("The registry's validator applies unevaluatedItems in draft-07 too, so removing it is not forward compatible",
             // draft-07 has no unevaluatedItems, but SchemaRegistry.JsonSchema applies it in every draft, and the
             // checker judges data as that validator does: the closed tail opens, new ["a",1] breaks the old schema.
-            In(Draft7, """{"type":"array","items":[{"type":"string"}],"unevaluatedItems":false}"""),
-            In(Draft7, """{"type":"array","items":[{"type":"string"}]}"""), [ItemsChanged], true, false,
+            InDraft(Draft7, """{"type":"array","items":[{"type":"string"}],"unevaluatedItems":false}"""),
+            InDraft(Draft7, """{"type":"array","items":[{"type":"string"}]}"""), [ItemsChanged], true, false,
             I("""["a",1]""", false, true), I("""["a"]""", true, true), I("[1]", false, false)),
 
         // unevaluatedProperties. With no additionalProperties, patternProperties or in-place applicator it applies to
@@ -155,38 +155,38 @@ internal static partial class DiffCases
             I("""{"y":1}""", true, false), I("""{"x":"a"}""", true, true), I("""{"x":1}""", false, false)),
         C("The registry's validator applies unevaluatedProperties in draft-07 too, so removing it is not forward compatible",
             // As above: the validator applies it in every draft, so the draft-07 object was closed and is now open.
-            In(Draft7, """{"type":"object","properties":{"a":{"type":"string"}},"unevaluatedProperties":false}"""),
-            In(Draft7, """{"type":"object","properties":{"a":{"type":"string"}}}"""), [AdditionalPropertiesOpened], true, false,
+            InDraft(Draft7, """{"type":"object","properties":{"a":{"type":"string"}},"unevaluatedProperties":false}"""),
+            InDraft(Draft7, """{"type":"object","properties":{"a":{"type":"string"}}}"""), [AdditionalPropertiesOpened], true, false,
             I("""{"b":1}""", false, true), I("""{"a":1}""", false, false), I("""{"a":"x"}""", true, true)),
         C("A draft-07 unevaluatedProperties false and additionalProperties false close an object alike",
-            In(Draft7, """{"type":"object","properties":{"a":{"type":"string"}},"unevaluatedProperties":false}"""),
-            In(Draft7, """{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false}"""), [], true, true,
+            InDraft(Draft7, """{"type":"object","properties":{"a":{"type":"string"}},"unevaluatedProperties":false}"""),
+            InDraft(Draft7, """{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false}"""), [], true, true,
             I("""{"b":1}""", false, false), I("""{"a":"x"}""", true, true)),
         C("Removing a property under unevaluatedProperties false in 2019-09 is not backward compatible",
-            In(Draft2019, """{"type":"object","properties":{"a":{},"b":{}},"unevaluatedProperties":false}"""),
-            In(Draft2019, """{"type":"object","properties":{"a":{}},"unevaluatedProperties":false}"""), [PropertyRemoved], false, true,
+            InDraft(Draft2019, """{"type":"object","properties":{"a":{},"b":{}},"unevaluatedProperties":false}"""),
+            InDraft(Draft2019, """{"type":"object","properties":{"a":{}},"unevaluatedProperties":false}"""), [PropertyRemoved], false, true,
             I("""{"b":1}""", true, false), I("""{"a":1}""", true, true)),
         C("A $ref next to unevaluatedProperties in 2019-09 evaluates through its target: widening the target is not proven",
             // From 2019-09 $ref is an in-place applicator: properties its target declares count as evaluated. The
             // target gains b, so new {"b":1} is valid and rejected by the old schema; old data stays valid.
-            In(Draft2019, """{"$defs":{"base":{"properties":{"a":{"type":"string"}}}},"$ref":"#/$defs/base","unevaluatedProperties":false}"""),
-            In(Draft2019, """{"$defs":{"base":{"properties":{"a":{"type":"string"},"b":{}}}},"$ref":"#/$defs/base","unevaluatedProperties":false}"""), [PropertyAdded], null, null,
+            InDraft(Draft2019, """{"$defs":{"base":{"properties":{"a":{"type":"string"}}}},"$ref":"#/$defs/base","unevaluatedProperties":false}"""),
+            InDraft(Draft2019, """{"$defs":{"base":{"properties":{"a":{"type":"string"},"b":{}}}},"$ref":"#/$defs/base","unevaluatedProperties":false}"""), [PropertyAdded], null, null,
             I("""{"b":1}""", false, true), I("""{"a":"x"}""", true, true), I("""{"c":1}""", false, false)),
 
         // Plain-name fragments: draft-07 "$id": "#name" (draft-07 Core §8.2.3) and 2019-09/2020-12 "$anchor".
         C("Tightening a target reached by a draft-07 plain-name fragment is not backward compatible",
-            In(Draft7, """{"type":"object","properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string","maxLength":10}}}}}"""),
-            In(Draft7, """{"type":"object","properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string","maxLength":5}}}}}"""),
+            InDraft(Draft7, """{"type":"object","properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string","maxLength":10}}}}}"""),
+            InDraft(Draft7, """{"type":"object","properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string","maxLength":5}}}}}"""),
             [BoundTightened], false, true,
             I("""{"home":{"zip":"1234567"}}""", true, false), I("""{"home":{"zip":"123"}}""", true, true), I("""{"home":{"zip":1}}""", false, false)),
         C("Loosening a target reached by a draft-07 plain-name fragment is not forward compatible",
-            In(Draft7, """{"type":"object","properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string","maxLength":5}}}}}"""),
-            In(Draft7, """{"type":"object","properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string","maxLength":10}}}}}"""),
+            InDraft(Draft7, """{"type":"object","properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string","maxLength":5}}}}}"""),
+            InDraft(Draft7, """{"type":"object","properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string","maxLength":10}}}}}"""),
             [BoundLoosened], true, false,
             I("""{"home":{"zip":"1234567"}}""", false, true), I("""{"home":{"zip":"123"}}""", true, true)),
         C("Requiring a field in a target reached by a draft-07 plain-name fragment is not backward compatible",
-            In(Draft7, """{"properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string"}}}}}"""),
-            In(Draft7, """{"properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string"}},"required":["zip"]}}}"""),
+            InDraft(Draft7, """{"properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string"}}}}}"""),
+            InDraft(Draft7, """{"properties":{"home":{"$ref":"#Address"}},"definitions":{"address":{"$id":"#Address","type":"object","properties":{"zip":{"type":"string"}},"required":["zip"]}}}"""),
             [RequiredAdded], false, true,
             I("""{"home":{}}""", true, false), I("""{"home":{"zip":"1"}}""", true, true)),
         C("Narrowing a target reached by a 2020-12 $anchor is not backward compatible",
@@ -194,12 +194,12 @@ internal static partial class DiffCases
             """{"type":"array","items":{"$ref":"#amount"},"$defs":{"amount":{"$anchor":"amount","type":"integer"}}}""", [TypeNarrowed], false, true,
             I("[1.5]", true, false), I("[1]", true, true), I("""["1"]""", false, false)),
         C("Removing an enum value from a target reached by a 2019-09 $anchor is not backward compatible",
-            In(Draft2019, """{"properties":{"status":{"$ref":"#status"}},"$defs":{"status":{"$anchor":"status","enum":["new","done"]}}}"""),
-            In(Draft2019, """{"properties":{"status":{"$ref":"#status"}},"$defs":{"status":{"$anchor":"status","enum":["new"]}}}"""), [EnumValueRemoved], false, true,
+            InDraft(Draft2019, """{"properties":{"status":{"$ref":"#status"}},"$defs":{"status":{"$anchor":"status","enum":["new","done"]}}}"""),
+            InDraft(Draft2019, """{"properties":{"status":{"$ref":"#status"}},"$defs":{"status":{"$anchor":"status","enum":["new"]}}}"""), [EnumValueRemoved], false, true,
             I("""{"status":"done"}""", true, false), I("""{"status":"new"}""", true, true), I("""{"status":"x"}""", false, false)),
         C("Adding an enum value to a target reached by a 2019-09 $anchor is not forward compatible",
-            In(Draft2019, """{"properties":{"status":{"$ref":"#status"}},"$defs":{"status":{"$anchor":"status","enum":["new"]}}}"""),
-            In(Draft2019, """{"properties":{"status":{"$ref":"#status"}},"$defs":{"status":{"$anchor":"status","enum":["new","done"]}}}"""), [EnumValueAdded], true, false,
+            InDraft(Draft2019, """{"properties":{"status":{"$ref":"#status"}},"$defs":{"status":{"$anchor":"status","enum":["new"]}}}"""),
+            InDraft(Draft2019, """{"properties":{"status":{"$ref":"#status"}},"$defs":{"status":{"$anchor":"status","enum":["new","done"]}}}"""), [EnumValueAdded], true, false,
             I("""{"status":"done"}""", false, true), I("""{"status":"new"}""", true, true)),
         C("An anchor on a property schema reaches both of its users",
             // b refers to a's schema by its anchor: the new maxLength constrains both properties.
@@ -216,8 +216,8 @@ internal static partial class DiffCases
             """{"properties":{"a":{"$ref":"#t"}},"$defs":{"t":{"$anchor":"t","type":"string"}}}""", [], true, true,
             I("""{"a":"x"}""", true, true), I("""{"a":1}""", false, false)),
         C("Switching a draft-07 reference from a pointer to a new plain-name $id changes nothing for validation",
-            In(Draft7, """{"properties":{"a":{"$ref":"#/definitions/t"}},"definitions":{"t":{"type":"string"}}}"""),
-            In(Draft7, """{"properties":{"a":{"$ref":"#T"}},"definitions":{"t":{"$id":"#T","type":"string"}}}"""), [DescriptionChanged], true, true,
+            InDraft(Draft7, """{"properties":{"a":{"$ref":"#/definitions/t"}},"definitions":{"t":{"type":"string"}}}"""),
+            InDraft(Draft7, """{"properties":{"a":{"$ref":"#T"}},"definitions":{"t":{"$id":"#T","type":"string"}}}"""), [DescriptionChanged], true, true,
             I("""{"a":"x"}""", true, true), I("""{"a":1}""", false, false)),
         C("Widening a recursive structure reached by its anchor is not forward compatible",
             // The cycle through #node is compared once (co-inductively); value widens from integer to number.
@@ -232,8 +232,8 @@ internal static partial class DiffCases
             """{"properties":{"a":{"type":"string","maxLength":3}}}""", [], true, true,
             I("""{"a":"abc"}""", true, true), I("""{"a":"abcd"}""", false, false)),
         C("Moving an inline schema behind a draft-07 $ref changes nothing",
-            In(Draft7, """{"properties":{"a":{"type":"integer","minimum":1}}}"""),
-            In(Draft7, """{"properties":{"a":{"$ref":"#/definitions/n"}},"definitions":{"n":{"type":"integer","minimum":1}}}"""), [], true, true,
+            InDraft(Draft7, """{"properties":{"a":{"type":"integer","minimum":1}}}"""),
+            InDraft(Draft7, """{"properties":{"a":{"$ref":"#/definitions/n"}},"definitions":{"n":{"type":"integer","minimum":1}}}"""), [], true, true,
             I("""{"a":1}""", true, true), I("""{"a":0}""", false, false)),
         C("Moving a schema behind a $ref and tightening it is not backward compatible",
             """{"properties":{"a":{"type":"integer","minimum":1}}}""",
@@ -249,12 +249,12 @@ internal static partial class DiffCases
             I("[1.5]", false, true), I("[1]", true, true)),
         C("A sibling of $ref is ignored in draft-07, so removing it changes nothing",
             // draft-07 Core §8.3: all other properties in a $ref object are ignored; "abc" passes both.
-            In(Draft7, """{"properties":{"a":{"$ref":"#/definitions/s","maxLength":2}},"definitions":{"s":{"type":"string"}}}"""),
-            In(Draft7, """{"properties":{"a":{"$ref":"#/definitions/s"}},"definitions":{"s":{"type":"string"}}}"""), [], true, true,
+            InDraft(Draft7, """{"properties":{"a":{"$ref":"#/definitions/s","maxLength":2}},"definitions":{"s":{"type":"string"}}}"""),
+            InDraft(Draft7, """{"properties":{"a":{"$ref":"#/definitions/s"}},"definitions":{"s":{"type":"string"}}}"""), [], true, true,
             I("""{"a":"abc"}""", true, true), I("""{"a":1}""", false, false)),
         C("A sibling of $ref is ignored in draft-07, so adding it changes nothing",
-            In(Draft7, """{"properties":{"a":{"$ref":"#/definitions/s"}},"definitions":{"s":{"type":"string"}}}"""),
-            In(Draft7, """{"properties":{"a":{"$ref":"#/definitions/s","maxLength":2}},"definitions":{"s":{"type":"string"}}}"""), [], true, true,
+            InDraft(Draft7, """{"properties":{"a":{"$ref":"#/definitions/s"}},"definitions":{"s":{"type":"string"}}}"""),
+            InDraft(Draft7, """{"properties":{"a":{"$ref":"#/definitions/s","maxLength":2}},"definitions":{"s":{"type":"string"}}}"""), [], true, true,
             I("""{"a":"abc"}""", true, true), I("""{"a":1}""", false, false)),
         C("A sibling of $ref applies in 2020-12, so removing it is not forward compatible",
             // 2020-12 Core §8.2.3.1: $ref is an applicator next to its siblings; dropping maxLength widens.
@@ -269,8 +269,8 @@ internal static partial class DiffCases
         // contains and its counts (2019-09 Validation §6.4.4-5): minContains defaults to 1 and both counts only
         // count next to contains; draft-07 has neither.
         C("Dropping minContains 0 restores the default of one match and is not backward compatible",
-            In(Draft2019, """{"type":"array","contains":{"const":"a"},"minContains":0}"""),
-            In(Draft2019, """{"type":"array","contains":{"const":"a"}}"""), [BoundTightened], false, true,
+            InDraft(Draft2019, """{"type":"array","contains":{"const":"a"},"minContains":0}"""),
+            InDraft(Draft2019, """{"type":"array","contains":{"const":"a"}}"""), [BoundTightened], false, true,
             I("[]", true, false), I("""["a"]""", true, true)),
         C("Adding minContains 0 is not forward compatible",
             """{"type":"array","contains":{"const":"a"}}""",
@@ -285,8 +285,8 @@ internal static partial class DiffCases
             I("""["a","a","a"]""", true, true), I("{}", false, false)),
         C("minContains is no keyword in draft-07, so removing it changes nothing",
             // contains alone requires one match in draft-07; minContains 0 never relaxed it.
-            In(Draft7, """{"type":"array","contains":{"const":"a"},"minContains":0}"""),
-            In(Draft7, """{"type":"array","contains":{"const":"a"}}"""), [], true, true,
+            InDraft(Draft7, """{"type":"array","contains":{"const":"a"},"minContains":0}"""),
+            InDraft(Draft7, """{"type":"array","contains":{"const":"a"}}"""), [], true, true,
             I("[]", false, false), I("""["a"]""", true, true)),
     ];
 }

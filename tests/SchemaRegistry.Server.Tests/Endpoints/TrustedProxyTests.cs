@@ -1,5 +1,4 @@
 using System.Net;
-using SchemaRegistry.Server.Tests.Harness;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;
 
