@@ -183,8 +183,11 @@ public sealed class OperationsJourneyTests(Browsers browsers) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         }
         using var forged = await http.PostFormAsync("/ui/drift", $"ack-{caseId}", new Dictionary<string, string> { ["comment"] = "forged" });
-        Assert.False(forged.IsSuccessStatusCode && (await forged.Content.ReadAsStringAsync()).Contains("is acknowledged", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Contains("AUTH-1002", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var forgedRegister = await http.PostFormAsync($"/ui/diff?case={caseId}", "register-proposal", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Forbidden, forgedRegister.StatusCode);
+        Assert.Contains("AUTH-1002", await forgedRegister.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("open", (await _admin.GetDriftCaseAsync(caseId)).Status);
         await Assert.ThrowsAsync<RegistryApiException>(() => _admin.GetAsync($"{Subject}:v1.2"));
     }

@@ -13,6 +13,9 @@ public static class FormPermissions
     private static readonly FrozenDictionary<string, Permission> Exact = new Dictionary<string, Permission>(StringComparer.Ordinal)
     {
         ["register"] = Permission.WriteDraft,
+        ["register-proposal"] = Permission.WriteDraft,
+        ["candidate"] = Permission.Read,
+        ["replay"] = Permission.ManageDrift,
         ["validate"] = Permission.Validate,
         ["submit"] = Permission.Submit,
         ["approve"] = Permission.Approve,
@@ -28,6 +31,10 @@ public static class FormPermissions
     [
         ("rotate-", Permission.ManageKeys),
         ("revoke-", Permission.ManageKeys),
+        ("decide-", Permission.Approve),
+        ("ack-", Permission.ManageDrift),
+        ("resolve-", Permission.ManageDrift),
+        ("replay-", Permission.ManageConfig),
     ];
 
     /// <summary>The permission <paramref name="form"/> needs; null for forms anyone signed in may post (sign out).</summary>
