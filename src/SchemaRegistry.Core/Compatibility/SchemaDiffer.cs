@@ -10,7 +10,22 @@ public static class SchemaDiffer
         var comparer = new SchemaComparer(oldSchema, newSchema);
         var changes = new List<SchemaChange>();
         comparer.Compare(oldSchema, newSchema, "", changes);
+        // unevaluated* judges an instance by what other subschemas evaluated (annotations, even through $ref): a
+        // subschema's inclusion then says nothing about the schema that holds it, so the set-based refinement stays
+        // out and the keyword comparison's own, annotation-aware verdicts stand.
+        if (UsesUnevaluated(oldSchema) || UsesUnevaluated(newSchema))
+        {
+            return new SchemaDiff(changes.AsReadOnly());
+        }
         var refined = new Inclusion.InclusionRefiner(oldSchema, newSchema).Refine(changes);
         return new SchemaDiff(refined.AsReadOnly());
     }
+
+    private static bool UsesUnevaluated(JsonElement schema) => schema.ValueKind switch
+    {
+        JsonValueKind.Object => schema.EnumerateObject().Any(member =>
+            member.NameEquals("unevaluatedProperties") || member.NameEquals("unevaluatedItems") || UsesUnevaluated(member.Value)),
+        JsonValueKind.Array => schema.EnumerateArray().Any(UsesUnevaluated),
+        _ => false,
+    };
 }

@@ -207,14 +207,15 @@ internal static partial class DiffCases
             """{"type":"array","contains":{"const":1},"maxContains":2}""", """{"type":"array","contains":{"const":1}}""",
             [BoundLoosened], true, false, [BoundTightened], false, true,
             I("[1,1]", true, true), I("[1,1,1]", false, true), I("[2]", false, false)),
+        // Removing contains drops its implied minContains 1: [] becomes valid, so forward is refuted, not unknown.
         .. R("Removing contains is backward compatible",
             """{"type":"array","contains":{"type":"string"}}""", """{"type":"array"}""",
-            [Unknown], true, null, [Unknown], null, true,
+            [BoundLoosened, Unknown], true, false, [BoundTightened, Unknown], false, true,
             I("""["a"]""", true, true), I("[]", false, true), I("{}", false, false)),
         // A non-empty array of strings contains a string.
         .. R("Non-empty string items replaced by contains string is backward compatible",
             """{"type":"array","items":{"type":"string"},"minItems":1}""", """{"type":"array","contains":{"type":"string"}}""",
-            [BoundLoosened, ItemsChanged, Unknown], true, false, [BoundTightened, ItemsChanged, Unknown], false, true,
+            [BoundLoosened, BoundTightened, ItemsChanged, Unknown], true, false, [BoundTightened, BoundLoosened, ItemsChanged, Unknown], false, true,
             I("""["a"]""", true, true), I("""[1,"a"]""", false, true), I("[]", false, false)),
 
         // if/then/else: (if ∧ then) ∨ (¬if ∧ else), absent then/else being true (Core 10.2.2).
