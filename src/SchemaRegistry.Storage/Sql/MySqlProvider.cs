@@ -47,6 +47,9 @@ internal sealed class MySqlProvider(string connectionString) : SqlProvider, IDis
     public override bool IsUniqueViolation(Exception exception) =>
         exception is MySqlException { ErrorCode: MySqlErrorCode.DuplicateKeyEntry };
 
+    public override bool IsDeadlock(Exception exception) =>
+        exception is MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock };
+
     public override async Task<IAsyncDisposable?> LockMigrationsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using (var command = Db.Command(connection,

@@ -43,6 +43,9 @@ internal sealed class PostgresProvider(string connectionString) : SqlProvider, I
     public override bool IsUniqueViolation(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public override bool IsDeadlock(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected };
+
     public void Dispose() => _dataSource.Dispose();
 
     // The stores run a few fixed statements over and over (a registration's five among them): prepared once per pooled

@@ -133,7 +133,8 @@ internal sealed class SqlConfluentStore(SqlProvider provider) : IConfluentStore
     }
 
     // The next number is read and written in one statement; two replicas numbering one subject at once collide on the
-    // primary key, and the loser retries with the number after the winner's.
+    // primary key, and the loser retries with the number after the winner's. InnoDB may instead pick one of the two
+    // inserts as a deadlock victim (both hold a gap lock from the MAX read): that statement was rolled back and is retried.
     public async Task<bool> AppendVersionAsync(string subject, string fqid, long schemaId, int? version, string? metadata, CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
@@ -147,6 +148,10 @@ internal sealed class SqlConfluentStore(SqlProvider provider) : IConfluentStore
                     null, ("@s", subject), ("@v", version ?? 0), ("@fqid", fqid), ("@id", schemaId), ("@metadata", metadata));
                 await insert.ExecuteNonQueryAsync(cancellationToken);
                 return true;
+            }
+            catch (DbException e) when (provider.IsDeadlock(e) && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(5 * (attempt + 1)), cancellationToken);
             }
             catch (DbException e) when (provider.IsUniqueViolation(e))
             {

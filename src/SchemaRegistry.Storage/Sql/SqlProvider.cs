@@ -16,6 +16,9 @@ internal abstract class SqlProvider
     /// <summary>True when the exception is a primary-key or unique-index violation.</summary>
     public abstract bool IsUniqueViolation(Exception exception);
 
+    /// <summary>True when the database chose this statement as a deadlock victim: it was rolled back and may be retried.</summary>
+    public virtual bool IsDeadlock(Exception exception) => false;
+
     /// <summary>A statement run inside the migration transaction that serialises migrators across replicas.</summary>
     public abstract string? MigrationLockSql { get; }
 
