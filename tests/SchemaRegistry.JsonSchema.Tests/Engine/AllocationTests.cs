@@ -36,12 +36,18 @@ public sealed class AllocationTests
             Assert.Equal(valid, schema.IsValid(bytes));
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        // A one-off allocation by the runtime (tier-up, a lazily built cache) can land in any one round on a loaded
+        // machine; a per-record allocation lands in every round, so the quietest of five rounds must be zero.
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 5; round++)
         {
-            schema.IsValid(bytes);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
+            {
+                schema.IsValid(bytes);
+            }
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);
     }
