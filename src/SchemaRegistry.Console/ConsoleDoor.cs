@@ -39,9 +39,11 @@ public sealed class ConsoleDoor : IRegistryDoor
     public void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix), branch => branch.UseMiddleware<SecurityHeaders>());
-        app.UseAntiforgery();
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix), branch => branch.UseMiddleware<FormGuard>());
+        // Only the console's requests pass these; the API's requests skip them (one predicate, not three middlewares).
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix), branch => branch
+            .UseMiddleware<SecurityHeaders>()
+            .UseAntiforgery()
+            .UseMiddleware<FormGuard>());
         ConsoleAssets.Map(app);
         app.MapRazorComponents<App>()
             .RequireAuthorization(ConsoleAuthentication.Policy)

@@ -10,13 +10,14 @@ internal static class PermissionPolicies
 {
     public static string NameOf(Permission permission) => $"permission:{permission}";
 
+    // The role list is materialised: the requirement keeps the enumerable and would re-run the query on every request.
     public static void Add(AuthorizationOptions options)
     {
         foreach (var permission in Enum.GetValues<Permission>())
         {
             options.AddPolicy(NameOf(permission), policy => policy
                 .RequireAuthenticatedUser()
-                .RequireRole(AccessPolicy.RolesHolding(permission).Select(r => WireNames.Of(r))));
+                .RequireRole([.. AccessPolicy.RolesHolding(permission).Select(r => WireNames.Of(r))]));
         }
         // Anything mapped without an explicit permission still needs a key (or a token that maps to a role).
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(System.Security.Claims.ClaimTypes.Role).Build();
