@@ -1,4 +1,4 @@
-# Sourced by bench/run-api.sh and bench/run-confluent.sh: wrk, the Release builds, `schemareg serve` on the embedded
+# Sourced by bench/run-api.sh, bench/run-confluent.sh and bench/run-console.sh: wrk, the Release builds, `schemareg serve` on the embedded
 # default (SQLite and file blobs in a temporary data directory) on a free loopback port, and the harness against it.
 
 bench_project=bench/SchemaRegistry.Bench
@@ -7,7 +7,7 @@ bench_cli=src/SchemaRegistry.Cli
 # bench_serve_and_run MODE [ARGS...]: runs `SchemaRegistry.Bench MODE` against a fresh server. Sets work (removed at
 # exit), status (the harness's exit status) and leaves the table in $work/report.md; exits when there is none.
 bench_serve_and_run() {
-  local mode=$1 port token
+  local mode=$1
   shift
   if ! command -v wrk >/dev/null; then
     echo "== apt-get install wrk"
@@ -16,10 +16,30 @@ bench_serve_and_run() {
     apt-get install -y -qq wrk >/dev/null
   fi
 
+  bench_build
+  bench_start_server
+
+  status=0
+  # shellcheck disable=SC2086 # BENCH_CLIENT_ENV is a space-separated list of NAME=VALUE
+  env ${BENCH_CLIENT_ENV-DOTNET_GCgen0size=0x10000000 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0} dotnet "$bench_project/bin/Release/net10.0/SchemaRegistry.Bench.dll" "$mode" --url "http://127.0.0.1:$port/" --admin-token "$token" \
+    --schema bench/invoice.schema.json --wrk "$(command -v wrk)" --server-pid "$server_pid" --markdown "$work/report.md" "$@" || status=$?
+  if [[ ! -s "$work/report.md" ]]; then
+    echo "== the benchmark did not finish (exit $status); server log:" >&2
+    tail -n 40 "$work/server.log" >&2
+    exit "$status"
+  fi
+}
+
+# bench_build: the harness and the CLI in Release.
+bench_build() {
   echo "== dotnet build $bench_project and $bench_cli (Release)"
   dotnet build "$bench_project/SchemaRegistry.Bench.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
   dotnet build "$bench_cli/SchemaRegistry.Cli.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
+}
 
+# bench_start_server: `schemareg serve` on a free loopback port over a fresh data directory. Sets port, token (an admin
+# key), work (a temporary directory, removed at exit, with the server's log in server.log) and server_pid.
+bench_start_server() {
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
     || shuf -i 20000-60000 -n 1)
   work=$(mktemp -d)
@@ -33,17 +53,7 @@ bench_serve_and_run() {
     SCHEMAREG_ADMIN_TOKEN="$token" SCHEMAREG_DATA_DIR="$work/data" SCHEMAREG__Registry__JsonLogs=false ${BENCH_SERVER_ENV:-} \
     dotnet "$bench_cli/bin/Release/net10.0/schemareg.dll" serve --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
   server_pid=$!
-  disown "$server_pid" # the harness stops it at the end (the warm-cache check); no "Killed" job notice
-
-  status=0
-  # shellcheck disable=SC2086 # BENCH_CLIENT_ENV is a space-separated list of NAME=VALUE
-  env ${BENCH_CLIENT_ENV-DOTNET_GCgen0size=0x10000000 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0} dotnet "$bench_project/bin/Release/net10.0/SchemaRegistry.Bench.dll" "$mode" --url "http://127.0.0.1:$port/" --admin-token "$token" \
-    --schema bench/invoice.schema.json --wrk "$(command -v wrk)" --server-pid "$server_pid" --markdown "$work/report.md" "$@" || status=$?
-  if [[ ! -s "$work/report.md" ]]; then
-    echo "== the benchmark did not finish (exit $status); server log:" >&2
-    tail -n 40 "$work/server.log" >&2
-    exit "$status"
-  fi
+  disown "$server_pid" # the harness or the exit trap stops it; no "Killed" job notice
 }
 
 bench_stop_server() {

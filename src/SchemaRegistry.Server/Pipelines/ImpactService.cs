@@ -1,9 +1,13 @@
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Core.Naming;
+using SchemaRegistry.Server.Services;
 using SchemaRegistry.Storage.Ports;
 using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Pipelines;
+
+/// <summary>A pipeline and the version its pin resolves to now (null when an alias has no published version yet).</summary>
+internal sealed record ResolvedPin(PipelineResponse Pipeline, string? Resolved);
 
 /// <summary>What depends on a version, to look at before deprecating it.</summary>
 /// <param name="Fqid">The version.</param>
@@ -13,12 +17,11 @@ namespace SchemaRegistry.Server.Pipelines;
 internal sealed record VersionImpact(string Fqid, IReadOnlyList<PipelineResponse> Pipelines, IReadOnlyList<RunResponse> Runs, IReadOnlyList<string> ReferencedBy);
 
 /// <summary>
-/// Impact analysis for one version. The store keeps no reverse index of references, so referencing versions are found
-/// by reading every subject's versions (up to <c>subjects</c> subjects, most recently changed first).
+/// Impact analysis for one version. Referencing versions come from the catalog's reverse index of references.
 /// </summary>
-internal sealed class ImpactService(IRegistryStorage storage, PipelineService pipelines, Layers layers)
+internal sealed class ImpactService(IRegistryStorage storage, PipelineService pipelines, SchemaCatalog catalog, Layers layers)
 {
-    public async Task<VersionImpact> DependentsAsync(string fqidText, int subjects, CancellationToken cancellationToken)
+    public async Task<VersionImpact> DependentsAsync(string fqidText, CancellationToken cancellationToken)
     {
         if (!Fqid.TryParse(fqidText, layers, out var fqid, out var error))
         {
@@ -40,17 +43,24 @@ internal sealed class ImpactService(IRegistryStorage storage, PipelineService pi
         }
         var runs = await pipelines.ListRunsAsync(null, fqid.ToString(), 100, cancellationToken);
         var text = fqid.ToString();
-        var referencing = new List<string>();
-        foreach (var summary in (await storage.Schemas.ListSubjectsAsync(new SubjectQuery(null, null, null, subjects), cancellationToken)).OrderByDescending(s => s.UpdatedAt))
-        {
-            if (summary.Subject == fqid.Subject)
-            {
-                continue;
-            }
-            referencing.AddRange((await storage.Schemas.ListVersionsAsync(summary.Subject, cancellationToken))
-                .Where(v => v.References.Contains(text, StringComparer.Ordinal))
-                .Select(v => v.Fqid.ToString()));
-        }
+        var subject = fqid.Subject.ToString();
+        var referencing = (await catalog.ReferencingAsync(text, cancellationToken))
+            .Where(v => v.Subject != subject)
+            .OrderByDescending(v => v.UpdatedAt)
+            .Select(v => v.Fqid)
+            .ToList();
         return new VersionImpact(text, pinned, runs, referencing);
+    }
+
+    /// <summary>Every pipeline with the version its pin (an exact FQID or an alias) resolves to now.</summary>
+    public async Task<IReadOnlyList<ResolvedPin>> PinsAsync(CancellationToken cancellationToken)
+    {
+        var pins = new List<ResolvedPin>();
+        foreach (var pipeline in await storage.Pipelines.ListPipelinesAsync(cancellationToken))
+        {
+            var resolved = pipeline.Schema.Exact ?? await storage.Schemas.ResolveAsync(pipeline.Schema.Subject, pipeline.Schema.Major, cancellationToken);
+            pins.Add(new ResolvedPin(PipelineMapper.ToResponse(pipeline), resolved?.ToString()));
+        }
+        return pins;
     }
 }

@@ -107,7 +107,11 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
         return PipelineMapper.ToResponse(run, await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken));
     }
 
-    public async Task<List<RunResponse>> ListRunsAsync(string? pipelineId, string? schema, int? limit, CancellationToken cancellationToken)
+    public Task<List<RunResponse>> ListRunsAsync(string? pipelineId, string? schema, int? limit, CancellationToken cancellationToken) =>
+        ListRunsAsync(pipelineId, schema, limit, null, cancellationToken);
+
+    /// <summary>Runs newest first; with <paramref name="afterRunId"/>, the page that follows that run (a keyset cursor).</summary>
+    public async Task<List<RunResponse>> ListRunsAsync(string? pipelineId, string? schema, int? limit, string? afterRunId, CancellationToken cancellationToken)
     {
         SubjectName? subject = null;
         Fqid? fqid = null;
@@ -122,7 +126,13 @@ internal sealed class PipelineService(IRegistryStorage storage, Layers layers, T
                 subject = SubjectName.TryParse(schema, layers, out var parsed, out var error) ? parsed : throw new RegistryException(RegistryError.Envelope(error));
             }
         }
-        var runs = await storage.Pipelines.ListRunsAsync(new RunQuery(pipelineId, subject, fqid, Math.Clamp(limit ?? 100, 1, 1000)), cancellationToken);
+        RunCursor? after = null;
+        if (!string.IsNullOrEmpty(afterRunId))
+        {
+            var last = await LoadRunAsync(afterRunId, cancellationToken);
+            after = new RunCursor(last.StartedAt, last.RunId);
+        }
+        var runs = await storage.Pipelines.ListRunsAsync(new RunQuery(pipelineId, subject, fqid, Math.Clamp(limit ?? 100, 1, 1000), After: after), cancellationToken);
         return runs.Select(r => PipelineMapper.ToResponse(r)).ToList();
     }
 

@@ -1,5 +1,6 @@
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Lifecycle;
+using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Storage.Ports;
 using SchemaRegistry.Wire;
 
@@ -9,25 +10,27 @@ namespace SchemaRegistry.Server.Services;
 internal sealed record PendingApproval(SchemaResponse Version, HistoryItem? Submitted, CompatibilityResponse Compatibility);
 
 /// <summary>
-/// The versions pending approval, newest first. The store has no index by state, so the subjects changed most
-/// recently are scanned first, up to <c>subjects</c> of them.
+/// The versions pending approval, newest first, found through the catalog's index by state (no subject's versions
+/// are read to find them); only the <c>limit</c> newest are read from the store and checked.
 /// </summary>
-internal sealed class ApprovalQueueService(IRegistryStorage storage, CompatibilityService compatibility)
+internal sealed class ApprovalQueueService(IRegistryStorage storage, CompatibilityService compatibility, SchemaCatalog catalog, Layers layers)
 {
-    public async Task<IReadOnlyList<PendingApproval>> ListAsync(int subjects, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PendingApproval>> ListAsync(int limit, CancellationToken cancellationToken)
     {
-        var summaries = await storage.Schemas.ListSubjectsAsync(new SubjectQuery(null, null, null, subjects), cancellationToken);
         var pending = new List<PendingApproval>();
-        foreach (var summary in summaries.OrderByDescending(s => s.UpdatedAt).Take(subjects))
+        var waiting = await catalog.InStateAsync(SchemaState.PendingApproval, cancellationToken);
+        foreach (var version in waiting.Reverse().Take(Math.Max(0, limit)))
         {
-            foreach (var record in (await storage.Schemas.ListVersionsAsync(summary.Subject, cancellationToken)).Where(v => v.State == SchemaState.PendingApproval))
+            if (!Fqid.TryParse(version.Fqid, layers, out var fqid, out _)
+                || await storage.Schemas.GetAsync(fqid, cancellationToken) is not { State: SchemaState.PendingApproval } record)
             {
-                var history = await storage.Schemas.GetHistoryAsync(record.Fqid, cancellationToken);
-                var response = SchemaMapper.ToResponse(record, history, null);
-                var submitted = response.History.LastOrDefault(h => h.Action == WireNames.Of(SchemaAction.Submit));
-                var (report, _) = await compatibility.CheckAsync(record, cancellationToken);
-                pending.Add(new PendingApproval(response, submitted, report));
+                continue;
             }
+            var history = await storage.Schemas.GetHistoryAsync(record.Fqid, cancellationToken);
+            var response = SchemaMapper.ToResponse(record, history, null);
+            var submitted = response.History.LastOrDefault(h => h.Action == WireNames.Of(SchemaAction.Submit));
+            var (report, _) = await compatibility.CheckAsync(record, cancellationToken);
+            pending.Add(new PendingApproval(response, submitted, report));
         }
         return pending.OrderByDescending(p => p.Version.UpdatedAt).ToList();
     }

@@ -23,8 +23,11 @@ public sealed record CatalogPage(IReadOnlyList<CatalogHit> Hits, int Total, int 
 
 /// <summary>
 /// Every version's searchable facts (owner, tags, format, state, declared field paths) in memory, loaded from the
-/// store on first use. A subject is reloaded after any change to it, here or on another replica (the read cache's
-/// invalidations, which the change watcher also raises), so a search never answers from before a change it saw.
+/// store on first use, with indexes kept beside them: subjects in name order (a page is cut before anything is
+/// built), subjects by declared field path, versions by state and versions by the FQIDs they reference. A subject is
+/// reloaded after any change to it, here or on another replica (the read cache's invalidations, which the change
+/// watcher also raises), and the indexes are rebuilt once for the changes seen, on the next read; so a search never
+/// answers from before a change it saw, and no request scans every subject's versions.
 /// </summary>
 internal sealed class SchemaCatalog
 {
@@ -32,7 +35,7 @@ internal sealed class SchemaCatalog
     private readonly Core.Naming.Layers _layers;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
-    private Dictionary<string, IReadOnlyList<CatalogVersion>> _subjects = new(StringComparer.Ordinal);
+    private CatalogSnapshot _snapshot = CatalogSnapshot.Empty;
     private volatile bool _stale = true;
 
     public SchemaCatalog(IRegistryStorage storage, Core.Naming.Layers layers, Caching.SchemaReadCache cache)
@@ -55,61 +58,61 @@ internal sealed class SchemaCatalog
     public async Task<CatalogPage> SearchAsync(CatalogQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var subjects = await CurrentAsync(cancellationToken);
-        var hits = new List<CatalogHit>();
-        foreach (var (_, versions) in subjects)
-        {
-            if (Match(versions, query) is { } hit)
-            {
-                hits.Add(hit);
-            }
-        }
-        hits.Sort((a, b) => string.CompareOrdinal(a.Latest.Subject, b.Latest.Subject));
+        var snapshot = await CurrentAsync(cancellationToken);
         var size = Math.Clamp(query.PageSize, 1, 200);
         var page = Math.Max(1, query.Page);
-        return new CatalogPage(hits.Skip((page - 1) * size).Take(size).ToList(), hits.Count, page, size);
+        var skip = (long)(page - 1) * size;
+        var candidates = query.Field is { Length: > 0 } field ? snapshot.WithField(field) : snapshot.Ordered;
+        var hits = new List<CatalogHit>(size);
+        var total = 0;
+        foreach (var subject in candidates)
+        {
+            var versions = snapshot.Subjects[subject];
+            if (!Matches(versions[^1], query))
+            {
+                continue;
+            }
+            if (total >= skip && hits.Count < size)
+            {
+                hits.Add(new CatalogHit(versions[^1], versions.Count, query.Field is { Length: > 0 } wanted ? MatchedFields(versions, wanted) : []));
+            }
+            total++;
+        }
+        return new CatalogPage(hits, total, page, size);
     }
 
     /// <summary>How many versions are in each state.</summary>
     public async Task<IReadOnlyDictionary<SchemaState, int>> CountByStateAsync(CancellationToken cancellationToken)
     {
-        var subjects = await CurrentAsync(cancellationToken);
-        return subjects.Values.SelectMany(v => v).GroupBy(v => v.State).ToDictionary(g => g.Key, g => g.Count());
+        var snapshot = await CurrentAsync(cancellationToken);
+        return snapshot.ByState.ToDictionary(p => p.Key, p => p.Value.Count);
     }
 
+    /// <summary>The versions in <paramref name="state"/>, least recently changed first.</summary>
     public async Task<IReadOnlyList<CatalogVersion>> InStateAsync(SchemaState state, CancellationToken cancellationToken)
     {
-        var subjects = await CurrentAsync(cancellationToken);
-        return subjects.Values.SelectMany(v => v).Where(v => v.State == state).OrderBy(v => v.UpdatedAt).ToList();
+        var snapshot = await CurrentAsync(cancellationToken);
+        return snapshot.ByState.GetValueOrDefault(state) ?? [];
     }
 
     /// <summary>The versions whose payload references <paramref name="fqid"/>.</summary>
     public async Task<IReadOnlyList<CatalogVersion>> ReferencingAsync(string fqid, CancellationToken cancellationToken)
     {
-        var subjects = await CurrentAsync(cancellationToken);
-        return subjects.Values.SelectMany(v => v).Where(v => v.References.Contains(fqid, StringComparer.Ordinal)).ToList();
+        var snapshot = await CurrentAsync(cancellationToken);
+        return snapshot.ReferencedBy.GetValueOrDefault(fqid) ?? [];
     }
 
-    private static CatalogHit? Match(IReadOnlyList<CatalogVersion> versions, CatalogQuery query)
-    {
-        var latest = versions[^1];
-        if ((query.Domain is { Length: > 0 } domain && latest.Domain != domain)
+    private static bool Matches(CatalogVersion latest, CatalogQuery query) =>
+        !((query.Domain is { Length: > 0 } domain && latest.Domain != domain)
             || (query.Layer is { Length: > 0 } layer && latest.Layer != layer)
             || (query.State is { } state && latest.State != state)
             || (query.Format is { Length: > 0 } format && !latest.Format.Equals(format, StringComparison.OrdinalIgnoreCase))
             || (query.Owner is { Length: > 0 } owner && !latest.Owner.Contains(owner, StringComparison.OrdinalIgnoreCase))
             || (query.Tag is { Length: > 0 } tag && !HasTag(latest, tag))
-            || (query.Text is { Length: > 0 } text && !HasText(latest, text)))
-        {
-            return null;
-        }
-        if (query.Field is not { Length: > 0 } field)
-        {
-            return new CatalogHit(latest, versions.Count, []);
-        }
-        var matched = versions.SelectMany(v => v.Fields).Where(f => f.Contains(field, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal).Take(10).ToList();
-        return matched.Count == 0 ? null : new CatalogHit(latest, versions.Count, matched);
-    }
+            || (query.Text is { Length: > 0 } text && !HasText(latest, text)));
+
+    private static List<string> MatchedFields(IReadOnlyList<CatalogVersion> versions, string field) =>
+        versions.SelectMany(v => v.Fields).Where(f => f.Contains(field, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal).Take(10).ToList();
 
     private static bool HasText(CatalogVersion version, string text) =>
         version.Subject.Contains(text, StringComparison.OrdinalIgnoreCase)
@@ -126,11 +129,11 @@ internal sealed class SchemaCatalog
             : version.Tags.TryGetValue(tag[..equals].Trim(), out var value) && value.Equals(tag[(equals + 1)..].Trim(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<CatalogVersion>>> CurrentAsync(CancellationToken cancellationToken)
+    private async Task<CatalogSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         if (!_stale && _dirty.IsEmpty)
         {
-            return _subjects;
+            return _snapshot;
         }
         await _gate.WaitAsync(cancellationToken);
         try
@@ -149,11 +152,11 @@ internal sealed class SchemaCatalog
                     }
                     list.Add(version);
                 }
-                _subjects = all.ToDictionary(p => p.Key, p => (IReadOnlyList<CatalogVersion>)p.Value, StringComparer.Ordinal);
+                _snapshot = CatalogSnapshot.Of(all.ToDictionary(p => p.Key, p => (IReadOnlyList<CatalogVersion>)p.Value, StringComparer.Ordinal));
             }
             else if (!_dirty.IsEmpty)
             {
-                var next = new Dictionary<string, IReadOnlyList<CatalogVersion>>(_subjects, StringComparer.Ordinal);
+                var next = new Dictionary<string, IReadOnlyList<CatalogVersion>>(_snapshot.Subjects, StringComparer.Ordinal);
                 foreach (var subject in _dirty.Keys)
                 {
                     _dirty.TryRemove(subject, out _);
@@ -169,9 +172,9 @@ internal sealed class SchemaCatalog
                         next[subject] = versions.Select(ToVersion).ToList();
                     }
                 }
-                _subjects = next;
+                _snapshot = CatalogSnapshot.Of(next);
             }
-            return _subjects;
+            return _snapshot;
         }
         catch
         {

@@ -78,6 +78,12 @@ internal sealed partial class SqlPipelineStore
             where.Add("status IN (" + string.Join(", ", statuses.Select((_, i) => $"@status{i}")) + ")");
             parameters.AddRange(statuses.Select((status, i) => ($"@status{i}", (object?)WireNames.Of(status))));
         }
+        if (query.After is { } after)
+        {
+            where.Add("(started_at < @after_at OR (started_at = @after_at AND run_id > @after_run))");
+            parameters.Add(("@after_at", Db.ToUnixMs(after.StartedAt)));
+            parameters.Add(("@after_run", after.RunId));
+        }
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where) + " ";
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var command = Db.Command(connection,

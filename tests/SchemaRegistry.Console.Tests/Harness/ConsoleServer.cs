@@ -1,70 +1,40 @@
-using Microsoft.AspNetCore.Builder;
 using SchemaRegistry.Client;
-using SchemaRegistry.Server.Hosting;
 using SchemaRegistry.Testing;
-using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Ui.Tests.Harness;
 
-/// <summary>A real registry with the console door on a loopback port, over a fresh SQLite file (or a given database).</summary>
+/// <summary>
+/// A real registry with the console door on a loopback port, over a fresh SQLite file: the shared
+/// <see cref="RegistryServer"/> with a <see cref="ConsoleDoor"/>, plus what the console's tests need (no-redirect,
+/// cookie-less HTTP and the origin).
+/// </summary>
 public sealed class ConsoleServer : IAsyncDisposable
 {
-    public const string AdminToken = "sr_test_admin_token_0123456789abcdef";
+    public const string AdminToken = RegistryServer.AdminToken;
 
-    private readonly WebApplication _app;
-    private readonly TempDirectory _dir;
+    private readonly RegistryServer _server;
 
-    private ConsoleServer(WebApplication app, TempDirectory dir)
-    {
-        _app = app;
-        _dir = dir;
-        BaseAddress = new Uri(app.Urls.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
-    }
+    private ConsoleServer(RegistryServer server) => _server = server;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>The server's origin without a trailing slash: <c>http://127.0.0.1:PORT</c>.</summary>
-    public string Origin => BaseAddress.ToString().TrimEnd('/');
+    public string Origin => _server.Url;
 
-    public string DataDir => _dir.Path;
+    public string DataDir => _server.DataDir;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _server.Services;
 
-    public static async Task<ConsoleServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        var dir = new TempDirectory();
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Registry:Urls"] = "http://127.0.0.1:0",
-            ["Registry:DataDir"] = dir.Path,
-            ["Registry:AdminToken"] = AdminToken,
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            overrides[key] = value;
-        }
-        var app = await RegistryHost.BuildAsync(overrides, [new ConsoleDoor()], CancellationToken.None);
-        await app.StartAsync();
-        return new ConsoleServer(app, dir);
-    }
+    public static async Task<ConsoleServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(await RegistryServer.StartAsync(Store.Sqlite, settings, [new ConsoleDoor()]));
 
     /// <summary>A raw HTTP client that follows no redirects and keeps no cookies, for statuses and headers as sent.</summary>
     public HttpClient Http() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
 
-    public RegistryClient Client(string? token = AdminToken) => new(BaseAddress, token);
+    public RegistryClient Client(string? token = AdminToken) => _server.Client(token);
 
     /// <summary>Creates a key with <paramref name="role"/> and returns its secret.</summary>
-    public async Task<string> KeyAsync(string name, string role)
-    {
-        using var admin = Client();
-        var key = await admin.CreateKeyAsync(new CreateKeyRequest(name, role));
-        return key.Secret!;
-    }
+    public Task<string> KeyAsync(string name, string role) => _server.KeyAsync(name, role);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _dir.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

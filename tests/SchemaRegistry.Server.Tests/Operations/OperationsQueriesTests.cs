@@ -73,7 +73,7 @@ public sealed class OperationsQueriesTests : IAsyncLifetime
         await runner.StartRunAsync(new StartRunRequest("crm_gdp", "crm-run-1", null));
         await runner.SendBatchAsync("crm-run-1", new MemoryStream(Encoding.UTF8.GetBytes("{\"id\":\"c1\"}\n")), "application/x-ndjson");
 
-        var impact = await _server.Services.GetRequiredService<ImpactService>().DependentsAsync($"{Customer}:v1.0", 100, CancellationToken.None);
+        var impact = await _server.Services.GetRequiredService<ImpactService>().DependentsAsync($"{Customer}:v1.0", CancellationToken.None);
 
         Assert.Equal(["crm_gdp"], impact.Pipelines.Select(p => p.PipelineId));
         Assert.Equal(["crm-run-1"], impact.Runs.Select(r => r.RunId));

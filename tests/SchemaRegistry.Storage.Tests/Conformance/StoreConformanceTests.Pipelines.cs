@@ -167,6 +167,37 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task Runs_are_paged_after_a_cursor_in_a_stable_order_with_ties_broken_by_run_id()
+    {
+        var pipeline = NewId("pl_page");
+        var subject = NewSubject();
+        // Two runs share a start time: the run id orders them, so no page repeats or skips one.
+        var runs = new[] { NewRun(pipeline, V(subject, 1, 0), T0), NewRun(pipeline, V(subject, 1, 0), T0.AddMinutes(1)),
+            NewRun(pipeline, V(subject, 1, 0), T0.AddMinutes(1)), NewRun(pipeline, V(subject, 1, 0), T0.AddMinutes(2)) };
+        foreach (var run in runs)
+        {
+            await Pipelines.StartRunAsync(run, [], None);
+        }
+        var expected = runs.OrderByDescending(r => r.StartedAt).ThenBy(r => r.RunId, StringComparer.Ordinal).Select(r => r.RunId).ToList();
+
+        var seen = new List<string>();
+        RunCursor? after = null;
+        while (true)
+        {
+            var page = await Pipelines.ListRunsAsync(new RunQuery(PipelineId: pipeline, Limit: 2, After: after), None);
+            if (page.Count == 0)
+            {
+                break;
+            }
+            seen.AddRange(page.Select(r => r.RunId));
+            after = new RunCursor(page[^1].StartedAt, page[^1].RunId);
+        }
+
+        Assert.Equal(expected, seen);
+        Assert.Equal(expected[2..], (await Pipelines.ListRunsAsync(new RunQuery(PipelineId: pipeline, After: new RunCursor(T0.AddMinutes(1), expected[1])), None)).Select(r => r.RunId));
+    }
+
+    [Fact]
     public async Task Quarantined_batches_are_listed_by_age_until_cleared_and_releases_add_up()
     {
         var run = await StartNewRunAsync();
