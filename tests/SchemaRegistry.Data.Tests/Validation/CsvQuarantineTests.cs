@@ -69,6 +69,20 @@ public sealed class CsvQuarantineTests
     }
 
     [Fact]
+    public void Keeping_the_rows_in_a_block_allocates_nothing_per_row_once_the_block_has_grown()
+    {
+        var block = new RecordBlock();
+        var row = Encoding.UTF8.GetBytes(Embedded);
+        var json = "{\"id\":\"b\"}"u8.ToArray();
+        Fill(block, row, json, 20_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Fill(block, row, json, 20_000);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated == 0, $"{allocated} bytes allocated for 20,000 rows");
+        Assert.Equal(Embedded, Encoding.UTF8.GetString(block.Raw(19_999).Span));
+    }
+
+    [Fact]
     public async Task Reading_the_header_alone_leaves_the_rows_to_read()
     {
         await using var csv = new CsvRecordReader(new ChunkedStream(Source, 3), new Dictionary<string, Core.Compatibility.ValueKinds>());
@@ -80,5 +94,15 @@ public sealed class CsvQuarantineTests
             rows += block.Count;
         }
         Assert.Equal(6, rows);
+    }
+
+    private static void Fill(RecordBlock block, byte[] row, byte[] json, int rows)
+    {
+        block.Clear();
+        for (var i = 1; i <= rows; i++)
+        {
+            block.Add(i, json);
+            block.AddRaw(row);
+        }
     }
 }
