@@ -12,7 +12,7 @@ internal sealed record DataQuarantineCost(int Records, double ClassifyMicros, do
 /// <summary>
 /// Times the quarantine path of <c>data validate</c> on the base file's records that do not pass, in memory, on this
 /// thread: <see cref="RecordClassifier.Classify"/>, <see cref="RecordClassifier.Explain"/> (the reasons) and
-/// <see cref="QuarantineWriter.WriteAsync"/> to files opened as the CLI opens them, with the write system calls the
+/// <see cref="QuarantineWriter.WriteAsync(ReadOnlyMemory{byte}, long, RecordOutcome, IReadOnlyList{RecordReason}, CancellationToken)"/> to files opened as the CLI opens them, with the write system calls the
 /// process made meanwhile (<c>syscw</c> in /proc/self/io).
 /// </summary>
 internal static class DataQuarantinePath

@@ -90,7 +90,8 @@ public static class LineageSpool
             return;
         }
         await using var records = new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await client.UploadQuarantineAsync(runId, upload.Batch, records, cancellationToken);
+        var mediaType = upload.Path.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "application/x-ndjson";
+        await client.UploadQuarantineAsync(runId, upload.Batch, records, mediaType, cancellationToken);
     }
 }
 

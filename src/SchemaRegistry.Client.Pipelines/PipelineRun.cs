@@ -76,10 +76,12 @@ public sealed class PipelineRun
         var folder = Path.Combine(_options.QuarantineDirectory, Run.RunId);
         Directory.CreateDirectory(folder);
         var prefix = Path.Combine(folder, $"batch-{batch:D6}");
+        // CSV rows are quarantined as they arrived, under their header; other records as NDJSON.
+        var recordsFile = prefix + (format == DataFormat.Csv ? ".csv" : ".ndjson");
         BatchSummary summary;
         try
         {
-            await using var records = DataFiles.Create(prefix + ".ndjson");
+            await using var records = DataFiles.Create(recordsFile);
             await using var manifest = DataFiles.Create(prefix + ".manifest.ndjson");
             await using var reader = await RecordReaders.OpenAsync(format, data, _contract.Shape.TopLevelKinds, cancellationToken);
             await using var quarantine = new QuarantineWriter(records, manifest);
@@ -88,7 +90,7 @@ public sealed class PipelineRun
         }
         catch (BatchTimeBudgetExceededException)
         {
-            File.Delete(prefix + ".ndjson");
+            File.Delete(recordsFile);
             File.Delete(prefix + ".manifest.ndjson");
             Interlocked.Decrement(ref _batches);
             throw;
@@ -100,7 +102,7 @@ public sealed class PipelineRun
         await SendOrSpoolAsync(report, () => _client.ReportBatchAsync(Run.RunId, report, cancellationToken), cancellationToken);
         if (quarantineKey is not null && _options.UploadQuarantine)
         {
-            var upload = new SpooledQuarantine(batch, Path.GetFullPath(quarantineKey + ".ndjson"));
+            var upload = new SpooledQuarantine(batch, Path.GetFullPath(recordsFile));
             await SendOrSpoolAsync(upload, () => LineageSpool.UploadAsync(_client, Run.RunId, upload, cancellationToken), cancellationToken);
         }
         return response;

@@ -3,7 +3,7 @@ namespace SchemaRegistry.Client.Pipelines;
 /// <summary>Where a <see cref="PipelineRun"/> keeps its files.</summary>
 public sealed record PipelineRunOptions
 {
-    /// <summary>Quarantined records go to <c>{QuarantineDirectory}/{run_id}/batch-NNNNNN.ndjson</c> (+ <c>.manifest.ndjson</c>).</summary>
+    /// <summary>Quarantined records go to <c>{QuarantineDirectory}/{run_id}/batch-NNNNNN.ndjson</c> (<c>.csv</c> for a CSV batch: its header and rows as they arrived) (+ <c>.manifest.ndjson</c>).</summary>
     public string QuarantineDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "schemareg-quarantine");
 
     /// <summary>Reports and completions the registry could not take wait in <c>{SpoolDirectory}/{run_id}/</c> until re-sent.</summary>

@@ -51,13 +51,16 @@ public sealed partial class RegistryClient
         SendAsync<BatchResponse>(HttpMethod.Post, $"v1/runs/{Escape(runId)}/reports", report, cancellationToken);
 
     /// <summary>
-    /// Sends the records a worker quarantined in batch <paramref name="batch"/> (already reported) as NDJSON: the registry
+    /// Sends the records a worker quarantined in batch <paramref name="batch"/> (already reported), as NDJSON or CSV: the registry
     /// validates them again and stores those that fail in its quarantine (REG-1002 when that batch's quarantine is there already).
+    /// The body's <c>mediaType</c> is <c>text/csv</c> for a batch reported as CSV (its header row, then the quarantined rows as
+    /// they arrived), <c>application/x-ndjson</c> otherwise.
     /// </summary>
-    public Task<BatchResponse> UploadQuarantineAsync(string runId, int batch, Stream records, CancellationToken cancellationToken = default)
+    public Task<BatchResponse> UploadQuarantineAsync(string runId, int batch, Stream records, string mediaType = "application/x-ndjson",
+        CancellationToken cancellationToken = default)
     {
         var body = new StreamContent(records, 1 << 16);
-        body.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-ndjson");
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
         return SendContentAsync<BatchResponse>(HttpMethod.Post, $"v1/runs/{Escape(runId)}/batches/{batch}/quarantine", body, cancellationToken);
     }
 

@@ -36,7 +36,7 @@ internal static class DataCommands
         var input = new Option<FileInfo>("--input", "-i") { Description = "The data file.", Required = true };
         var format = new Option<string?>("--format") { Description = "ndjson, csv or parquet (default: by the file's extension)." };
         var policy = new Option<string>("--drift-policy") { Description = "quarantine (default), fail, rescue or allow.", DefaultValueFactory = _ => "quarantine" };
-        var quarantine = new Option<DirectoryInfo?>("--quarantine") { Description = "Folder for the records that do not pass (records.ndjson) and why (manifest.ndjson)." };
+        var quarantine = new Option<DirectoryInfo?>("--quarantine") { Description = "Folder for the records that do not pass (records.ndjson; records.csv for CSV, rows as they arrived) and why (manifest.ndjson)." };
         var report = new Option<FileInfo?>("--report") { Description = "Write the JSON report to this file." };
         var passed = new Option<FileInfo?>("--passed") { Description = "Write the records that pass (rescued ones in their rescued form) as NDJSON." };
         var noDrift = new Option<bool>("--no-drift") { Description = "Validate only; skip drift detection." };
@@ -82,7 +82,7 @@ internal static class DataCommands
                 }
                 else
                 {
-                    Print(response, quarantineDir);
+                    Print(response, quarantineDir, dataFormat);
                 }
                 return summary.Quarantined == 0 && !summary.Failed ? ExitCodes.Ok : ExitCodes.ProblemsFound;
             }
@@ -133,7 +133,7 @@ internal static class DataCommands
             if (quarantineDir is not null)
             {
                 quarantineDir.Create();
-                records = DataFiles.Create(Path.Combine(quarantineDir.FullName, "records.ndjson"));
+                records = DataFiles.Create(Path.Combine(quarantineDir.FullName, RecordsFileName(format)));
                 manifest = DataFiles.Create(Path.Combine(quarantineDir.FullName, "manifest.ndjson"));
                 quarantine = new QuarantineWriter(records, manifest);
             }
@@ -204,7 +204,7 @@ internal static class DataCommands
         : WireNames.TryParseIgnoringCase(text, out DataFormat format) ? format
         : throw new ArgumentException($"--format must be {string.Join(", ", WireNames.All<DataFormat>())}.");
 
-    private static void Print(BatchResponse r, DirectoryInfo? quarantineDir)
+    private static void Print(BatchResponse r, DirectoryInfo? quarantineDir, DataFormat format)
     {
         Console.WriteLine($"{r.Records:N0} records: {r.Valid:N0} valid, {r.Invalid:N0} invalid, {r.Drifted:N0} drifted, {r.Rescued:N0} rescued, " +
             $"{r.Quarantined:N0} quarantined ({r.PassRate:P2} pass) in {r.DurationMs / 1000:0.00} s, {r.RecordsPerSecond:N0} records/s");
@@ -219,7 +219,7 @@ internal static class DataCommands
                 string.Join(" ", d.f.Samples.Take(3)),
             }));
         }
-        Console.WriteLine(QuarantineNote(r.Quarantined, quarantineDir));
+        Console.WriteLine(QuarantineNote(r.Quarantined, quarantineDir, RecordsFileName(format)));
         if (r.Failed)
         {
             Console.WriteLine($"FAILED: {ErrorCode.DriftDetected} drift under the fail policy.");
@@ -227,13 +227,16 @@ internal static class DataCommands
     }
 
     /// <summary>Where the records that did not pass went; without <c>--quarantine</c> they went nowhere, and it says so.</summary>
-    private static string QuarantineNote(long quarantined, DirectoryInfo? dir) => (quarantined, dir) switch
+    private static string QuarantineNote(long quarantined, DirectoryInfo? dir, string recordsFile) => (quarantined, dir) switch
     {
         (0, null) => "Quarantine: none to write.",
-        (0, { } d) => $"Quarantine: none; {Path.Combine(d.FullName, "records.ndjson")} is empty.",
+        (0, { } d) => $"Quarantine: none; {Path.Combine(d.FullName, recordsFile)} is empty.",
         (_, null) => $"Quarantine: {quarantined:N0} record(s) did not pass and were NOT written anywhere; pass --quarantine DIR to keep them.",
-        (_, { } d) => $"Quarantine: {quarantined:N0} record(s) written to {Path.Combine(d.FullName, "records.ndjson")}, why in {Path.Combine(d.FullName, "manifest.ndjson")}.",
+        (_, { } d) => $"Quarantine: {quarantined:N0} record(s) written to {Path.Combine(d.FullName, recordsFile)}, why in {Path.Combine(d.FullName, "manifest.ndjson")}.",
     };
+
+    /// <summary>The quarantine's records file: CSV rows are kept as they arrived, under their header.</summary>
+    private static string RecordsFileName(DataFormat format) => format == DataFormat.Csv ? "records.csv" : "records.ndjson";
 
     private static int Fail(string message)
     {

@@ -12,7 +12,9 @@ namespace SchemaRegistry.Data.Readers;
 /// and skipped empty lines not counted). A row with more fields than the header puts the extra ones under
 /// <c>_extra_1</c>, <c>_extra_2</c>… (numbers a header name already uses are skipped); a row with fewer leaves the
 /// missing trailing properties out. A UTF-8 byte order mark at the start is skipped; an empty source has no
-/// records. The caller keeps ownership of the stream.
+/// records. Every record also keeps its row's bytes as they arrived (<see cref="RecordBlock.Raw"/>: quotes, embedded
+/// line ends and its own line end included), and the block the header's (<see cref="RecordBlock.RawHeader"/>), for
+/// a quarantine that keeps rows as they arrived. The caller keeps ownership of the stream.
 /// </summary>
 /// <remarks>
 /// <para>A cell becomes a JSON value by the kinds the schema declares for its column:</para>
@@ -47,6 +49,7 @@ public sealed class CsvRecordReader : IRecordReader
     private readonly int _maxRecordBytes;
     private CsvColumn[]? _columns;
     private HashSet<string>? _headerNames;
+    private byte[] _rawHeader = [];
     private long _row;
     private int _lastExtraNumber;
     private bool _started;
@@ -99,31 +102,64 @@ public sealed class CsvRecordReader : IRecordReader
     /// <summary>The read buffer's size now, for tests that check memory stays bounded.</summary>
     internal int BufferCapacity => _input.Capacity;
 
+    /// <summary>The header row as it arrived (line end included, a byte order mark not); empty until it is read.</summary>
+    public ReadOnlyMemory<byte> HeaderRow => _rawHeader;
+
+    /// <summary>Reads the header row alone (when not read yet) and returns it as <see cref="HeaderRow"/> does; empty for an empty source.</summary>
+    public async ValueTask<ReadOnlyMemory<byte>> ReadHeaderAsync(CancellationToken cancellationToken)
+    {
+        await StartAsync(cancellationToken);
+        while (_columns is null)
+        {
+            if (TakeRows(null) == CsvParseStatus.End)
+            {
+                break;
+            }
+            if (_columns is null)
+            {
+                await FillAsync(cancellationToken);
+            }
+        }
+        return _rawHeader;
+    }
+
     public async ValueTask<bool> ReadAsync(RecordBlock block, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(block);
         block.Clear();
-        if (!_started)
-        {
-            await _input.SkipByteOrderMarkAsync(cancellationToken);
-            _started = true;
-        }
+        await StartAsync(cancellationToken);
         while (true)
         {
-            switch (TakeRows(block))
+            var status = TakeRows(block);
+            block.SetRawHeader(_rawHeader);
+            switch (status)
             {
                 case CsvParseStatus.Row:
                     return true;
                 case CsvParseStatus.End:
                     return block.Count > 0;
             }
-            // Even if the next bytes ended the row, what is pending (less a CR) is already over the limit.
-            if (_input.Length > _maxRecordBytes + 1)
-            {
-                throw new RecordTooLargeException(NextRecordNumber, _maxRecordBytes);
-            }
-            await _input.FillAsync(cancellationToken);
+            await FillAsync(cancellationToken);
         }
+    }
+
+    private async ValueTask StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_started)
+        {
+            await _input.SkipByteOrderMarkAsync(cancellationToken);
+            _started = true;
+        }
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        // Even if the next bytes ended the row, what is pending (less a CR) is already over the limit.
+        if (_input.Length > _maxRecordBytes + 1)
+        {
+            throw new RecordTooLargeException(NextRecordNumber, _maxRecordBytes);
+        }
+        await _input.FillAsync(cancellationToken);
     }
 
     public ValueTask DisposeAsync()
@@ -140,9 +176,9 @@ public sealed class CsvRecordReader : IRecordReader
     /// <summary>
     /// Moves the complete rows in the buffer to the block: <see cref="CsvParseStatus.Row"/> once the block reaches
     /// its target, <see cref="CsvParseStatus.End"/> at the end of the source, else
-    /// <see cref="CsvParseStatus.NeedMoreData"/>.
+    /// <see cref="CsvParseStatus.NeedMoreData"/>. Without a block, stops (<see cref="CsvParseStatus.Row"/>) once the header is read.
     /// </summary>
-    private CsvParseStatus TakeRows(RecordBlock block)
+    private CsvParseStatus TakeRows(RecordBlock? block)
     {
         var data = _input.Data;
         var offset = 0;
@@ -172,14 +208,20 @@ public sealed class CsvRecordReader : IRecordReader
                 if (_columns is null)
                 {
                     ReadHeader(row[..rowLength]);
+                    _rawHeader = row[..consumed].ToArray();
+                }
+                else if (block is null)
+                {
+                    return CsvParseStatus.Row;
                 }
                 else
                 {
                     _row++;
                     WriteRecord(block, row[..rowLength]);
+                    block.AddRaw(row[..consumed]);
                 }
                 offset += consumed;
-                if (block.Length >= _targetBytes)
+                if (block is null || block.Length >= _targetBytes)
                 {
                     return CsvParseStatus.Row;
                 }

@@ -89,7 +89,7 @@ public static class BatchValidator
                 }
                 if (quarantine is not null)
                 {
-                    await quarantine.WriteAsync(block.JsonMemory(record), record.Number, outcome, classifier.Explain(json), cancellationToken);
+                    await quarantine.WriteAsync(block, i, outcome, classifier.Explain(json), cancellationToken);
                 }
             }
             progress?.Report(new BatchProgress(records, quarantined));

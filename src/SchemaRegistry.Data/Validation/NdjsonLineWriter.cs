@@ -4,7 +4,7 @@ using SchemaRegistry.Data.Readers;
 namespace SchemaRegistry.Data.Validation;
 
 /// <summary>
-/// Appends NDJSON lines to a stream through a 64 KB chunk of its own, so a line costs a copy, not a stream call;
+/// Appends NDJSON lines (or CSV rows, which bring their own line ends) to a stream through a 64 KB chunk of its own, so a line costs a copy, not a stream call;
 /// full chunks go to the stream in one write, in place when the stream completes inline (<see cref="InlineIo"/>).
 /// A line longer than the chunk is written straight through. Call <see cref="FlushAsync"/> before the stream is
 /// read or closed.
@@ -26,14 +26,19 @@ internal sealed class NdjsonLineWriter : IDisposable
         _inline = InlineIo.CompletesInline(stream);
     }
 
-    public ValueTask WriteLineAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken)
+    public ValueTask WriteLineAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken) => WriteAsync(line, true, cancellationToken);
+
+    /// <summary>Appends bytes as they are, without a line end (a CSV row that brings its own).</summary>
+    public ValueTask WriteBytesAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) => WriteAsync(bytes, false, cancellationToken);
+
+    private ValueTask WriteAsync(ReadOnlyMemory<byte> line, bool newLine, CancellationToken cancellationToken)
     {
         if (_used + line.Length + 1 <= _chunk.Length)
         {
-            Append(line.Span);
+            Append(line.Span, newLine);
             return ValueTask.CompletedTask;
         }
-        return WriteLineSlowAsync(line, cancellationToken);
+        return WriteLineSlowAsync(line, newLine, cancellationToken);
     }
 
     /// <summary>Writes the chunk to the stream and flushes the stream.</summary>
@@ -59,23 +64,29 @@ internal sealed class NdjsonLineWriter : IDisposable
         }
     }
 
-    private async ValueTask WriteLineSlowAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken)
+    private async ValueTask WriteLineSlowAsync(ReadOnlyMemory<byte> line, bool newLine, CancellationToken cancellationToken)
     {
         await WriteChunkAsync(cancellationToken);
         if (line.Length + 1 <= _chunk.Length)
         {
-            Append(line.Span);
+            Append(line.Span, newLine);
             return;
         }
         await WriteAsync(line, cancellationToken);
-        await WriteAsync(NewLine, cancellationToken);
+        if (newLine)
+        {
+            await WriteAsync(NewLine, cancellationToken);
+        }
     }
 
-    private void Append(ReadOnlySpan<byte> line)
+    private void Append(ReadOnlySpan<byte> line, bool newLine)
     {
         line.CopyTo(_chunk.AsSpan(_used));
         _used += line.Length;
-        _chunk[_used++] = (byte)'\n';
+        if (newLine)
+        {
+            _chunk[_used++] = (byte)'\n';
+        }
     }
 
     private ValueTask WriteChunkAsync(CancellationToken cancellationToken)

@@ -32,8 +32,11 @@ internal static class DriftEndpoints
                 service.ListAsync(run_id, subject, from, to, limit, ct))
             .RequirePermission(Permission.Read).ProducesErrors(ErrorKind.NotFound, ErrorKind.Unprocessable);
         group.MapGet("/v1/quarantine/records", async (string? key, bool? manifest, QuarantineService service, CancellationToken ct) =>
-                TypedResults.Stream(await service.OpenBatchAsync(key, manifest ?? false, ct), "application/x-ndjson"))
-            .RequirePermission(Permission.ManageDrift).Produces(StatusCodes.Status200OK, typeof(Stream), "application/x-ndjson")
+            {
+                var (content, mediaType) = await service.OpenBatchAsync(key, manifest ?? false, ct);
+                return TypedResults.Stream(content, mediaType);
+            })
+            .RequirePermission(Permission.ManageDrift).Produces(StatusCodes.Status200OK, typeof(Stream), "application/x-ndjson", "text/csv")
             .ProducesErrors(ErrorKind.NotFound);
         group.MapPost("/v1/quarantine/replay", Replay).RequirePermission(Permission.ManageDrift).AcceptsJson<QuarantineReplayRequest>()
             .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable);

@@ -13,7 +13,7 @@ namespace SchemaRegistry.Server.Pipelines;
 
 /// <summary>
 /// Validates a batch of a run as it streams in: against the version the run pinned, with drift detection, under
-/// the pipeline's drift policy. Quarantined records are spooled to local files and then stored in the blob store;
+/// the pipeline's drift policy. Quarantined records (CSV rows as they arrived, under their header) are spooled to local files and then stored in the blob store;
 /// the batch, its drift and its events are recorded in one transaction.
 /// </summary>
 internal sealed class BatchService(IRegistryStorage storage, QuarantineStore quarantine, PipelineService pipelines, DataContractCache contracts, Hosting.RegistryOptions options,
@@ -51,7 +51,7 @@ internal sealed class BatchService(IRegistryStorage storage, QuarantineStore qua
         string? quarantineKey = null;
         if (summary.Quarantined > 0)
         {
-            quarantineKey = await quarantine.StoreBatchAsync(run, batchNumber, spool, cancellationToken);
+            quarantineKey = await quarantine.StoreBatchAsync(run, batchNumber, spool, QuarantineKeys.RecordsSuffixOf(WireNames.Of(format)), cancellationToken);
         }
         if (beforeCommit is not null)
         {

@@ -160,7 +160,7 @@ internal sealed class DriftService(IRegistryStorage storage, QuarantineStore qua
                 {
                     continue;
                 }
-                await foreach (var record in QuarantinedBatch.ReadAsync(quarantine.Blobs, batch.QuarantineKey, cancellationToken))
+                await foreach (var record in QuarantinedBatch.ReadAsync(quarantine.Blobs, batch.QuarantineKey, batch.Format, contract.Shape.TopLevelKinds, cancellationToken))
                 {
                     if (record.Outcome != "drifted")
                     {

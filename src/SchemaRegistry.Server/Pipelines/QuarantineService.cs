@@ -44,7 +44,8 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
     /// A quarantined batch's records as they were stored (or its manifest), by the key <c>GET /v1/quarantine</c> lists.
     /// Only a key a batch holds opens: the key is checked against the run's batches, never used as a free path.
     /// </summary>
-    public async Task<Stream> OpenBatchAsync(string? key, bool manifest, CancellationToken cancellationToken)
+    /// <returns>The file and its media type: <c>text/csv</c> for a CSV batch's records (its header and rows as they arrived).</returns>
+    public async Task<(Stream Content, string MediaType)> OpenBatchAsync(string? key, bool manifest, CancellationToken cancellationToken)
     {
         var notFound = new RegistryException(RegistryError.NotFound($"Quarantined batch {(key is { Length: > 120 } ? key[..120] + "…" : key)}"));
         var segments = (key ?? "").Split('/');
@@ -54,22 +55,24 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
         }
         var run = await pipelines.LoadRunAsync(segments[^2], cancellationToken);
         var batch = (await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken)).FirstOrDefault(b => b.QuarantineKey == key) ?? throw notFound;
-        return await quarantine.Blobs.OpenReadAsync(batch.QuarantineKey + (manifest ? QuarantineKeys.ManifestSuffix : QuarantineKeys.RecordsSuffix), cancellationToken)
-            ?? throw notFound;
+        var suffix = manifest ? QuarantineKeys.ManifestSuffix : QuarantineKeys.RecordsSuffixOf(batch.Format);
+        var content = await quarantine.Blobs.OpenReadAsync(batch.QuarantineKey + suffix, cancellationToken) ?? throw notFound;
+        return (content, suffix == QuarantineKeys.CsvRecordsSuffix ? "text/csv" : "application/x-ndjson");
     }
 
     private QuarantineItem Item(RunBatch batch, RunRecord run) =>
         new(run.RunId, run.PipelineId, batch.BatchNumber, batch.Counts.Quarantined, batch.Released, batch.QuarantineKey!, batch.CreatedAt)
         {
             Fqid = run.Fqid.ToString(),
-            Location = quarantine.Locate(batch.QuarantineKey! + QuarantineKeys.RecordsSuffix),
+            Location = quarantine.Locate(batch.QuarantineKey! + QuarantineKeys.RecordsSuffixOf(batch.Format)),
             ManifestLocation = quarantine.Locate(batch.QuarantineKey! + QuarantineKeys.ManifestSuffix),
         };
 
     /// <summary>
     /// Re-validates every record still quarantined for a run against <paramref name="request"/>'s version (default:
-    /// the subject's newest published one). Records that now pass move to one released NDJSON file beside the
-    /// quarantine; the rest stay, with their manifest lines. Crash-safe (see <see cref="QuarantineReplay"/>): the
+    /// the subject's newest published one). Records that now pass move to one released file beside the quarantine
+    /// (CSV, under the header, when every batch is CSV with one header; else NDJSON, CSV rows as the JSON objects of
+    /// their columns); the rest stay, with their manifest lines. Crash-safe (see <see cref="QuarantineReplay"/>): the
     /// released file and each changed batch's new generation of files are stored first, then one transaction
     /// switches the batches to them, adds the released counts and appends the event; the old files go last.
     /// </summary>
@@ -82,11 +85,14 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
         var policy = run.DriftPolicy == DriftPolicy.Fail ? DriftPolicy.Quarantine : run.DriftPolicy;
         var classifier = contract.Classifier(policy);
         var now = time.GetUtcNow();
-        var batches = (await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken))
+        var quarantined = (await storage.Pipelines.ListBatchesAsync(run.RunId, cancellationToken))
             .Where(b => b.QuarantineKey is not null)
-            .Select(b => new ReplayedBatch(b.BatchNumber, b.QuarantineKey!, NewGeneration(run, b)))
             .ToList();
-        var replay = new QuarantineReplay(Guid.NewGuid().ToString("N"), run.RunId, ReplayState.Pending, QuarantineKeys.Released(run, now), batches, now);
+        var formats = quarantined.ToDictionary(b => b.BatchNumber, b => b.Format);
+        var batches = quarantined.Select(b => new ReplayedBatch(b.BatchNumber, b.QuarantineKey!, NewGeneration(run, b))).ToList();
+        var csvHeader = await ReleasedCsvHeaderAsync(quarantined, cancellationToken);
+        var releasedSuffix = csvHeader is null ? QuarantineKeys.RecordsSuffix : QuarantineKeys.CsvRecordsSuffix;
+        var replay = new QuarantineReplay(Guid.NewGuid().ToString("N"), run.RunId, ReplayState.Pending, QuarantineKeys.Released(run, now, releasedSuffix), batches, now);
         await storage.Pipelines.BeginReplayAsync(replay, cancellationToken);
         var committed = false;
         try
@@ -96,9 +102,11 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
             long examined = 0, released = 0;
             await using (var releasedFile = spool.Create("released.ndjson"))
             {
+                var releasedRecords = new ReleasedRecords(releasedFile, csvHeader);
                 foreach (var batch in batches)
                 {
-                    var (batchExamined, batchReleased) = await ReplayBatchAsync(batch, classifier, releasedFile, spool, cancellationToken);
+                    var (batchExamined, batchReleased) = await ReplayBatchAsync(batch, formats[batch.BatchNumber], classifier, contract.Shape.TopLevelKinds, releasedRecords,
+                        spool, cancellationToken);
                     examined += batchExamined;
                     released += batchReleased;
                     if (batchReleased > 0)
@@ -150,29 +158,73 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
         return key;
     }
 
+    /// <summary>
+    /// The header the released file of a replay starts with when it is CSV: every quarantined batch is CSV and their
+    /// header rows name the same columns in the same order (line ends aside); else null, and the released file is NDJSON.
+    /// </summary>
+    private async Task<byte[]?> ReleasedCsvHeaderAsync(List<RunBatch> batches, CancellationToken cancellationToken)
+    {
+        if (batches.Count == 0 || batches.Any(b => QuarantineKeys.RecordsSuffixOf(b.Format) != QuarantineKeys.CsvRecordsSuffix))
+        {
+            return null;
+        }
+        byte[]? first = null;
+        foreach (var batch in batches)
+        {
+            var header = await QuarantinedBatch.ReadCsvHeaderAsync(quarantine.Blobs, batch.QuarantineKey!, cancellationToken);
+            if (header is null)
+            {
+                continue;
+            }
+            if (first is null)
+            {
+                first = header;
+            }
+            else if (!ReleasedRecords.WithoutLineEnd(first).SequenceEqual(ReleasedRecords.WithoutLineEnd(header)))
+            {
+                return null;
+            }
+        }
+        return first;
+    }
+
     /// <summary>Splits a batch's quarantine into released records and, when any were released, a new generation of what stays.</summary>
-    private async Task<(long Examined, long Released)> ReplayBatchAsync(ReplayedBatch batch, RecordClassifier classifier, FileStream releasedFile,
-        SpoolFolder spool, CancellationToken cancellationToken)
+    private async Task<(long Examined, long Released)> ReplayBatchAsync(ReplayedBatch batch, string format, RecordClassifier classifier,
+        IReadOnlyDictionary<string, Core.Compatibility.ValueKinds> columnKinds, ReleasedRecords releasedRecords, SpoolFolder spool, CancellationToken cancellationToken)
     {
         long examined = 0, released = 0;
         var keptRecords = spool.File("kept.ndjson");
         var keptManifest = spool.File("kept.manifest.ndjson");
+        var recordsSuffix = QuarantineKeys.RecordsSuffixOf(format);
         await using (var records = spool.Create("kept.ndjson"))
         await using (var manifest = spool.Create("kept.manifest.ndjson"))
         {
-            await foreach (var record in QuarantinedBatch.ReadAsync(quarantine.Blobs, batch.OldKey, cancellationToken))
+            var headerWritten = false;
+            await foreach (var record in QuarantinedBatch.ReadAsync(quarantine.Blobs, batch.OldKey, format, columnKinds, cancellationToken))
             {
                 examined++;
+                if (record.Header is { } header && !headerWritten)
+                {
+                    await records.WriteAsync(header, cancellationToken);
+                    headerWritten = true;
+                }
                 var outcome = classifier.Classify(record.Json);
                 if (outcome is RecordOutcome.Valid or RecordOutcome.Rescued)
                 {
                     released++;
-                    await releasedFile.WriteAsync(outcome == RecordOutcome.Valid ? record.Json : classifier.RescuedJson.ToArray(), cancellationToken);
-                    releasedFile.WriteByte((byte)'\n');
+                    await releasedRecords.WriteAsync(record, outcome == RecordOutcome.Valid ? record.Json : classifier.RescuedJson.ToArray(), cancellationToken);
                     continue;
                 }
-                await records.WriteAsync(record.Json, cancellationToken);
-                records.WriteByte((byte)'\n');
+                if (record.Row is { } row)
+                {
+                    // A quarantined row keeps its bytes; only the source's last row can lack a line end, and it stays last.
+                    await records.WriteAsync(row, cancellationToken);
+                }
+                else
+                {
+                    await records.WriteAsync(record.Json, cancellationToken);
+                    records.WriteByte((byte)'\n');
+                }
                 await manifest.WriteAsync(record.ManifestLine, cancellationToken);
                 manifest.WriteByte((byte)'\n');
             }
@@ -181,7 +233,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
         {
             // Records first, manifest last: a generation is only used once both are stored and the commit names it.
             await using var records = File.OpenRead(keptRecords);
-            await quarantine.Blobs.PutAsync(batch.NewKey + QuarantineKeys.RecordsSuffix, records, cancellationToken);
+            await quarantine.Blobs.PutAsync(batch.NewKey + recordsSuffix, records, cancellationToken);
             await using var manifest = File.OpenRead(keptManifest);
             await quarantine.Blobs.PutAsync(batch.NewKey + QuarantineKeys.ManifestSuffix, manifest, cancellationToken);
         }
@@ -225,7 +277,7 @@ internal sealed class QuarantineService(IRegistryStorage storage, QuarantineStor
                 runs[batch.RunId] = run = await storage.Pipelines.GetRunAsync(batch.RunId, cancellationToken);
             }
             var key = batch.QuarantineKey!;
-            files += (await quarantine.Blobs.DeleteAsync(key + QuarantineKeys.RecordsSuffix, cancellationToken) ? 1 : 0)
+            files += (await quarantine.Blobs.DeleteAsync(key + QuarantineKeys.RecordsSuffixOf(batch.Format), cancellationToken) ? 1 : 0)
                 + (await quarantine.Blobs.DeleteAsync(key + QuarantineKeys.ManifestSuffix, cancellationToken) ? 1 : 0);
             await storage.Pipelines.ClearQuarantineAsync(batch.RunId, batch.BatchNumber,
                 [EventFactory.QuarantinePurged(batch, run, olderThanDays, now)], cancellationToken);

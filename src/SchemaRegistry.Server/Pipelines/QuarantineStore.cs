@@ -41,11 +41,14 @@ internal sealed class QuarantineStore : IDisposable
     /// <summary>A database key as the location itself names it.</summary>
     public string InStore(string key) => Root.Length == 0 && key.StartsWith(Folder, StringComparison.Ordinal) ? key[Folder.Length..] : key;
 
-    /// <summary>Stores a batch's spooled quarantine (records, then manifest) under a fresh key of the run's folder; returns the key.</summary>
-    public async Task<string> StoreBatchAsync(Core.Pipelines.RunRecord run, int batch, SpoolFolder spool, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a batch's spooled quarantine (records, then manifest) under a fresh key of the run's folder; returns the key.
+    /// <paramref name="recordsSuffix"/> is <see cref="QuarantineKeys.RecordsSuffixOf"/> the batch's format.
+    /// </summary>
+    public async Task<string> StoreBatchAsync(Core.Pipelines.RunRecord run, int batch, SpoolFolder spool, string recordsSuffix, CancellationToken cancellationToken)
     {
         var key = QuarantineKeys.Batch(run, batch);
-        await PutFileAsync(spool.Records, key + QuarantineKeys.RecordsSuffix, cancellationToken);
+        await PutFileAsync(spool.Records, key + recordsSuffix, cancellationToken);
         await PutFileAsync(spool.Manifest, key + QuarantineKeys.ManifestSuffix, cancellationToken);
         return key;
     }
@@ -60,7 +63,10 @@ internal sealed class QuarantineStore : IDisposable
     /// <summary>Deletes a batch's records and manifest (a batch refused after its files were stored).</summary>
     public async Task DeleteBatchAsync(string key)
     {
-        await Blobs.DeleteAsync(key + QuarantineKeys.RecordsSuffix, CancellationToken.None);
+        foreach (var suffix in QuarantineKeys.AllRecordsSuffixes)
+        {
+            await Blobs.DeleteAsync(key + suffix, CancellationToken.None);
+        }
         await Blobs.DeleteAsync(key + QuarantineKeys.ManifestSuffix, CancellationToken.None);
     }
 

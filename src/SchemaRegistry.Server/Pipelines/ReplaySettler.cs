@@ -27,7 +27,11 @@ internal static class ReplaySettler
             {
                 if (key != pointedTo)
                 {
-                    await quarantine.DeleteAsync(key + QuarantineKeys.RecordsSuffix, cancellationToken);
+                    // The row does not hold the batch's format: both kinds of records file are tried.
+                    foreach (var suffix in QuarantineKeys.AllRecordsSuffixes)
+                    {
+                        await quarantine.DeleteAsync(key + suffix, cancellationToken);
+                    }
                     await quarantine.DeleteAsync(key + QuarantineKeys.ManifestSuffix, cancellationToken);
                 }
             }
