@@ -343,6 +343,12 @@ public sealed class DriftDetector(DataShape shape)
         {
             return true;
         }
+        if (number.Length <= 16 && number.IndexOfAny((byte)'e', (byte)'E') < 0)
+        {
+            // At most 15 digits and no exponent: the double nearest the text is an integer exactly when every digit
+            // after the point is 0 (a nonzero fraction is at least 10^-f from an integer, more than the rounding).
+            return number[(number.IndexOf((byte)'.') + 1)..].IndexOfAnyExcept((byte)'0') < 0;
+        }
         return double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
             && Math.Floor(value) == value && !double.IsInfinity(value);
     }

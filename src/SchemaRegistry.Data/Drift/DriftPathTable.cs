@@ -18,6 +18,9 @@ internal sealed class DriftPathTable
     private readonly Dictionary<PathKey, int> _ids;
     private readonly Dictionary<PathKey, int>.AlternateLookup<PathSpan> _lookup;
     private readonly List<string> _paths = [""];
+
+    /// <summary>Per path, the site last made for each kind (the common case: one expected set per path and kind).</summary>
+    private readonly List<DriftSite?[]> _lastSites = [new DriftSite?[4]];
     private readonly Dictionary<(int Path, DriftKind Kind, ValueKinds Expected), DriftSite> _sites = [];
 
     public DriftPathTable()
@@ -40,17 +43,25 @@ internal sealed class DriftPathTable
         var path = parentPath.Length > 0 && segment != DriftPath.ArrayMarker ? parentPath + "." + segment : parentPath + segment;
         id = _paths.Count;
         _paths.Add(path);
+        _lastSites.Add(new DriftSite?[4]);
         _ids.Add(new PathKey(parent, name.ToArray()), id);
         return id;
     }
 
     public DriftSite Site(int path, DriftKind kind, ValueKinds expected)
     {
+        var last = _lastSites[path];
+        var slot = (int)kind & 3;
+        if (last[slot] is { } known && known.Kind == kind && known.Expected == expected)
+        {
+            return known;
+        }
         if (!_sites.TryGetValue((path, kind, expected), out var site))
         {
             site = new DriftSite(kind, _paths[path], expected);
             _sites.Add((path, kind, expected), site);
         }
+        last[slot] = site;
         return site;
     }
 
@@ -59,6 +70,8 @@ internal sealed class DriftPathTable
         _ids.Clear();
         _sites.Clear();
         _paths.RemoveRange(1, _paths.Count - 1);
+        _lastSites.RemoveRange(1, _lastSites.Count - 1);
+        Array.Clear(_lastSites[0]);
     }
 
     private readonly record struct PathKey(int Parent, byte[] Name);
