@@ -25,6 +25,34 @@ public sealed class DriftReport
         }
     }
 
+    /// <summary>
+    /// Counts one finding a <see cref="DriftDetector"/> holds as a site and sample bytes: the same as adding its
+    /// <see cref="DriftFinding"/>, but a site counted before finds its stats without hashing the path, and a sample
+    /// becomes a string only when it is new to the stats' (at most <see cref="MaxSamples"/>) samples.
+    /// </summary>
+    internal void Add(DriftSite site, ValueKinds observed, ReadOnlySpan<byte> sample, bool hasSample, bool truncated, long recordNumber)
+    {
+        var stats = site.Owner == this ? site.Stats! : StatsOf(site, recordNumber);
+        stats.Count++;
+        stats.Observed |= observed;
+        if (hasSample && stats.Samples.Count < MaxSamples)
+        {
+            stats.Offer(sample, truncated);
+        }
+    }
+
+    private DriftFieldStats StatsOf(DriftSite site, long recordNumber)
+    {
+        if (!_fields.TryGetValue((site.Path, site.Kind), out var stats))
+        {
+            stats = new DriftFieldStats(site.Path, site.Kind, recordNumber, site.Expected);
+            _fields[(site.Path, site.Kind)] = stats;
+        }
+        site.Owner = this;
+        site.Stats = stats;
+        return stats;
+    }
+
     public void AddAll(IEnumerable<DriftFinding> findings, long recordNumber)
     {
         foreach (var finding in findings)
@@ -52,6 +80,30 @@ public sealed class DriftFieldStats(string path, DriftKind kind, long firstRecor
     public long Count { get; set; }
     public ValueKinds Observed { get; set; }
     public List<string> Samples { get; } = [];
+
+    /// <summary>The bytes of samples offered as bytes (each once): a repeated value is recognised without decoding it.</summary>
+    private readonly List<(byte[] Bytes, bool Truncated)> _sampleBytes = [];
+
+    internal void Offer(ReadOnlySpan<byte> sample, bool truncated)
+    {
+        foreach (var (bytes, cut) in _sampleBytes)
+        {
+            if (cut == truncated && sample.SequenceEqual(bytes))
+            {
+                return;
+            }
+        }
+        var text = DriftDetector.SampleString(sample, truncated);
+        if (!Samples.Contains(text))
+        {
+            Samples.Add(text);
+        }
+        // Different bytes with the same text (a multi-byte character cut at the sample's end) are remembered too, within bounds.
+        if (_sampleBytes.Count < DriftReport.MaxSamples * 4)
+        {
+            _sampleBytes.Add((sample.ToArray(), truncated));
+        }
+    }
 
     /// <summary>The JSON type names the data showed (<c>string</c>, <c>integer|null</c>), null for a missing field.</summary>
     public string? InferredType => Observed == ValueKinds.None ? null : KindNames.Of(Observed);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.JsonSchema.Engine;
@@ -32,6 +33,9 @@ internal sealed class ShapeNode
     public int[] RequiredIndexes { get; private set; } = [];
     public Utf8NameTable? NameTable { get; private set; }
 
+    /// <summary><see cref="Names"/> as UTF-8, the form drift paths are interned by.</summary>
+    public byte[][] NameBytes { get; private set; } = [];
+
     /// <summary>An object value is walked field by field only when the schema names its fields.</summary>
     public bool DeclaresFields { get; private set; }
 
@@ -55,11 +59,14 @@ internal sealed class ShapeNode
         Children = Names.Select(n => Properties[n]).ToArray();
         RequiredIndexes = Names.Select((n, i) => (n, i)).Where(p => Required.Contains(p.n)).Select(p => p.i).ToArray();
         NameTable = new Utf8NameTable(Names);
+        NameBytes = Names.Select(Encoding.UTF8.GetBytes).ToArray();
         DeclaresFields = names || Closed || Additional is not null || Patterns.Count > 0;
         AcceptsAnything = Kinds == ValueKinds.All && !DeclaresFields && RequiredIndexes.Length == 0 && Items is null && PrefixItems.Count == 0;
     }
 
-    public ShapeNode? MatchPattern(string name)
+    public ShapeNode? MatchPattern(string name) => MatchPattern(name.AsSpan());
+
+    public ShapeNode? MatchPattern(ReadOnlySpan<char> name)
     {
         foreach (var (pattern, node) in Patterns)
         {

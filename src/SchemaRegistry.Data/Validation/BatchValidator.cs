@@ -55,9 +55,9 @@ public static class BatchValidator
                 {
                     throw new BatchTimeBudgetExceededException(records, limit);
                 }
-                if (classifier.Drift.Count > 0)
+                if (classifier.DriftCount > 0)
                 {
-                    report.AddAll(classifier.Drift, record.Number);
+                    classifier.AddDriftTo(report, record.Number);
                 }
                 switch (outcome)
                 {

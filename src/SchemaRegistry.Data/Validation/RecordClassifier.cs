@@ -31,6 +31,12 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
     /// <summary>The drift found in the last record classified (empty when drift detection is off).</summary>
     public IReadOnlyList<DriftFinding> Drift => _drift.Findings;
 
+    /// <summary>How many drift findings the last record classified had (without building them).</summary>
+    public int DriftCount => _drift.Count;
+
+    /// <summary>Counts the last record's drift into a batch's report.</summary>
+    public void AddDriftTo(DriftReport report, long recordNumber) => _drift.AddTo(report, recordNumber);
+
     /// <summary>The last record as it passes after rescue (only after <see cref="RecordOutcome.Rescued"/>).</summary>
     public ReadOnlySpan<byte> RescuedJson => _rescued.AsSpan(0, _rescuedLength);
 
