@@ -43,6 +43,7 @@ public sealed class ConsoleDoor : IRegistryDoor
         app.UseAntiforgery();
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix), branch => branch.UseMiddleware<FormGuard>());
         ConsoleAssets.Map(app);
+        ConsoleOidc.Map(app, app.Services.GetRequiredService<ConsoleOptions>());
         app.MapRazorComponents<App>()
             .RequireAuthorization(ConsoleAuthentication.Policy)
             .ExcludeFromDescription();
