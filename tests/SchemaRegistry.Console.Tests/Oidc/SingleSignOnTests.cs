@@ -118,8 +118,10 @@ public sealed class SingleSignOnTests(Browsers browsers) : IAsyncLifetime
         Assert.DoesNotContain(await alice.CookiesAsync(), c => c.Name == "schemareg.session");
 
         await alice.Page.GotoAsync(callback);
-        await alice.Page.WaitForURLAsync(Server.Origin + "/ui/");
+        await alice.Page.WaitForURLAsync(url => !url.Contains("/ui/signin/complete", StringComparison.Ordinal));
+        await alice.Page.WaitForLoadStateAsync(LoadState.Load);
         await alice.CheckAsync();
+        Assert.Equal("/ui/", alice.PathAndQuery);
         Assert.Contains("alice@example.test", await alice.Page.Locator("header .who").InnerTextAsync(), StringComparison.Ordinal);
     }
 
