@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Microsoft.IdentityModel.Tokens;
 using SchemaRegistry.Core.Errors;
 using SchemaRegistry.Server.Auth;
 using SchemaRegistry.Ui.Http;
@@ -41,13 +40,6 @@ internal static class ConsoleOidc
     private const string IssuerItem = "schemareg.iss";
     private const string Purpose = "schemareg-console-sso-refusal";
     private static readonly TimeSpan RefusalLifetime = TimeSpan.FromMinutes(5);
-
-    private static readonly string[] Algorithms =
-    [
-        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
-        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
-        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
-    ];
 
     public static void Add(AuthenticationBuilder authentication, OidcOptions oidc, ConsoleOptions console)
     {
@@ -97,7 +89,7 @@ internal static class ConsoleOidc
                 cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             }
             options.TokenValidationParameters.ValidIssuer = string.IsNullOrWhiteSpace(oidc.Issuer) ? null : oidc.Issuer;
-            options.TokenValidationParameters.ValidAlgorithms = Algorithms;
+            options.TokenValidationParameters.ValidAlgorithms = OidcAuthentication.Algorithms;
             options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(oidc.ClockSkewSeconds);
             options.TokenValidationParameters.NameClaimType = oidc.NameClaim;
             options.TokenValidationParameters.RoleClaimType = oidc.RoleClaim;
