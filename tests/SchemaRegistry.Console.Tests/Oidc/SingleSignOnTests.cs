@@ -117,8 +117,9 @@ public sealed class SingleSignOnTests(Browsers browsers) : IAsyncLifetime
         Assert.Contains("AUTH-1001", await alice.Page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(await alice.CookiesAsync(), c => c.Name == "schemareg.session");
 
-        await alice.Page.GotoAsync(callback);
-        await alice.Page.WaitForURLAsync(url => !url.Contains("/ui/signin/complete", StringComparison.Ordinal));
+        // Only until the response commits: the hand-over page's refresh may start before its load event would fire.
+        await alice.Page.GotoAsync(callback, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await alice.Page.WaitForURLAsync(url => !url.Contains("/ui/signin/complete", StringComparison.Ordinal) && !url.Contains("/ui/signin-oidc", StringComparison.Ordinal));
         await alice.Page.WaitForLoadStateAsync(LoadState.Load);
         await alice.CheckAsync();
         Assert.Equal("/ui/", alice.PathAndQuery);
