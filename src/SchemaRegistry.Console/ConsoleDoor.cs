@@ -45,6 +45,7 @@ public sealed class ConsoleDoor : IRegistryDoor
             .UseAntiforgery()
             .UseMiddleware<FormGuard>());
         ConsoleAssets.Map(app);
+        ConsoleOidc.Map(app, app.Services.GetRequiredService<ConsoleOptions>());
         app.MapRazorComponents<App>()
             .RequireAuthorization(ConsoleAuthentication.Policy)
             .ExcludeFromDescription();

@@ -14,6 +14,12 @@ public sealed class ConsoleOptions
     /// <summary>The OIDC client's secret (confidential client); PKCE is used either way.</summary>
     public string? OidcClientSecret { get; set; }
 
+    /// <summary>Scopes asked for beside <c>openid</c> and <c>profile</c>: the one that releases <c>Registry:Oidc:RoleClaim</c>, if the provider needs one.</summary>
+    public string[] OidcScopes { get; set; } = [];
+
+    /// <summary>True when the console offers single sign-on: a client id is set (the authority is checked at start).</summary>
+    public bool OidcEnabled => !string.IsNullOrWhiteSpace(OidcClientId);
+
     public void Check()
     {
         if (SessionMinutes is < 1 or > 7 * 24 * 60)

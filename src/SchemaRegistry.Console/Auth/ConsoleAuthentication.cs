@@ -31,7 +31,7 @@ internal static class ConsoleAuthentication
         services.AddDataProtection()
             .SetApplicationName("schemareg-console")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(registry.DataDir, "console-keys")));
-        services.AddAuthentication().AddCookie(Scheme, cookie =>
+        var authentication = services.AddAuthentication().AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;
             cookie.Cookie.Path = ConsoleDoor.Prefix;
@@ -46,6 +46,7 @@ internal static class ConsoleAuthentication
             cookie.ReturnUrlParameter = "returnUrl";
             cookie.Events.OnValidatePrincipal = ValidateAsync;
         });
+        ConsoleOidc.Add(authentication, registry.Oidc, options);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
             .AddAuthenticationSchemes(Scheme)
             .RequireAuthenticatedUser()

@@ -17,7 +17,8 @@ internal static class OidcAuthentication
     public const string SchemeName = "Oidc";
     public const string SelectorSchemeName = "ApiKeyOrOidc";
 
-    private static readonly string[] Algorithms =
+    /// <summary>The signature algorithms accepted on tokens (the console's sign-in checks id tokens with the same list).</summary>
+    internal static readonly string[] Algorithms =
     [
         SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
         SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,

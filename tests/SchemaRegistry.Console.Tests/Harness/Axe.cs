@@ -1,19 +1,16 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace SchemaRegistry.Ui.Tests.Harness;
 
 /// <summary>
-/// axe-core from tests/console-npm (pinned by its package-lock.json, installed with <c>npm ci</c> the first time a
-/// test needs it), injected into a page whose context bypasses the console's CSP, and run over the whole document.
+/// axe-core from tests/console-npm (see <see cref="ConsoleNpm"/>), injected into a page whose context bypasses the console's CSP, and run over the whole document.
 /// </summary>
 public static class Axe
 {
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
     private static string? _script;
 
-    public static string Directory { get; } = Path.Combine(Repository.Root, "tests", "console-npm");
+    public static string Directory => ConsoleNpm.Directory;
 
     /// <summary>Violations of impact serious or critical on the page as it is now: "rule (impact): help — targets".</summary>
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
@@ -37,41 +34,11 @@ public static class Axe
 
     private static async Task<string> ScriptAsync()
     {
-        await InstallGate.WaitAsync();
-        try
+        if (_script is not null)
         {
-            if (_script is not null)
-            {
-                return _script;
-            }
-            var file = Path.Combine(Directory, "node_modules", "axe-core", "axe.min.js");
-            if (!File.Exists(file))
-            {
-                await NpmCiAsync();
-            }
-            return _script = await File.ReadAllTextAsync(file);
+            return _script;
         }
-        finally
-        {
-            InstallGate.Release();
-        }
-    }
-
-    private static async Task NpmCiAsync()
-    {
-        var start = new ProcessStartInfo("npm") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("npm did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(cancel.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"npm ci in {Directory} exited {process.ExitCode}: {await stdout}{await stderr}");
-        }
+        await ConsoleNpm.EnsureAsync("axe-core");
+        return _script = await File.ReadAllTextAsync(Path.Combine(ConsoleNpm.Modules, "axe-core", "axe.min.js"));
     }
 }
