@@ -29,20 +29,7 @@ source bench/lib/serve.sh
 source bench/lib/results.sh
 
 bench_serve_and_run api "$@"
-
-if [[ "${BENCH_NO_RESULTS:-0}" == 1 ]]; then
-  exit "$status"
-fi
-
-bench_machine
-{
-  echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), API latency"
-  echo
-  echo "Machine: ${cpu:-unknown CPU}, $(nproc) CPUs (nproc), $ram RAM, $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2). Commit $commit. .NET SDK $(dotnet --version)."
-  echo "Command: \`bench/run-api.sh${*:+ $*}\`${BENCH_SERVER_ENV:+ with server environment \`$BENCH_SERVER_ENV\`}."
-  echo
-  cat "$work/report.md"
-} > "$work/section.md"
+bench_section "API latency" "\`bench/run-api.sh${*:+ $*}\`${BENCH_SERVER_ENV:+ with server environment \`$BENCH_SERVER_ENV\`}."
 
 bench_record "$results" "$marker" "$work/section.md" "API latency benchmark results" <<'EOF'
 Written by `bench/run-api.sh` (see "API latency benchmark" under "How to run the benchmarks" at the top of this file): `GET /v1/schema/{fqid}` and the same for

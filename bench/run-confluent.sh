@@ -22,20 +22,7 @@ source bench/lib/serve.sh
 source bench/lib/results.sh
 
 bench_serve_and_run confluent "$@"
-
-if [[ "${BENCH_NO_RESULTS:-0}" == 1 ]]; then
-  exit "$status"
-fi
-
-bench_machine
-{
-  echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), Confluent door"
-  echo
-  echo "Machine: ${cpu:-unknown CPU}, $(nproc) CPUs (nproc), $ram RAM, $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2). Commit $commit. .NET SDK $(dotnet --version)."
-  echo "Command: \`bench/run-confluent.sh${*:+ $*}\`. The machine is shared: other helpers' builds ran beside it (the CPU column says how much)."
-  echo
-  cat "$work/report.md"
-} > "$work/section.md"
+bench_section "Confluent door" "\`bench/run-confluent.sh${*:+ $*}\`. The machine is shared: other helpers' builds ran beside it (the CPU column says how much)."
 
 bench_record "$results" "$marker" "$work/section.md" "Confluent door benchmark results" <<'EOF'
 Written by `bench/run-confluent.sh` (see docs/confluent.md): `GET /schemas/ids/{id}` at the targets of `GET /v1/schema/{fqid}`

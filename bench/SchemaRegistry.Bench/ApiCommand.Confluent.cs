@@ -18,23 +18,13 @@ internal static partial class ApiCommand
 
     public static async Task<int> RunConfluentAsync(CommandArguments arguments)
     {
-        var url = new Uri(arguments.Required("url").TrimEnd('/') + "/");
-        var adminToken = arguments.Required("admin-token");
-        var schemaPath = arguments.Optional("schema", "bench/invoice.schema.json");
-        var rate = arguments.Int("rate", 2000, 1);
-        var seconds = arguments.Int("seconds", 20, 1);
-        var warmup = arguments.Int("warmup", 5, 0);
-        var wrk = arguments.Optional("wrk", "wrk");
-        var wrkThreads = arguments.Int("wrk-threads", 2, 1);
-        var wrkConnections = arguments.Int("wrk-connections", 64, 1);
-        var wrkSeconds = arguments.Int("wrk-seconds", 20, 1);
-        var serverPid = arguments.Int("server-pid", 0, 0);
-        var markdownPath = arguments.Optional("markdown");
+        var load = LoadArguments.Read(arguments);
         arguments.RejectUnknown();
+        var url = load.Url;
 
-        using var admin = Client(url, adminToken);
-        await WaitReadyAsync(admin, serverPid);
-        var schema = await File.ReadAllTextAsync(schemaPath);
+        using var admin = Client(url, load.AdminToken);
+        await WaitReadyAsync(admin, load.ServerPid);
+        var schema = await File.ReadAllTextAsync(load.SchemaPath);
         var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["schema"] = schema, ["schemaType"] = "JSON" });
         var registered = await ExpectAsync(admin.PostAsync($"subjects/{ConfluentSubject}/versions", Body(body)), HttpStatusCode.OK);
         var id = JsonDocument.Parse(registered).RootElement.GetProperty("id").GetInt64();
@@ -49,36 +39,33 @@ internal static partial class ApiCommand
         double? byIdMaximum = null;
         double? lookupMaximum = null;
         var byId = new Uri(url, $"schemas/ids/{id}");
-        Console.Error.WriteLine($"== GET /schemas/ids/{id}: {warmup} s warm-up, then {seconds} s at {rate:N0} req/s (open loop)");
+        Console.Error.WriteLine($"== GET /schemas/ids/{id}: {load.Warmup} s warm-up, then {load.Seconds} s at {load.Rate:N0} req/s (open loop)");
         using (var getter = new RawHttpGetter(byId, readerKey))
         {
-            await FixedRateAsync(getter, rate, TimeSpan.FromSeconds(warmup), serverPid, null);
-            var fixedRate = await FixedRateAsync(getter, rate, TimeSpan.FromSeconds(seconds), serverPid, null);
+            await FixedRateAsync(getter, load.Rate, TimeSpan.FromSeconds(load.Warmup), load.ServerPid, null);
+            var fixedRate = await FixedRateAsync(getter, load.Rate, TimeSpan.FromSeconds(load.Seconds), load.ServerPid, null);
             var pass = fixedRate.P99 <= TargetP99Ms && fixedRate.Errors == 0;
             passed &= pass;
-            rows.Add($"| `GET /schemas/ids/{{id}}` at {rate:N0} req/s, open loop (C#, raw sockets, {seconds} s) | {fixedRate.Achieved:N0} | {Ms(fixedRate.P50)} | " +
-                $"{Ms(fixedRate.P90)} | {Ms(fixedRate.P99)} | {Ms(fixedRate.Max)} | {fixedRate.Errors} | {fixedRate.Cpu} | P99 ≤ {TargetP99Ms:0} ms: {Verdict(pass)} |");
+            rows.Add(FixedRateRow("`GET /schemas/ids/{id}`", load, fixedRate, pass));
         }
-        if (wrk != "none")
+        if (load.Wrk != "none")
         {
-            var max = RunWrk(wrk, byId, readerKey, wrkThreads, wrkConnections, wrkSeconds, serverPid);
+            var max = RunWrk(load, byId, readerKey);
             var pass = max.RequestsPerSecond >= TargetMaxRequestsPerSecond && max.Errors == 0;
             passed &= pass;
             byIdMaximum = max.RequestsPerSecond;
-            rows.Add($"| `GET /schemas/ids/{{id}}` maximum, wrk -t{wrkThreads} -c{wrkConnections} -d{wrkSeconds}s (closed loop) | {max.RequestsPerSecond:N0} | " +
-                $"{Ms(max.P50)} | {Ms(max.P90)} | {Ms(max.P99)} | {Ms(max.Max)} | {max.Errors} | {max.Cpu} | ≥ {TargetMaxRequestsPerSecond:N0} req/s: {Verdict(pass)} |");
+            rows.Add(MaximumRow($"`GET /schemas/ids/{{id}}` maximum, {load.WrkShape} (closed loop)", max, $"≥ {TargetMaxRequestsPerSecond:N0} req/s", pass));
 
             var script = Path.Combine(Path.GetTempPath(), $"confluent-lookup-{Environment.ProcessId}.lua");
             await File.WriteAllTextAsync(script,
                 $"wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/vnd.schemaregistry.v1+json\"\nwrk.body = {LuaString(body)}\n");
             try
             {
-                var lookup = RunWrk(wrk, new Uri(url, $"subjects/{ConfluentSubject}"), runnerKey, wrkThreads, wrkConnections, wrkSeconds, serverPid, script);
+                var lookup = RunWrk(load, new Uri(url, $"subjects/{ConfluentSubject}"), runnerKey, script);
                 var pass2 = lookup.RequestsPerSecond >= TargetLookupsPerSecond && lookup.Errors == 0;
                 passed &= pass2;
                 lookupMaximum = lookup.RequestsPerSecond;
-                rows.Add($"| `POST /subjects/{{s}}` look-up of a registered schema, maximum, wrk -t{wrkThreads} -c{wrkConnections} -d{wrkSeconds}s | {lookup.RequestsPerSecond:N0} | " +
-                    $"{Ms(lookup.P50)} | {Ms(lookup.P90)} | {Ms(lookup.P99)} | {Ms(lookup.Max)} | {lookup.Errors} | {lookup.Cpu} | ≥ {TargetLookupsPerSecond:N0} req/s: {Verdict(pass2)} |");
+                rows.Add(MaximumRow($"`POST /subjects/{{s}}` look-up of a registered schema, maximum, {load.WrkShape}", lookup, $"≥ {TargetLookupsPerSecond:N0} req/s", pass2));
             }
             finally
             {
@@ -88,11 +75,8 @@ internal static partial class ApiCommand
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Embedded default (SQLite, file blobs); `bench/invoice.schema.json` registered through the Confluent door as `{ConfluentSubject}` (id {id}); reads with a reader key, look-ups with a pipeline-runner key, Bearer.");
-        report.AppendLine("CPUs: average CPUs busy during the run (1.00 = one core) for the server / the load generator / every other process.");
-        report.AppendLine();
-        report.AppendLine("| Confluent door on loopback | Req/s | P50 ms | P90 ms | P99 ms | Max ms | Errors | CPUs server / load / other | Target |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
-        rows.ForEach(r => report.AppendLine(r));
+        report.AppendLine(CpusLegend);
+        AppendTable(report, "Confluent door on loopback", rows);
         if (byIdMaximum is > 0 && lookupMaximum is { } lookups)
         {
             // On a loaded machine the absolute figures move with the load; the ratio of the two maxima of one run moves less.
@@ -100,17 +84,8 @@ internal static partial class ApiCommand
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"Look-up maximum / `GET /schemas/ids/{{id}}` maximum in this run: {lookups / byIdMaximum.Value:0.00} ({lookups:N0} / {byIdMaximum.Value:N0} req/s).");
         }
-        if (CpuShares.MostOtherCpus > 0.2)
-        {
-            report.AppendLine();
-            report.AppendLine(CultureInfo.InvariantCulture,
-                $"Other processes kept up to {CpuShares.MostOtherCpus:0.00} CPUs busy during these runs: on 2 CPUs that is not a clean measurement.");
-        }
-        Console.WriteLine(report);
-        if (markdownPath is not null)
-        {
-            await File.WriteAllTextAsync(markdownPath, report.ToString());
-        }
+        AppendOtherCpus(report);
+        await PrintAsync(report, load.MarkdownPath);
         return passed ? 0 : 1;
     }
 

@@ -29,25 +29,15 @@ internal static partial class ApiCommand
 
     public static async Task<int> RunAsync(CommandArguments arguments)
     {
-        var url = new Uri(arguments.Required("url").TrimEnd('/') + "/");
-        var adminToken = arguments.Required("admin-token");
-        var schemaPath = arguments.Optional("schema", "bench/invoice.schema.json");
-        var rate = arguments.Int("rate", 2000, 1);
-        var seconds = arguments.Int("seconds", 20, 1);
-        var warmup = arguments.Int("warmup", 5, 0);
-        var wrk = arguments.Optional("wrk", "wrk");
-        var wrkThreads = arguments.Int("wrk-threads", 2, 1);
-        var wrkConnections = arguments.Int("wrk-connections", 64, 1);
-        var wrkSeconds = arguments.Int("wrk-seconds", 20, 1);
+        var load = LoadArguments.Read(arguments);
+        var (url, rate, seconds, serverPid) = (load.Url, load.Rate, load.Seconds, load.ServerPid);
         var sdkCalls = arguments.Int("sdk-calls", 10_000_000, 1);
-        var serverPid = arguments.Int("server-pid", 0, 0);
-        var markdownPath = arguments.Optional("markdown");
         var latencyLog = arguments.Optional("latency-log");
         arguments.RejectUnknown();
 
-        using var admin = Client(url, adminToken);
+        using var admin = Client(url, load.AdminToken);
         await WaitReadyAsync(admin, serverPid);
-        var readerKey = await SetUpAsync(admin, await File.ReadAllTextAsync(schemaPath));
+        var readerKey = await SetUpAsync(admin, await File.ReadAllTextAsync(load.SchemaPath));
         using var reader = Client(url, readerKey);
         var bodyBytes = (await reader.GetByteArrayAsync("v1/schema/" + Fqid)).Length;
         Console.Error.WriteLine($"== {Fqid} published; the answer is {bodyBytes:N0} bytes. Reader key created.");
@@ -58,9 +48,9 @@ internal static partial class ApiCommand
         foreach (var (label, selector) in new[] { ("FQID", Fqid), ("alias", Alias) })
         {
             var path = "v1/schema/" + selector;
-            Console.Error.WriteLine($"== {label}: {warmup} s warm-up, then {seconds} s at {rate:N0} req/s (open loop)");
+            Console.Error.WriteLine($"== {label}: {load.Warmup} s warm-up, then {seconds} s at {rate:N0} req/s (open loop)");
             using var getter = new RawHttpGetter(new Uri(url, path), readerKey);
-            await FixedRateAsync(getter, rate, TimeSpan.FromSeconds(warmup), serverPid, null);
+            await FixedRateAsync(getter, rate, TimeSpan.FromSeconds(load.Warmup), serverPid, null);
             var serverBefore = await ServerView.ReadAsync(reader);
             var clientBefore = (Gcs: GC.CollectionCount(0), Pause: GC.GetTotalPauseDuration());
             var fixedRate = await FixedRateAsync(getter, rate, TimeSpan.FromSeconds(seconds), serverPid,
@@ -73,16 +63,14 @@ internal static partial class ApiCommand
                 $"({(GC.GetTotalPauseDuration() - clientBefore.Pause).TotalMilliseconds:0} ms paused).");
             var fixedPass = fixedRate.P99 <= TargetP99Ms && fixedRate.Errors == 0;
             passed &= fixedPass;
-            rows.Add($"| `GET /v1/schema/{selector}` at {rate:N0} req/s, open loop (C#, raw sockets, {seconds} s) | {fixedRate.Achieved:N0} | {Ms(fixedRate.P50)} | {Ms(fixedRate.P90)} | " +
-                $"{Ms(fixedRate.P99)} | {Ms(fixedRate.Max)} | {fixedRate.Errors} | {fixedRate.Cpu} | P99 ≤ {TargetP99Ms:0} ms: {Verdict(fixedPass)} |");
-            if (wrk != "none")
+            rows.Add(FixedRateRow($"`GET /v1/schema/{selector}`", load, fixedRate, fixedPass));
+            if (load.Wrk != "none")
             {
-                Console.Error.WriteLine($"== {label}: wrk -t{wrkThreads} -c{wrkConnections} -d{wrkSeconds}s --latency");
-                var max = RunWrk(wrk, new Uri(url, path), readerKey, wrkThreads, wrkConnections, wrkSeconds, serverPid);
+                Console.Error.WriteLine($"== {label}: {load.WrkShape} --latency");
+                var max = RunWrk(load, new Uri(url, path), readerKey);
                 var maxPass = max.RequestsPerSecond >= TargetMaxRequestsPerSecond && max.Errors == 0;
                 passed &= maxPass;
-                rows.Add($"| `GET /v1/schema/{selector}` maximum, wrk -t{wrkThreads} -c{wrkConnections} -d{wrkSeconds}s (closed loop) | {max.RequestsPerSecond:N0} | " +
-                    $"{Ms(max.P50)} | {Ms(max.P90)} | {Ms(max.P99)} | {Ms(max.Max)} | {max.Errors} | {max.Cpu} | ≥ {TargetMaxRequestsPerSecond:N0} req/s: {Verdict(maxPass)} |");
+                rows.Add(MaximumRow($"`GET /v1/schema/{selector}` maximum, {load.WrkShape} (closed loop)", max, $"≥ {TargetMaxRequestsPerSecond:N0} req/s", maxPass));
             }
         }
 
@@ -92,18 +80,10 @@ internal static partial class ApiCommand
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Embedded default (SQLite, file blobs), reader key, answer of {bodyBytes:N0} bytes (`bench/invoice.schema.json` as `{Fqid}`).");
-        report.AppendLine("CPUs: average CPUs busy during the run (1.00 = one core) for the server / the load generator / every other process.");
+        report.AppendLine(CpusLegend);
         report.AppendLine("Open loop: request i is sent at start + i/rate over a pool of keep-alive sockets (`RawHttpGetter`: the GET's bytes prepared once, the answer read by its Content-Length, a new connection when none is idle) and timed from that scheduled moment.");
-        report.AppendLine();
-        report.AppendLine("| `GET` on loopback | Req/s | P50 ms | P90 ms | P99 ms | Max ms | Errors | CPUs server / load / other | Target |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
-        rows.ForEach(r => report.AppendLine(r));
-        if (CpuShares.MostOtherCpus > 0.2)
-        {
-            report.AppendLine();
-            report.AppendLine(CultureInfo.InvariantCulture,
-                $"Other processes kept up to {CpuShares.MostOtherCpus:0.00} CPUs busy during these runs: on 2 CPUs that is not a clean measurement.");
-        }
+        AppendTable(report, "`GET` on loopback", rows);
+        AppendOtherCpus(report);
         report.AppendLine();
         report.AppendLine("| SDK `SchemaResolver`, warm cache, one thread | Calls | ns per call | Target |");
         report.AppendLine("|---|---:|---:|---|");
@@ -111,12 +91,46 @@ internal static partial class ApiCommand
         report.AppendLine();
         diagnostics.ForEach(n => report.AppendLine("- " + n));
         sdk.Notes.ForEach(n => report.AppendLine("- " + n));
+        await PrintAsync(report, load.MarkdownPath);
+        return passed ? 0 : 1;
+    }
+
+    private const string CpusLegend = "CPUs: average CPUs busy during the run (1.00 = one core) for the server / the load generator / every other process.";
+
+    private static string FixedRateRow(string what, LoadArguments load, LoadResult result, bool pass) =>
+        $"| {what} at {load.Rate:N0} req/s, open loop (C#, raw sockets, {load.Seconds} s) | {result.Achieved:N0} | {Ms(result.P50)} | {Ms(result.P90)} | " +
+        $"{Ms(result.P99)} | {Ms(result.Max)} | {result.Errors} | {result.Cpu} | P99 ≤ {TargetP99Ms:0} ms: {Verdict(pass)} |";
+
+    private static string MaximumRow(string what, WrkResult result, string target, bool pass) =>
+        $"| {what} | {result.RequestsPerSecond:N0} | {Ms(result.P50)} | {Ms(result.P90)} | {Ms(result.P99)} | {Ms(result.Max)} | {result.Errors} | {result.Cpu} | {target}: {Verdict(pass)} |";
+
+    /// <summary>A blank line, then the latency table: <paramref name="title"/> names its first column.</summary>
+    private static void AppendTable(StringBuilder report, string title, List<string> rows)
+    {
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"| {title} | Req/s | P50 ms | P90 ms | P99 ms | Max ms | Errors | CPUs server / load / other | Target |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
+        rows.ForEach(r => report.AppendLine(r));
+    }
+
+    private static void AppendOtherCpus(StringBuilder report)
+    {
+        if (CpuShares.MostOtherCpus > 0.2)
+        {
+            report.AppendLine();
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"Other processes kept up to {CpuShares.MostOtherCpus:0.00} CPUs busy during these runs: on 2 CPUs that is not a clean measurement.");
+        }
+    }
+
+    /// <summary>The report on standard output, and in the Markdown file the run scripts add to RESULTS.md.</summary>
+    private static async Task PrintAsync(StringBuilder report, string? markdownPath)
+    {
         Console.WriteLine(report);
         if (markdownPath is not null)
         {
             await File.WriteAllTextAsync(markdownPath, report.ToString());
         }
-        return passed ? 0 : 1;
     }
 
     private static string Verdict(bool pass) => pass ? "PASS" : "FAIL";
@@ -298,8 +312,9 @@ internal static partial class ApiCommand
 
     private sealed record WrkResult(double RequestsPerSecond, double P50, double P90, double P99, double Max, long Errors, string Cpu);
 
-    private static WrkResult RunWrk(string wrk, Uri target, string token, int threads, int connections, int seconds, int serverPid, string? script = null)
+    private static WrkResult RunWrk(LoadArguments load, Uri target, string token, string? script = null)
     {
+        var (wrk, threads, connections, seconds, serverPid) = (load.Wrk, load.WrkThreads, load.WrkConnections, load.WrkSeconds, load.ServerPid);
         var info = new ProcessStartInfo(wrk)
         {
             RedirectStandardOutput = true,

@@ -1,4 +1,5 @@
-# Sourced by bench/run-api.sh, bench/run-confluent.sh and bench/run-console.sh: wrk, the Release builds, `schemareg serve` on the embedded
+# Sourced by bench/run-api.sh, bench/run-confluent.sh and bench/run-console.sh (after bench/lib/results.sh): wrk, the Release
+# builds, `schemareg serve` on the embedded
 # default (SQLite and file blobs in a temporary data directory) on a free loopback port, and the harness against it.
 
 bench_project=bench/SchemaRegistry.Bench
@@ -62,4 +63,23 @@ bench_stop_server() {
     for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
   fi
   rm -rf "${work:?}"
+}
+
+# bench_section HEADING COMMAND: after bench_serve_and_run. With BENCH_NO_RESULTS=1 exits with the harness's status;
+# otherwise writes $work/section.md for bench_record (bench/lib/results.sh): "## date, HEADING", the machine and wrk,
+# "Command: COMMAND", then the table.
+bench_section() {
+  local heading=$1 command=$2
+  if [[ "${BENCH_NO_RESULTS:-0}" == 1 ]]; then
+    exit "$status"
+  fi
+  bench_machine
+  {
+    echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $heading"
+    echo
+    echo "Machine: ${cpu:-unknown CPU}, $(nproc) CPUs (nproc), $ram RAM, $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2). Commit $commit. .NET SDK $(dotnet --version)."
+    echo "Command: $command"
+    echo
+    cat "$work/report.md"
+  } > "$work/section.md"
 }

@@ -116,12 +116,6 @@ public sealed class GovernedSettingsTests : IAsyncLifetime
     private async Task<List<AuditEntry>> LedgerAsync()
     {
         using var client = _server.Client();
-        var entries = new List<AuditEntry>();
-        await foreach (var line in client.ExportAuditAsync())
-        {
-            var e = Client.RegistryClient.ParseAuditLine(line);
-            entries.Add(new(e.Sequence, e.At, e.Principal, e.Role, e.Action, e.Target, e.Reason, e.BeforeHash, e.AfterHash, e.PreviousHash, e.Hash));
-        }
-        return entries;
+        return await ExportedLedger.ReadAsync(client);
     }
 }

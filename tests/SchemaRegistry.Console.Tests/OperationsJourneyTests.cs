@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 using SchemaRegistry.Client;
+using SchemaRegistry.Testing;
 using SchemaRegistry.Ui.Tests.Harness;
 using SchemaRegistry.Wire;
 
@@ -16,8 +16,8 @@ namespace SchemaRegistry.Ui.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class OperationsJourneyTests(Browsers browsers) : IAsyncLifetime
 {
-    private const string Subject = "finance.gdp.invoice";
-    private const string V11 = """{"type":"object","required":["invoice_id","amount"],"properties":{"invoice_id":{"type":"string"},"amount":{"type":"number"},"currency":{"type":"string"}}}""";
+    private const string Subject = InvoiceDrift.Subject;
+    private const string V11 = InvoiceDrift.V11;
 
     private ConsoleServer _server = null!;
     private RegistryClient _admin = null!;
@@ -30,13 +30,7 @@ public sealed class OperationsJourneyTests(Browsers browsers) : IAsyncLifetime
         _admin = _server.Client();
         _approverKey = await _server.KeyAsync("governance", "schema-admin");
         _approver = _server.Client(_approverKey);
-        using var document = JsonDocument.Parse(V11);
-        await _admin.RegisterAsync(new RegisterSchemaRequest($"{Subject}:v1.1", "finance-data", "Invoices <b>after</b> GDP", Payload: document.RootElement.Clone()));
-        await _admin.ValidateAsync($"{Subject}:v1.1");
-        await _admin.SubmitAsync($"{Subject}:v1.1");
-        await _approver.ApproveAsync($"{Subject}:v1.1");
-        await _admin.PublishAsync($"{Subject}:v1.1");
-        await _admin.RegisterPipelineAsync(new PipelineRequest("finance_gdp_transform", "gdp", $"{Subject}:latest", "pre_and_post", "quarantine", "finance-data"));
+        await InvoiceDrift.PublishV11AndPipelineAsync(_admin, _approver, "Invoices <b>after</b> GDP");
     }
 
     public async Task DisposeAsync()
@@ -50,11 +44,9 @@ public sealed class OperationsJourneyTests(Browsers browsers) : IAsyncLifetime
     private async Task<long> DriftedRunAsync(string runId)
     {
         using var runner = _server.Client(await _server.KeyAsync("glue-" + runId, "pipeline-runner"));
-        await runner.StartRunAsync(new StartRunRequest("finance_gdp_transform", runId, "s3://warehouse/gdp/invoice/"));
-        var lines = "{\"invoice_id\":\"INV-1\",\"amount\":10.5}\n{\"invoice_id\":\"INV-2\",\"amount\":3,\"invoice_region_code\":\"EU-W\"}\n{\"invoice_id\":\"INV-3\",\"amount\":7,\"invoice_region_code\":\"US-E\"}\n";
-        var batch = await runner.SendBatchAsync(runId, new MemoryStream(Encoding.UTF8.GetBytes(lines)), "application/x-ndjson");
+        var batch = await InvoiceDrift.SendAsync(runner, runId, InvoiceDrift.ExampleBLines);
         Assert.Equal(2L, batch.Quarantined);
-        return batch.DriftCaseId ?? throw new InvalidOperationException("The batch opened no drift case.");
+        return InvoiceDrift.CaseOf(batch);
     }
 
     private static ILocator Button(ConsolePage console, string name) =>

@@ -4,6 +4,7 @@ using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Lifecycle;
 using SchemaRegistry.Core.Naming;
 using SchemaRegistry.Core.Security;
+using SchemaRegistry.Server.Events;
 using SchemaRegistry.Server.Services;
 using SchemaRegistry.Storage.Ports;
 using SchemaRegistry.Wire;
@@ -13,10 +14,11 @@ namespace SchemaRegistry.Confluent.Services;
 /// <summary>
 /// Soft and permanent deletes. Published content is immutable here, so a soft delete deprecates our version (audited,
 /// with its SchemaDeprecated event) and hides it from Confluent clients; a permanent delete hides it for good and its
-/// number is never given again. Global ids stay: messages already written with them must stay readable.
+/// number is never given again. Either is written with its ConfluentVersionsDeleted event. Global ids stay: messages
+/// already written with them must stay readable.
 /// </summary>
 internal sealed class ConfluentDeletes(IRegistryStorage storage, SubjectNames names, ConfluentCatalog catalog, ConfluentSettings settings, SchemaService schemas,
-    Layers layers, LookUpCache lookUps)
+    Layers layers, LookUpCache lookUps, TimeProvider time)
 {
     public async Task<int> DeleteVersionAsync(string name, string versionText, bool permanent, Principal actor, CancellationToken cancellationToken)
     {
@@ -36,8 +38,7 @@ internal sealed class ConfluentDeletes(IRegistryStorage storage, SubjectNames na
             var version = ConfluentCatalog.Pick(versions, name, versionText, includeDeleted: false);
             await RefuseReferencedAsync(name, version, cancellationToken);
             await DeprecateAsync(version, actor, cancellationToken);
-            await storage.Confluent.SetDeletedAsync(subject.ToString(), [version.Version], ConfluentVersion.SoftDeleted, cancellationToken);
-            lookUps.Invalidate(subject.ToString());
+            await MarkAsync(subject, name, [version], permanent: false, actor, cancellationToken);
             return version.Version;
         }
         var target = versionText is "latest" or "-1"
@@ -52,8 +53,7 @@ internal sealed class ConfluentDeletes(IRegistryStorage storage, SubjectNames na
             throw new ConfluentException(404, ConfluentErrors.VersionNotSoftDeleted,
                 $"Version {target.Version} of subject '{SubjectName.Printable(name)}' must be soft deleted first.");
         }
-        await storage.Confluent.SetDeletedAsync(subject.ToString(), [target.Version], ConfluentVersion.PermanentlyDeleted, cancellationToken);
-        lookUps.Invalidate(subject.ToString());
+        await MarkAsync(subject, name, [target], permanent: true, actor, cancellationToken);
         return target.Version;
     }
 
@@ -82,17 +82,29 @@ internal sealed class ConfluentDeletes(IRegistryStorage storage, SubjectNames na
             {
                 await DeprecateAsync(version, actor, cancellationToken);
             }
-            await storage.Confluent.SetDeletedAsync(subject.ToString(), live.Select(v => v.Version).ToList(), ConfluentVersion.SoftDeleted, cancellationToken);
-            lookUps.Invalidate(subject.ToString());
+            await MarkAsync(subject, name, live, permanent: false, actor, cancellationToken);
             return live.Select(v => v.Version).ToList();
         }
         if (live.Count > 0)
         {
             throw new ConfluentException(404, ConfluentErrors.SubjectNotSoftDeleted, $"Subject '{SubjectName.Printable(name)}' must be soft deleted first.");
         }
-        await storage.Confluent.SetDeletedAsync(subject.ToString(), soft.Select(v => v.Version).ToList(), ConfluentVersion.PermanentlyDeleted, cancellationToken);
-        lookUps.Invalidate(subject.ToString());
+        await MarkAsync(subject, name, soft, permanent: true, actor, cancellationToken);
         return soft.Select(v => v.Version).ToList();
+    }
+
+    /// <summary>
+    /// Marks the versions with their <c>ConfluentVersionsDeleted</c> event in one transaction: the event moves other
+    /// replicas' caches (through the event stream) and tells subscribers; this replica's move at once.
+    /// </summary>
+    private async Task MarkAsync(SubjectName subject, string name, IReadOnlyList<ConfluentVersion> versions, bool permanent, Principal actor,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await storage.Confluent.SetDeletedAsync(subject.ToString(), versions.Select(v => v.Version).ToList(),
+            permanent ? ConfluentVersion.PermanentlyDeleted : ConfluentVersion.SoftDeleted,
+            [EventFactory.ConfluentVersionsDeleted(subject, name, versions, permanent, actor, now)], cancellationToken);
+        lookUps.Invalidate(subject.ToString());
     }
 
     /// <summary>42206: another live schema references this version.</summary>

@@ -9,9 +9,8 @@ namespace SchemaRegistry.Confluent.Services;
 /// Answers of <c>POST /subjects/{s}</c> (look up) by what was asked: the name, whether soft-deleted versions count and
 /// the request body's hash. Each answer is kept with its subject's generation in <see cref="SchemaReadCache"/>, taken
 /// before the store was read, and served only while that generation stands: every change of the subject moves it
-/// (this replica's writes at once, another replica's through <see cref="ChangeWatcher"/>, which follows the events).
-/// The door's writes that have no event of their own (a version marked soft or permanently deleted) move it here on
-/// this replica; <see cref="Lifetime"/> bounds how long another replica may answer from before such a write.
+/// (this replica's writes at once, another replica's through <see cref="ChangeWatcher"/>, which follows the events;
+/// the door's deletes write ConfluentVersionsDeleted for that). <see cref="Lifetime"/> bounds any answer's age besides.
 /// Only found answers are kept; bounded: past <see cref="MaxEntries"/> it starts over.
 /// </summary>
 internal sealed class LookUpCache(SchemaReadCache schemas, TimeProvider time)
@@ -65,7 +64,7 @@ internal sealed class LookUpCache(SchemaReadCache schemas, TimeProvider time)
         _answers[key] = new Entry(subject, generation, json, time.GetUtcNow() + Lifetime);
     }
 
-    /// <summary>A change of <paramref name="subject"/> made on this replica without an event: drops its answers (and its cached schema answers).</summary>
+    /// <summary>A change of <paramref name="subject"/> made on this replica: drops its answers (and its cached schema answers) before its event comes round.</summary>
     public void Invalidate(string subject) => schemas.Invalidate(subject);
 
     private sealed record Entry(string Subject, (long Global, long Subject) Generation, byte[] Json, DateTimeOffset Until);

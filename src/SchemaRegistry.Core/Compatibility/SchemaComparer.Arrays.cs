@@ -10,7 +10,7 @@ internal sealed partial class SchemaComparer
     /// </summary>
     private static (List<JsonElement> Prefix, JsonElement Tail, string? Style) Tuple(JsonElement schema, SchemaDraft draft)
     {
-        var unevaluated = UnevaluatedItemsTail(schema);
+        var unevaluated = UnevaluatedItemsTail(schema, draft);
         if (draft >= SchemaDraft.Draft202012 && SchemaJson.Get(schema, "prefixItems") is { ValueKind: JsonValueKind.Array } prefix)
         {
             return (prefix.EnumerateArray().ToList(), SchemaJson.Get(schema, "items") ?? unevaluated ?? SchemaJson.True, "prefixItems");

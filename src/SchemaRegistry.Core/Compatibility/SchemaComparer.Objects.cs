@@ -16,17 +16,17 @@ internal sealed partial class SchemaComparer
             : [];
 
     /// <summary>Whether names outside 'properties' are judged by more than one schema (patterns, or unevaluatedProperties that is no plain rest).</summary>
-    private static bool Fuzzy(JsonElement schema) =>
+    private static bool Fuzzy(JsonElement schema, SchemaDraft draft) =>
         HasPatternProperties(schema)
-        || (SchemaJson.Get(schema, "unevaluatedProperties") is not null
-            && SchemaJson.Get(schema, "additionalProperties") is null && UnevaluatedPropertiesRest(schema) is null);
+        || (Unevaluated(schema, "unevaluatedProperties", draft) is not null
+            && SchemaJson.Get(schema, "additionalProperties") is null && UnevaluatedPropertiesRest(schema, draft) is null);
 
     private void CompareObject(JsonElement o, JsonElement n, string path, List<SchemaChange> output)
     {
         var oldProperties = Properties(o);
         var newProperties = Properties(n);
-        var oldAdditional = SchemaJson.Get(o, "additionalProperties") ?? UnevaluatedPropertiesRest(o) ?? SchemaJson.True;
-        var newAdditional = SchemaJson.Get(n, "additionalProperties") ?? UnevaluatedPropertiesRest(n) ?? SchemaJson.True;
+        var oldAdditional = SchemaJson.Get(o, "additionalProperties") ?? UnevaluatedPropertiesRest(o, oldDraft) ?? SchemaJson.True;
+        var newAdditional = SchemaJson.Get(n, "additionalProperties") ?? UnevaluatedPropertiesRest(n, newDraft) ?? SchemaJson.True;
         var names = oldProperties.Select(p => p.Name).Concat(newProperties.Select(p => p.Name)).Distinct().ToList();
         var oldIndexes = IndexOf(oldProperties);
         var newIndexes = IndexOf(newProperties);
@@ -72,7 +72,7 @@ internal sealed partial class SchemaComparer
 
     private SchemaChange PropertyAdded(JsonElement o, JsonElement n, string name, string at, JsonElement oldAdditional, JsonElement added, Members oldMembers, Members newMembers)
     {
-        if (Fuzzy(o))
+        if (Fuzzy(o, oldDraft))
         {
             return new(ChangeKind.PropertyAdded, at, null, OldText(added), null, null,
                 $"Property {Quote(name)} was added, but the old schema uses patternProperties/unevaluatedProperties, so what old data could carry under {Quote(name)} is not analysed.", null);
@@ -104,7 +104,7 @@ internal sealed partial class SchemaComparer
 
     private SchemaChange PropertyRemoved(JsonElement o, JsonElement n, string name, string at, JsonElement removed, JsonElement newAdditional, Members oldMembers, Members newMembers)
     {
-        if (Fuzzy(n))
+        if (Fuzzy(n, newDraft))
         {
             return new(ChangeKind.PropertyRemoved, at, OldText(removed), null, null, null,
                 $"Property {Quote(name)} was removed, but the new schema uses patternProperties/unevaluatedProperties, so what it accepts under {Quote(name)} is not analysed.", null);
@@ -178,7 +178,7 @@ internal sealed partial class SchemaComparer
         var reason = closing
             ? $"additionalProperties went from {OldText(oldAdditional)} to {OldText(newAdditional)}: old data may carry properties not declared in 'properties', and the new schema restricts or rejects them."
             : $"additionalProperties went from {OldText(oldAdditional)} to {OldText(newAdditional)}: old data stays valid, but new data with undeclared properties is rejected by the old schema.";
-        if (Fuzzy(o) || Fuzzy(n))
+        if (Fuzzy(o, oldDraft) || Fuzzy(n, newDraft))
         {
             backward = backward == true ? true : null;
             forward = forward == true ? true : null;

@@ -8,8 +8,9 @@ namespace SchemaRegistry.Core.Compatibility;
 /// and, for items, <c>contains</c>. When nothing but the object's own tuple or properties evaluates, the keyword acts
 /// exactly as the tail (<c>items</c>) or <c>additionalProperties</c> and is compared as such. Otherwise what it
 /// applies to depends on which subschemas match, which keyword-by-keyword comparison cannot follow: every proven
-/// verdict under such an object becomes unproven (null). They are read in every draft, as the registry's validator
-/// (<c>SchemaRegistry.JsonSchema</c>) applies them in draft-04 to draft-07 schemas too, although those drafts have no such keywords.
+/// verdict under such an object becomes unproven (null). They are read in 2019-09 and 2020-12 schemas only: draft-04 to
+/// draft-07 have no such keywords, so there they constrain nothing, as the registry's validator (<c>SchemaRegistry.JsonSchema</c>)
+/// reads them too.
 /// </summary>
 internal sealed partial class SchemaComparer
 {
@@ -17,6 +18,10 @@ internal sealed partial class SchemaComparer
 
     private readonly SchemaDraft oldDraft = SchemaJson.DraftOf(oldRoot);
     private readonly SchemaDraft newDraft = SchemaJson.DraftOf(newRoot);
+
+    /// <summary>An unevaluated* keyword's value where <paramref name="draft"/> has the keyword, else null.</summary>
+    private static JsonElement? Unevaluated(JsonElement schema, string keyword, SchemaDraft draft) =>
+        draft >= SchemaDraft.Draft201909 ? SchemaJson.Get(schema, keyword) : null;
 
     private static bool HasInPlaceApplicator(JsonElement schema) => InPlaceApplicators.Any(k => SchemaJson.Get(schema, k) is not null);
 
@@ -30,15 +35,15 @@ internal sealed partial class SchemaComparer
             : SchemaJson.Get(schema, "items") is { } items && (items.ValueKind != JsonValueKind.Array || SchemaJson.Get(schema, "additionalItems") is not null);
 
     /// <summary><c>unevaluatedItems</c> when it acts as the schema of the items past the tuple, else null.</summary>
-    private static JsonElement? UnevaluatedItemsTail(JsonElement schema) =>
+    private static JsonElement? UnevaluatedItemsTail(JsonElement schema, SchemaDraft draft) =>
         !HasInPlaceApplicator(schema) && SchemaJson.Get(schema, "contains") is null
-            ? SchemaJson.Get(schema, "unevaluatedItems")
+            ? Unevaluated(schema, "unevaluatedItems", draft)
             : null;
 
     /// <summary><c>unevaluatedProperties</c> when it acts as <c>additionalProperties</c>, else null.</summary>
-    private static JsonElement? UnevaluatedPropertiesRest(JsonElement schema) =>
+    private static JsonElement? UnevaluatedPropertiesRest(JsonElement schema, SchemaDraft draft) =>
         !HasInPlaceApplicator(schema) && !HasPatternProperties(schema)
-            ? SchemaJson.Get(schema, "unevaluatedProperties")
+            ? Unevaluated(schema, "unevaluatedProperties", draft)
             : null;
 
     /// <summary>
@@ -49,16 +54,16 @@ internal sealed partial class SchemaComparer
     private bool UnevaluatedAccountedFor(JsonElement o, JsonElement n, string keyword) => keyword switch
     {
         "unevaluatedItems" => ItemsAccounted(o, oldDraft) && ItemsAccounted(n, newDraft),
-        "unevaluatedProperties" => PropertiesAccounted(o) && PropertiesAccounted(n),
+        "unevaluatedProperties" => PropertiesAccounted(o, oldDraft) && PropertiesAccounted(n, newDraft),
         _ => false,
     };
 
     private static bool ItemsAccounted(JsonElement schema, SchemaDraft draft) =>
-        SchemaJson.Get(schema, "unevaluatedItems") is null || ItemsCovered(schema, draft) || UnevaluatedItemsTail(schema) is not null;
+        Unevaluated(schema, "unevaluatedItems", draft) is null || ItemsCovered(schema, draft) || UnevaluatedItemsTail(schema, draft) is not null;
 
-    private static bool PropertiesAccounted(JsonElement schema) =>
-        SchemaJson.Get(schema, "unevaluatedProperties") is null
-        || SchemaJson.Get(schema, "additionalProperties") is not null || UnevaluatedPropertiesRest(schema) is not null;
+    private static bool PropertiesAccounted(JsonElement schema, SchemaDraft draft) =>
+        Unevaluated(schema, "unevaluatedProperties", draft) is null
+        || SchemaJson.Get(schema, "additionalProperties") is not null || UnevaluatedPropertiesRest(schema, draft) is not null;
 
     /// <summary>Whether an unevaluated* keyword of this object depends on what its subschemas evaluate.</summary>
     private static bool EvaluationDependent(JsonElement schema, SchemaDraft draft)
@@ -67,9 +72,9 @@ internal sealed partial class SchemaComparer
         {
             return false;
         }
-        var items = SchemaJson.Get(schema, "unevaluatedItems") is { } ui && !SchemaJson.AcceptsEverything(ui) && !ItemsCovered(schema, draft)
+        var items = Unevaluated(schema, "unevaluatedItems", draft) is { } ui && !SchemaJson.AcceptsEverything(ui) && !ItemsCovered(schema, draft)
             && (HasInPlaceApplicator(schema) || SchemaJson.Get(schema, "contains") is not null);
-        var properties = SchemaJson.Get(schema, "unevaluatedProperties") is { } up && !SchemaJson.AcceptsEverything(up)
+        var properties = Unevaluated(schema, "unevaluatedProperties", draft) is { } up && !SchemaJson.AcceptsEverything(up)
             && SchemaJson.Get(schema, "additionalProperties") is null && (HasInPlaceApplicator(schema) || HasPatternProperties(schema));
         return items || properties;
     }

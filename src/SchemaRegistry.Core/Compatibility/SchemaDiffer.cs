@@ -12,8 +12,9 @@ public static class SchemaDiffer
         comparer.Compare(oldSchema, newSchema, "", changes);
         // unevaluated* judges an instance by what other subschemas evaluated (annotations, even through $ref): a
         // subschema's inclusion then says nothing about the schema that holds it, so the set-based refinement stays
-        // out and the keyword comparison's own, annotation-aware verdicts stand.
-        if (UsesUnevaluated(oldSchema) || UsesUnevaluated(newSchema))
+        // out and the keyword comparison's own, annotation-aware verdicts stand. Draft-04 to draft-07 have no such keywords.
+        if ((SchemaJson.DraftOf(oldSchema) >= SchemaDraft.Draft201909 && UsesUnevaluated(oldSchema))
+            || (SchemaJson.DraftOf(newSchema) >= SchemaDraft.Draft201909 && UsesUnevaluated(newSchema)))
         {
             return new SchemaDiff(changes.AsReadOnly());
         }

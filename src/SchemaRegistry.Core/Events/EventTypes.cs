@@ -45,6 +45,9 @@ public static class EventTypes
     /// <summary>Records a pipeline worker validated and quarantined were re-validated by the server and stored in the quarantine.</summary>
     public const string QuarantineUploaded = "QuarantineUploaded";
 
+    /// <summary>Numbered versions of a subject hidden from Confluent clients (soft) or for good (permanent); our versions stay.</summary>
+    public const string ConfluentVersionsDeleted = "ConfluentVersionsDeleted";
+
     /// <summary>The event a lifecycle action emits; a forced publish is still a publish.</summary>
     public static string ForAction(SchemaAction action) => action switch
     {

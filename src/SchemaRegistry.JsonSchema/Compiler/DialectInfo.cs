@@ -36,7 +36,12 @@ internal sealed record DialectInfo(Dialect Draft, Vocabularies Vocabularies)
 
     public bool Has(Vocabularies vocabulary) => (Vocabularies & vocabulary) != 0;
 
-    public static DialectInfo Standard(Dialect draft) => new(draft, Vocabularies.All);
+    /// <summary>
+    /// A draft's standard vocabularies: draft-04 to draft-07 have no unevaluatedProperties/unevaluatedItems, so there
+    /// they are unknown keywords, which are ignored.
+    /// </summary>
+    public static DialectInfo Standard(Dialect draft) =>
+        new(draft, draft >= Dialect.Draft201909 ? Vocabularies.All : Vocabularies.All & ~Vocabularies.Unevaluated);
 
     /// <summary>The dialect a known <c>$schema</c> URI names, or null.</summary>
     public static Dialect? Known(string uri)

@@ -60,6 +60,13 @@ internal static class EventFactory
     public static OutboxEvent SubjectConfigCleared(SubjectName subject, Principal actor, DateTimeOffset at) =>
         SettingChanged(subject, "compatibility", null, actor, at);
 
+    /// <summary>Numbered versions deleted through the Confluent door, written with the change that marks them.</summary>
+    public static OutboxEvent ConfluentVersionsDeleted(SubjectName subject, string name, IReadOnlyList<ConfluentVersion> versions, bool permanent,
+        Principal actor, DateTimeOffset at) =>
+        Build(EventTypes.ConfluentVersionsDeleted, subject.ToString(), at, new ConfluentVersionsDeletedData(
+            actor.Name, actor.Id, WireNames.Of(actor.Role), null, subject.ToString(), name,
+            versions.Select(v => v.Version).ToList(), versions.Select(v => v.Fqid).ToList(), permanent));
+
     // Runs: the subject is the version the run pinned
 
     public static OutboxEvent RunStarted(RunRecord run) =>

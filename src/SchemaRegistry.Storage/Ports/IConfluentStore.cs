@@ -41,8 +41,11 @@ public interface IConfluentStore
     /// </summary>
     Task<bool> AppendVersionAsync(string subject, string fqid, long schemaId, int? version, string? metadata, CancellationToken cancellationToken);
 
-    /// <summary>Marks versions <see cref="ConfluentVersion.Live"/>, soft- or permanently deleted.</summary>
-    Task SetDeletedAsync(string subject, IReadOnlyCollection<int> versions, int deleted, CancellationToken cancellationToken);
+    /// <summary>
+    /// Marks versions <see cref="ConfluentVersion.Live"/>, soft- or permanently deleted, and writes <paramref name="events"/>
+    /// (with their ledger entries) in the same transaction: other replicas learn of it from the event stream.
+    /// </summary>
+    Task SetDeletedAsync(string subject, IReadOnlyCollection<int> versions, int deleted, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
 
     /// <summary>A door setting of a scope ('' for the global one), or null.</summary>
     Task<string?> GetSettingAsync(string scope, string name, CancellationToken cancellationToken);

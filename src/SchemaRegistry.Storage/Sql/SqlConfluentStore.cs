@@ -164,7 +164,8 @@ internal sealed class SqlConfluentStore(SqlProvider provider) : IConfluentStore
         }
     }
 
-    public async Task SetDeletedAsync(string subject, IReadOnlyCollection<int> versions, int deleted, CancellationToken cancellationToken)
+    public async Task SetDeletedAsync(string subject, IReadOnlyCollection<int> versions, int deleted, IReadOnlyList<OutboxEvent> events,
+        CancellationToken cancellationToken)
     {
         await using var connection = await provider.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -174,6 +175,7 @@ internal sealed class SqlConfluentStore(SqlProvider provider) : IConfluentStore
                 ("@d", deleted), ("@s", subject), ("@v", version));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        await OutboxWriter.AppendEventsAsync(provider, connection, transaction, events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

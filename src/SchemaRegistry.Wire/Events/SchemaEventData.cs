@@ -85,3 +85,28 @@ public sealed record SubjectConfigChangedData(
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("subject")] string Subject,
     [property: JsonPropertyName("compatibility")] string Compatibility);
+
+/// <summary>
+/// Data of ConfluentVersionsDeleted (numbered versions deleted through the Confluent door: hidden from its clients, or
+/// for good); the event's subject is <see cref="Subject"/>. A soft delete also deprecates each published version
+/// (its own SchemaDeprecated event); global ids stay resolvable either way.
+/// </summary>
+/// <param name="Principal">Who (the key's name).</param>
+/// <param name="PrincipalId">The key's id.</param>
+/// <param name="Role">The key's role.</param>
+/// <param name="Reason">Why, when given.</param>
+/// <param name="Subject">Our subject (domain.layer.entity).</param>
+/// <param name="Name">The Confluent subject name the request used.</param>
+/// <param name="Versions">The integer versions deleted.</param>
+/// <param name="Fqids">Our versions they number, in the same order.</param>
+/// <param name="Permanent">True for a permanent delete (the numbers are never given again).</param>
+public sealed record ConfluentVersionsDeletedData(
+    [property: JsonPropertyName("principal")] string Principal,
+    [property: JsonPropertyName("principal_id")] string PrincipalId,
+    [property: JsonPropertyName("role")] string Role,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("versions")] IReadOnlyList<int> Versions,
+    [property: JsonPropertyName("fqids")] IReadOnlyList<string> Fqids,
+    [property: JsonPropertyName("permanent")] bool Permanent);

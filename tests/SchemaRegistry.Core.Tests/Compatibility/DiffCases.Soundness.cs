@@ -8,9 +8,9 @@ namespace SchemaRegistry.Core.Tests.Compatibility;
 /// siblings, keywords a draft does not have. Each verdict is argued from the specification (JSON Schema 2020-12 Core
 /// §10.3.1 prefixItems/items, §11 unevaluated*, §8.2.2 $anchor, §8.2.3 $ref; 2019-09 Core §9.3.1; draft-07 Core §8.2
 /// ($id plain-name fragments) and §8.3 ($ref: "All other properties in a $ref object MUST be ignored"); Validation
-/// 2019-09 §6.4.4-5 minContains/maxContains). A null verdict means the checker cannot prove it and says so. Where
-/// the registry's validator departs from a draft (it applies unevaluated* in draft-07), the case follows the validator,
-/// which is what judges the data. The breaking examples of these cases are checked by the real validator through
+/// 2019-09 §6.4.4-5 minContains/maxContains). A null verdict means the checker cannot prove it and says so. Keywords
+/// a draft does not have (unevaluated* before 2019-09) are ignored there, by the registry's validator and the checker
+/// alike. The breaking examples of these cases are checked by the real validator through
 /// the generated-data test and the property test (the test checker behind Every_example_breaks_what_its_change_claims
 /// reads neither anchors nor unevaluated*).
 /// </summary>
@@ -95,12 +95,11 @@ internal static partial class DiffCases
             InDraft(Draft7, """{"type":"array","prefixItems":[{"type":"string"}]}"""),
             InDraft(Draft7, """{"type":"array","items":[{"type":"string"}]}"""), [ItemsChanged], false, true,
             I("[1]", true, false), I("""["a"]""", true, true)),
-        C("The registry's validator applies unevaluatedItems in draft-07 too, so removing it is not forward compatible",
-            // draft-07 has no unevaluatedItems, but SchemaRegistry.JsonSchema applies it in every draft, and the
-            // checker judges data as that validator does: the closed tail opens, new ["a",1] breaks the old schema.
+        C("unevaluatedItems is no keyword in draft-07, so removing it changes nothing",
+            // draft-07 has no unevaluatedItems: the tail after the items tuple was open before and stays open.
             InDraft(Draft7, """{"type":"array","items":[{"type":"string"}],"unevaluatedItems":false}"""),
-            InDraft(Draft7, """{"type":"array","items":[{"type":"string"}]}"""), [ItemsChanged], true, false,
-            I("""["a",1]""", false, true), I("""["a"]""", true, true), I("[1]", false, false)),
+            InDraft(Draft7, """{"type":"array","items":[{"type":"string"}]}"""), [], true, true,
+            I("""["a",1]""", true, true), I("""["a"]""", true, true), I("[1]", false, false)),
 
         // unevaluatedProperties. With no additionalProperties, patternProperties or in-place applicator it applies to
         // exactly the names outside "properties" (Core §11.3), i.e. it acts as additionalProperties.
@@ -153,15 +152,16 @@ internal static partial class DiffCases
             """{"type":"object","patternProperties":{"^x":{"type":"string"}}}""",
             """{"type":"object","patternProperties":{"^x":{"type":"string"}},"unevaluatedProperties":false}""", [Unknown], null, null,
             I("""{"y":1}""", true, false), I("""{"x":"a"}""", true, true), I("""{"x":1}""", false, false)),
-        C("The registry's validator applies unevaluatedProperties in draft-07 too, so removing it is not forward compatible",
-            // As above: the validator applies it in every draft, so the draft-07 object was closed and is now open.
+        C("unevaluatedProperties is no keyword in draft-07, so removing it changes nothing",
+            // draft-07 has no unevaluatedProperties: the object was open before and stays open.
             InDraft(Draft7, """{"type":"object","properties":{"a":{"type":"string"}},"unevaluatedProperties":false}"""),
-            InDraft(Draft7, """{"type":"object","properties":{"a":{"type":"string"}}}"""), [AdditionalPropertiesOpened], true, false,
-            I("""{"b":1}""", false, true), I("""{"a":1}""", false, false), I("""{"a":"x"}""", true, true)),
-        C("A draft-07 unevaluatedProperties false and additionalProperties false close an object alike",
+            InDraft(Draft7, """{"type":"object","properties":{"a":{"type":"string"}}}"""), [], true, true,
+            I("""{"b":1}""", true, true), I("""{"a":1}""", false, false), I("""{"a":"x"}""", true, true)),
+        C("Replacing a draft-07 unevaluatedProperties false (ignored) by additionalProperties false closes the object",
+            // Old {"b":1} was valid (nothing closed the object); the new schema rejects it.
             InDraft(Draft7, """{"type":"object","properties":{"a":{"type":"string"}},"unevaluatedProperties":false}"""),
-            InDraft(Draft7, """{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false}"""), [], true, true,
-            I("""{"b":1}""", false, false), I("""{"a":"x"}""", true, true)),
+            InDraft(Draft7, """{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":false}"""), [AdditionalPropertiesClosed], false, true,
+            I("""{"b":1}""", true, false), I("""{"a":"x"}""", true, true)),
         C("Removing a property under unevaluatedProperties false in 2019-09 is not backward compatible",
             InDraft(Draft2019, """{"type":"object","properties":{"a":{},"b":{}},"unevaluatedProperties":false}"""),
             InDraft(Draft2019, """{"type":"object","properties":{"a":{}},"unevaluatedProperties":false}"""), [PropertyRemoved], false, true,

@@ -53,10 +53,14 @@ public sealed class EventSubjectTests : IAsyncLifetime
         [EventTypes.IncidentAnnotated] = [typeof(IncidentAnnotatedData)],
         [EventTypes.RunsAffected] = [typeof(RunsAffectedData)],
         [EventTypes.QuarantineUploaded] = [typeof(QuarantineUploadedData)],
+        [EventTypes.ConfluentVersionsDeleted] = [typeof(ConfluentVersionsDeletedData)],
     };
 
-    /// <summary>Emitted only at start-up, when no admin key is left: AdminRecoveryTests checks its subject.</summary>
-    private static readonly string[] NotInThisFlow = [EventTypes.KeyRecovered];
+    /// <summary>
+    /// KeyRecovered is emitted only at start-up, when no admin key is left (AdminRecoveryTests checks its subject);
+    /// ConfluentVersionsDeleted only by the Confluent door, which this server has not (LookUpCacheTests checks it).
+    /// </summary>
+    private static readonly string[] NotInThisFlow = [EventTypes.KeyRecovered, EventTypes.ConfluentVersionsDeleted];
 
     private RegistryServer _server = null!;
 
@@ -102,7 +106,8 @@ public sealed class EventSubjectTests : IAsyncLifetime
             EventTypes.PipelineFailed or EventTypes.SchemaDriftDetected or EventTypes.QuarantineReleased or EventTypes.QuarantinePurged
                 or EventTypes.QuarantineUploaded => runs[Text("run_id")],
             EventTypes.MetadataSyncFailed => runs.TryGetValue(Text("run_id"), out var fqid) ? fqid : EventSubjects.Run(Text("run_id")),
-            EventTypes.DriftAcknowledged or EventTypes.DriftResolved or EventTypes.SubjectConfigChanged => Text("subject"),
+            EventTypes.DriftAcknowledged or EventTypes.DriftResolved or EventTypes.SubjectConfigChanged
+                or EventTypes.ConfluentVersionsDeleted => Text("subject"),
             EventTypes.SettingChanged => Text("scope") is { Length: > 0 } scope ? scope : EventSubjects.GlobalConfig,
             EventTypes.KeyCreated or EventTypes.KeyRevoked or EventTypes.KeyRecovered => EventSubjects.Key(Text("key_id")),
             EventTypes.SubscriptionCreated or EventTypes.SubscriptionDeleted or EventTypes.ReplayStarted or EventTypes.ReplayCancelled

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using SchemaRegistry.Core.Audit;
-using SchemaRegistry.Server.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace SchemaRegistry.Server.Tests.Hostile;

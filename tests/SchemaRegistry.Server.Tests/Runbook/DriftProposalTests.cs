@@ -1,8 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using SchemaRegistry.Client;
 using SchemaRegistry.Server.Tests.Harness;
-using SchemaRegistry.Wire;
 
 namespace SchemaRegistry.Server.Tests.Runbook;
 
@@ -13,12 +11,7 @@ namespace SchemaRegistry.Server.Tests.Runbook;
 /// </summary>
 public sealed class DriftProposalTests : IAsyncLifetime
 {
-    private const string Subject = "finance.gdp.invoice";
-
-    private const string V11 = """
-        {"type":"object","required":["invoice_id","amount"],
-         "properties":{"invoice_id":{"type":"string"},"amount":{"type":"number"},"currency":{"type":"string"}}}
-        """;
+    private const string Subject = InvoiceDrift.Subject;
 
     private RegistryServer _server = null!;
     private RegistryClient _admin = null!;
@@ -33,12 +26,7 @@ public sealed class DriftProposalTests : IAsyncLifetime
         _approver = _server.Client(await _server.KeyAsync("governance", "schema-admin"));
         _runner = _server.Client(await _server.KeyAsync("glue", "pipeline-runner"));
         _reader = _server.Client(await _server.KeyAsync("analyst", "reader"));
-        await _admin.RegisterAsync(Schemas.Draft($"{Subject}:v1.1", V11));
-        await _admin.ValidateAsync($"{Subject}:v1.1");
-        await _admin.SubmitAsync($"{Subject}:v1.1");
-        await _approver.ApproveAsync($"{Subject}:v1.1");
-        await _admin.PublishAsync($"{Subject}:v1.1");
-        await _admin.RegisterPipelineAsync(new PipelineRequest("finance_gdp_transform", "gdp", $"{Subject}:latest", "pre_and_post", "quarantine", "finance-data"));
+        await InvoiceDrift.PublishV11AndPipelineAsync(_admin, _approver);
     }
 
     public async Task DisposeAsync()
@@ -50,12 +38,7 @@ public sealed class DriftProposalTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private async Task<long> DriftAsync(string runId, params string[] lines)
-    {
-        await _runner.StartRunAsync(new StartRunRequest("finance_gdp_transform", runId, "s3://warehouse/gdp/invoice/"));
-        var batch = await _runner.SendBatchAsync(runId, new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n")), "application/x-ndjson");
-        return batch.DriftCaseId ?? throw new InvalidOperationException("no drift case");
-    }
+    private async Task<long> DriftAsync(string runId, params string[] lines) => InvoiceDrift.CaseOf(await InvoiceDrift.SendAsync(_runner, runId, lines));
 
     [Fact]
     public async Task The_proposal_adds_the_drifted_field_as_an_optional_string_as_the_next_minor_and_publishing_it_closes_the_case()
@@ -93,7 +76,7 @@ public sealed class DriftProposalTests : IAsyncLifetime
     {
         // v1.2 exists as a draft already: the next minor would be v1.3, but widening a type under BACKWARD is
         // a minor only when FORWARD is not asked; FULL makes it a major, so the proposal is v2.0.
-        await _admin.RegisterAsync(Schemas.Draft($"{Subject}:v1.2", V11));
+        await _admin.RegisterAsync(Schemas.Draft($"{Subject}:v1.2", InvoiceDrift.V11));
         await _admin.SetConfigAsync(Subject, "FULL");
         var caseId = await DriftAsync("jr-prop-2", """{"invoice_id":"INV-2","amount":"3.10"}""");
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using SchemaRegistry.Client;
 using SchemaRegistry.Wire;
 using SchemaRegistry.Core.Audit;
 using SchemaRegistry.Server.Tests.Harness;
@@ -56,13 +55,7 @@ public sealed class IncidentAnnotationTests : IAsyncLifetime
         // The FQID's own history in the ledger shows the tag, and the whole chain still verifies.
         using var admin = _server.Client();
         Assert.Contains(await admin.ListAuditAsync(target: Fqid), e => e.Action == "IncidentAnnotated");
-        var ledger = new List<AuditEntry>();
-        await foreach (var line in admin.ExportAuditAsync())
-        {
-            var e = RegistryClient.ParseAuditLine(line);
-            ledger.Add(new AuditEntry(e.Sequence, e.At, e.Principal, e.Role, e.Action, e.Target, e.Reason, e.BeforeHash, e.AfterHash, e.PreviousHash, e.Hash));
-        }
-        Assert.Null(AuditChain.Verify(ledger, previousSequence: 0));
+        Assert.Null(AuditChain.Verify(await ExportedLedger.ReadAsync(admin), previousSequence: 0));
         Assert.Contains((await admin.ReadEventsAsync(0, type: "IncidentAnnotated")).Events, e => e.Subject == $"runs/{RunId}");
     }
 

@@ -76,8 +76,14 @@ public abstract partial class StoreConformanceTests
         Assert.False(await Confluent.AppendVersionAsync(subject, subject + ":v1.1", 3, 7, null, None));
         Assert.True(await Confluent.AppendVersionAsync(subject, subject + ":v1.1", 4, null, null, None));
 
-        await Confluent.SetDeletedAsync(subject, [7], ConfluentVersion.SoftDeleted, None);
+        var deleted = new OutboxEvent("ConfluentVersionsDeleted", subject, T0, """{"principal_id":"key_admin","role":"schema-admin","versions":[7]}""");
+        await Confluent.SetDeletedAsync(subject, [7], ConfluentVersion.SoftDeleted, [deleted], None);
         var versions = await Confluent.VersionsAsync(subject, None);
+
+        // The event and its ledger entry commit with the mark.
+        Assert.Equal(["ConfluentVersionsDeleted"], (await Fixture.Storage.Events.ReadAsync(0, 10, null, subject, None)).Select(e => e.Type));
+        var entry = Assert.Single(await Fixture.Storage.Audit.ReadAsync(new AuditQuery(Target: subject), None));
+        Assert.Equal(("ConfluentVersionsDeleted", "key_admin"), (entry.Action, entry.Principal));
 
         Assert.Equal([(7, ConfluentVersion.SoftDeleted, """{"metadata":{}}"""), (8, ConfluentVersion.Live, (string?)null)],
             versions.Select(v => (v.Version, v.Deleted, v.Metadata)));

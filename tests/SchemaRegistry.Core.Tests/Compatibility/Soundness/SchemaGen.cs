@@ -187,7 +187,7 @@ internal static class SchemaGen
         else
         {
             list.Add(K("dependencies", Gen.OneOf(Node(c, 0), Json("[\"b\"]")).Select(s => (JsonNode)new JsonObject { ["a"] = s?.DeepClone() })));
-            // Not a draft-07 keyword, but the registry's validator applies it in every draft.
+            // Not a draft-07 keyword: the validator and the checker both ignore it, which is what is tested here.
             list.Add(K("unevaluatedProperties", Json("false", "{\"type\":\"integer\"}")));
         }
         return [.. list];

@@ -1,10 +1,10 @@
 using SchemaRegistry.Client;
 using SchemaRegistry.Core.Audit;
 
-namespace SchemaRegistry.Server.Tests.Harness;
+namespace SchemaRegistry.Testing;
 
 /// <summary>The registry's ledger read through the SDK's export, as the entries its hash chain covers.</summary>
-internal static class ExportedLedger
+public static class ExportedLedger
 {
     public static async Task<List<AuditEntry>> ReadAsync(RegistryClient client)
     {
