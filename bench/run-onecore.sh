@@ -88,12 +88,14 @@ head -n 100 "$invoices" > "$work/batch-100.ndjson"
 # measure CPUS LOG COMMAND...: "WALL CPU", the best wall time of $runs runs and the best CPU time (user + system, the
 # process and its children) in ms; the first run's stdout goes to LOG. Exit codes 0 and 1 are results (data validate:
 # 1 = some records did not pass); anything else stops the benchmark. On a machine other processes load, a pinned
-# process waits for its core: the CPU time shows what the work itself took.
+# process waits for its core: the CPU time shows what the work itself took. A shell pinned with taskset times the
+# command it starts (which inherits the pinning), so taskset's own start (4-8 ms here) is not in the figure.
 measure() {
   local cpus=$1 log=$2 wall= cpu= i rc real user sys w c
   shift 2
   for ((i = 0; i < runs; i++)); do
-    { time { taskset -c "$cpus" "$@" > "$work/out" 2> "$work/err"; echo $? > "$work/rc"; }; } 2> "$work/time"
+    # shellcheck disable=SC2016
+    taskset -c "$cpus" bash -c 'TIMEFORMAT="%3R %3U %3S"; { time "$@" > "$0/out" 2> "$0/err"; echo $? > "$0/rc"; } 2> "$0/time"' "$work" "$@"
     rc=$(cat "$work/rc")
     if ((rc > 1)); then
       echo "failed (exit $rc): $*" >&2
@@ -110,7 +112,7 @@ measure() {
   echo "$wall $cpu"
 }
 TIMEFORMAT='%3R %3U %3S'
-ours() { echo env "${cli_env[@]}" "${cli_of[$1]}"; }
+ours() { if ((${#cli_env[@]})); then echo env "${cli_env[@]}" "${cli_of[$1]}"; else echo "${cli_of[$1]}"; fi; }
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 # What a run printed, on one line, for the notes.
 said() { tr '\n' ' ' < "$1" | sed 's/  */ /g; s/ $//' | cut -c1-200; }

@@ -6,7 +6,7 @@ using SchemaRegistry.Data.Records;
 namespace SchemaRegistry.Cli;
 
 /// <summary>
-/// What the native executable runs itself: <c>--version</c>, and <c>data validate</c>, <c>schema diff</c> and
+/// What the native executable runs itself (besides <c>--version</c>, which Program answers): <c>data validate</c>, <c>schema diff</c> and
 /// <c>jsonschema validate</c> on files with their text output. Help, parse errors, <c>--output</c>, <c>--report</c>
 /// and registry FQIDs go to the managed build, so their text and JSON are the managed build's own.
 /// </summary>
@@ -19,10 +19,6 @@ internal static class NativeRoutes
 
     public static ParseResult? TryParse(string[] args)
     {
-        if (args is ["--version"])
-        {
-            return Root().Parse(args);
-        }
         if (args.Length < 2 || !Commands.Contains((args[0], args[1])) || args.Any(IsHandedOver))
         {
             return null;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using SchemaRegistry.Client;
 
 namespace SchemaRegistry.Cli.Commands;
@@ -82,8 +83,22 @@ internal static class ClientOptions
         return File.Exists(path) ? (File.ReadAllText(path).Trim(), path) : (null, null);
     }
 
+    /// <summary>The switch a build turns off to leave the registry client (HTTP, TLS) out.</summary>
+    public const string ClientSwitch = "SchemaRegistry.Cli.RegistryClient.IsSupported";
+
+    /// <summary>
+    /// False in a build without the registry client (the native executable, which hands every command that talks
+    /// to a registry to the managed build): the trimmer then removes the HTTP stack.
+    /// </summary>
+    [FeatureSwitchDefinition(ClientSwitch)]
+    public static bool ClientIsSupported => !AppContext.TryGetSwitch(ClientSwitch, out var on) || on;
+
     public static RegistryClient CreateClient(ParseResult parse)
     {
+        if (!ClientIsSupported)
+        {
+            throw new NotSupportedException("This build talks to no registry.");
+        }
         var server = ServerUrl(parse);
         return new RegistryClient(new Uri(server.EndsWith('/') ? server : server + "/"), FindToken(parse).Token);
     }

@@ -19,6 +19,12 @@ internal sealed class DriftPathTable
     private readonly Dictionary<PathKey, int>.AlternateLookup<PathSpan> _lookup;
     private readonly List<string> _paths = [""];
 
+    /// <summary>Per path, its name bytes, its newest child and its next older sibling (-1: none): most parents have a
+    /// few children, found by comparing bytes before any hashing.</summary>
+    private readonly List<(byte[] Name, int FirstChild, int NextSibling)> _links = [([], -1, -1)];
+
+    private const int SiblingsCompared = 8;
+
     /// <summary>Per path, the site last made for each kind (the common case: one expected set per path and kind).</summary>
     private readonly List<DriftSite?[]> _lastSites = [new DriftSite?[4]];
     private readonly Dictionary<(int Path, DriftKind Kind, ValueKinds Expected), DriftSite> _sites = [];
@@ -34,7 +40,17 @@ internal sealed class DriftPathTable
     /// <summary>The id of <paramref name="parent"/>'s path followed by the segment <paramref name="name"/> (UTF-8, unescaped; <c>[]</c> for any element).</summary>
     public int Child(int parent, ReadOnlySpan<byte> name)
     {
-        if (_lookup.TryGetValue(new PathSpan(parent, name), out var id))
+        var child = _links[parent].FirstChild;
+        for (var compared = 0; child >= 0 && compared < SiblingsCompared; compared++)
+        {
+            var link = _links[child];
+            if (link.Name.AsSpan().SequenceEqual(name))
+            {
+                return child;
+            }
+            child = link.NextSibling;
+        }
+        if (child >= 0 && _lookup.TryGetValue(new PathSpan(parent, name), out var id))
         {
             return id;
         }
@@ -44,7 +60,10 @@ internal sealed class DriftPathTable
         id = _paths.Count;
         _paths.Add(path);
         _lastSites.Add(new DriftSite?[4]);
-        _ids.Add(new PathKey(parent, name.ToArray()), id);
+        var bytes = name.ToArray();
+        _ids.Add(new PathKey(parent, bytes), id);
+        _links.Add((bytes, -1, _links[parent].FirstChild));
+        _links[parent] = _links[parent] with { FirstChild = id };
         return id;
     }
 
@@ -72,6 +91,8 @@ internal sealed class DriftPathTable
         _paths.RemoveRange(1, _paths.Count - 1);
         _lastSites.RemoveRange(1, _lastSites.Count - 1);
         Array.Clear(_lastSites[0]);
+        _links.RemoveRange(1, _links.Count - 1);
+        _links[0] = ([], -1, -1);
     }
 
     private readonly record struct PathKey(int Parent, byte[] Name);

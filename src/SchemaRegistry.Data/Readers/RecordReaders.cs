@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using SchemaRegistry.Core.Compatibility;
 using SchemaRegistry.Data.Records;
 
@@ -11,6 +12,16 @@ public static class RecordReaders
 
     /// <summary>The longest NDJSON line or CSV row accepted by default.</summary>
     public const int DefaultMaxRecordBytes = 16 << 20;
+
+    /// <summary>The switch a build turns off to leave Parquet (and the reflection its library reads with) out.</summary>
+    public const string ParquetSwitch = "SchemaRegistry.Data.Parquet.IsSupported";
+
+    /// <summary>
+    /// False in a build that leaves Parquet out (the native executable, which hands Parquet files to the managed
+    /// build): the trimmer then removes Parquet.Net, and opening a Parquet source throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    [FeatureSwitchDefinition(ParquetSwitch)]
+    public static bool ParquetIsSupported => !AppContext.TryGetSwitch(ParquetSwitch, out var on) || on;
 
     /// <summary>
     /// Opens a reader over <paramref name="stream"/>, which the caller keeps and disposes after the reader. Parquet
@@ -30,6 +41,7 @@ public static class RecordReaders
         {
             DataFormat.Ndjson => new NdjsonRecordReader(stream),
             DataFormat.Csv => new CsvRecordReader(stream, columnKinds),
+            DataFormat.Parquet when !ParquetIsSupported => throw new NotSupportedException("This build reads no Parquet files."),
             DataFormat.Parquet => await ParquetRecordReader.OpenAsync(stream, cancellationToken: cancellationToken,
                 nullableColumns: columnKinds.Where(c => (c.Value & ValueKinds.Null) != 0).Select(c => c.Key).ToHashSet(StringComparer.Ordinal)),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown data format."),

@@ -12,14 +12,20 @@ namespace SchemaRegistry.Data.Validation;
 /// <summary>
 /// Decides each record's outcome under a drift policy. With the schema's closed variant (<see cref="ClosedSchema"/>)
 /// one validation pass settles the records that pass; the others get drift detection and validation, and the full
-/// reasons only when they do not pass. Holds per-record buffers: one classifier per thread.
+/// reasons only when they do not pass. While most recent records drift, drift detection goes first instead: under
+/// Quarantine and Fail it settles a drifted record alone. The order changes no outcome, only the work. Holds
+/// per-record buffers: one classifier per thread.
 /// </summary>
 public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, DriftPolicy policy, bool detectDrift = true, CompiledSchema? closed = null)
 {
     public const string RescuedField = "_rescued_data";
     public const int MaxReasonsPerRecord = 20;
 
+    /// <summary>Bounds of <see cref="_driftTrend"/>: how many records in a row it takes to change the order.</summary>
+    private const int TrendLimit = 16;
+
     private readonly DriftDetector _drift = new(shape);
+    private int _driftTrend = -TrendLimit;
     private byte[] _rescued = [];
     private int _rescuedLength;
     private bool _notUtf8;
@@ -40,6 +46,9 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
     /// <summary>The last record as it passes after rescue (only after <see cref="RecordOutcome.Rescued"/>).</summary>
     public ReadOnlySpan<byte> RescuedJson => _rescued.AsSpan(0, _rescuedLength);
 
+    /// <summary>True while drift detection runs before the closed variant (most recent records drifted).</summary>
+    internal bool DriftFirst => _driftTrend > 0;
+
     public RecordOutcome Classify(ReadOnlySpan<byte> json)
     {
         // Vectorised, so cheap beside validation; the validator itself does not look inside string bytes.
@@ -50,17 +59,19 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
             return RecordOutcome.Invalid;
         }
         var closedSaidNo = false;
-        if (detectDrift && closed is not null)
+        if (detectDrift && closed is not null && !DriftFirst)
         {
             if (closed.IsValid(json))
             {
                 // Valid against the closed variant: valid, and no field the schema does not declare, so no drift.
                 _drift.Reset();
+                Follow(drifted: false);
                 return RecordOutcome.Valid;
             }
             closedSaidNo = true;
         }
         var drifted = detectDrift && _drift.Inspect(json);
+        Follow(drifted);
         if (!drifted || policy == DriftPolicy.Allow)
         {
             // When closing changed nothing the closed variant is the schema itself, and it has already answered.
@@ -70,6 +81,9 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
         // A drifted record is quarantined (or fails the batch) whether its values are valid or not: no second pass.
         return policy == DriftPolicy.Rescue && TryRescue(json) ? RecordOutcome.Rescued : RecordOutcome.Drifted;
     }
+
+    private void Follow(bool drifted) =>
+        _driftTrend = drifted ? Math.Min(_driftTrend + 1, TrendLimit) : Math.Max(_driftTrend - 1, -TrendLimit);
 
     /// <summary>Every reason the last classified record (given again) did not pass: its drift, then its validation errors.</summary>
     public IReadOnlyList<RecordReason> Explain(ReadOnlySpan<byte> json)

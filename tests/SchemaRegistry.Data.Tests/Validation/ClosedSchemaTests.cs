@@ -62,6 +62,52 @@ public sealed class ClosedSchemaTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Contracts))]
+    public void Drift_first_after_a_run_of_drifted_records_never_changes_an_outcome_or_the_drift(string schema)
+    {
+        var contract = CompiledDataContract.Compile(schema, new Dictionary<string, string>(), Prefix);
+        var drifting = Records.Select(r => Encoding.UTF8.GetBytes(r)).First(r => contract.Classifier(DriftPolicy.Quarantine).Classify(r) == RecordOutcome.Drifted);
+        foreach (var policy in Enum.GetValues<DriftPolicy>())
+        {
+            var full = new RecordClassifier(contract.Schema, contract.Shape, policy);
+            foreach (var record in Records)
+            {
+                var fast = contract.Classifier(policy);
+                for (var i = 0; i < 40; i++)
+                {
+                    fast.Classify(drifting);
+                }
+                Assert.True(fast.DriftFirst, $"{policy} on {schema}: still closed variant first after 40 drifted records");
+                var bytes = Encoding.UTF8.GetBytes(record);
+                var expected = full.Classify(bytes);
+                Assert.True(expected == fast.Classify(bytes), $"{policy} {record} on {schema}");
+                Assert.Equal(full.Drift.Select(d => (d.Kind, d.Path)), fast.Drift.Select(d => (d.Kind, d.Path)));
+                Assert.Equal(full.Explain(bytes).Select(r => (r.Code, r.Keyword, r.Path)), fast.Explain(bytes).Select(r => (r.Code, r.Keyword, r.Path)));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_order_goes_back_to_the_closed_variant_when_records_stop_drifting()
+    {
+        var classifier = CompiledDataContract.Compile(
+            """{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"n":{"type":"integer"}}}""", new Dictionary<string, string>(), Prefix).Classifier(DriftPolicy.Quarantine);
+        var drifted = Encoding.UTF8.GetBytes("""{"id":"a","extra":true}""");
+        var clean = Encoding.UTF8.GetBytes("""{"id":"a","n":1}""");
+        Assert.False(classifier.DriftFirst);
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.Equal(RecordOutcome.Drifted, classifier.Classify(drifted));
+        }
+        Assert.True(classifier.DriftFirst);
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.Equal(RecordOutcome.Valid, classifier.Classify(clean));
+        }
+        Assert.False(classifier.DriftFirst);
+    }
+
     [Fact]
     public void Closing_adds_additionalProperties_false_only_where_the_schema_names_fields_and_is_silent_about_others()
     {
