@@ -10,8 +10,10 @@ namespace SchemaRegistry.Data.Validation;
 /// A version compiled for checking data, the same way in the server, the CLI and the SDK: the schema with the
 /// payloads it references, its closed variant (the fast path, see <see cref="ClosedSchema"/>; null when it does not
 /// compile; the same instance as <see cref="Schema"/> when closing changes nothing) and its data shape (drift detection).
+/// <see cref="ClosedIsExact"/>: a record that does not drift and that the closed variant rejects is invalid (see
+/// <see cref="ClosedSchema.ClosesExactly"/>; always so when the closed variant is the schema itself).
 /// </summary>
-public sealed record CompiledDataContract(CompiledSchema Schema, CompiledSchema? Closed, DataShape Shape)
+public sealed record CompiledDataContract(CompiledSchema Schema, CompiledSchema? Closed, DataShape Shape, bool ClosedIsExact = false)
 {
     private static readonly Uri PayloadUri = new("schemareg:payload");
 
@@ -38,7 +40,9 @@ public sealed record CompiledDataContract(CompiledSchema Schema, CompiledSchema?
         {
             closed = null;
         }
-        return new CompiledDataContract(schema, closed, DataShape.FromSchema(ReferenceBundler.Bundle(payload, referenced, canonicalPrefix)));
+        // With references the shape reads a bundle of several documents: only a closed variant that is the schema itself is exact.
+        return new CompiledDataContract(schema, closed, DataShape.FromSchema(ReferenceBundler.Bundle(payload, referenced, canonicalPrefix)),
+            ReferenceEquals(closed, schema) || (referenced.Count == 0 && ClosesExactly(payload)));
     }
 
     /// <summary>A schema file's document (no references to the registry), as <c>data validate --schema FILE</c> compiles it.</summary>
@@ -54,9 +58,16 @@ public sealed record CompiledDataContract(CompiledSchema Schema, CompiledSchema?
         {
             closed = null;
         }
-        return new CompiledDataContract(schema, closed, DataShape.FromSchema(payload));
+        return new CompiledDataContract(schema, closed, DataShape.FromSchema(payload), ReferenceEquals(closed, schema) || ClosedSchema.ClosesExactly(payload));
+    }
+
+    private static bool ClosesExactly(string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        return ClosedSchema.ClosesExactly(document.RootElement);
     }
 
     /// <summary>A classifier for one thread.</summary>
-    public RecordClassifier Classifier(DriftPolicy policy, bool detectDrift = true) => new(Schema, Shape, policy, detectDrift, Closed);
+    public RecordClassifier Classifier(DriftPolicy policy, bool detectDrift = true) =>
+        new(Schema, Shape, policy, detectDrift, Closed, Closed is not null && ClosedIsExact);
 }

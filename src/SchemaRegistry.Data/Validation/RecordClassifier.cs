@@ -11,12 +11,14 @@ namespace SchemaRegistry.Data.Validation;
 
 /// <summary>
 /// Decides each record's outcome under a drift policy. With the schema's closed variant (<see cref="ClosedSchema"/>)
-/// one validation pass settles the records that pass; the others get drift detection and validation, and the full
+/// one validation pass settles the records that pass; the others get drift detection and validation (none when the
+/// closing is exact and the record does not drift), and the full
 /// reasons only when they do not pass. While most recent records drift, drift detection goes first instead: under
 /// Quarantine and Fail it settles a drifted record alone. The order changes no outcome, only the work. Holds
 /// per-record buffers: one classifier per thread.
 /// </summary>
-public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, DriftPolicy policy, bool detectDrift = true, CompiledSchema? closed = null)
+public sealed class RecordClassifier(
+    CompiledSchema schema, DataShape shape, DriftPolicy policy, bool detectDrift = true, CompiledSchema? closed = null, bool closedIsExact = false)
 {
     public const string RescuedField = "_rescued_data";
     public const int MaxReasonsPerRecord = 20;
@@ -74,8 +76,9 @@ public sealed class RecordClassifier(CompiledSchema schema, DataShape shape, Dri
         Follow(drifted);
         if (!drifted || policy == DriftPolicy.Allow)
         {
-            // When closing changed nothing the closed variant is the schema itself, and it has already answered.
-            return closedSaidNo && ReferenceEquals(closed, schema) ? RecordOutcome.Invalid
+            // The closed variant has already answered when it is the schema itself, or when closing is exact
+            // (CompiledDataContract.ClosedIsExact) and the record did not drift.
+            return closedSaidNo && (ReferenceEquals(closed, schema) || (closedIsExact && !drifted)) ? RecordOutcome.Invalid
                 : schema.IsValid(json) ? RecordOutcome.Valid : RecordOutcome.Invalid;
         }
         // A drifted record is quarantined (or fails the batch) whether its values are valid or not: no second pass.

@@ -22,7 +22,15 @@ public sealed class ClosedSchemaTests
         """{"properties":{"id":{"type":"string"},"meta":{"type":"object","additionalProperties":{"type":"string"}},"free":{"type":"object"}},"patternProperties":{"^x-":{}}}""",
         """{"$defs":{"node":{"type":"object","properties":{"name":{"type":"string"},"kids":{"type":"array","items":{"$ref":"#/$defs/node"}}}}},"$ref":"#/$defs/node"}""",
         AlreadyClosed,
+        Plain,
     };
+
+    /// <summary>Closing is exact here (<see cref="ClosedSchema.ClosesExactly"/>): plain keywords, a reference standing alone.</summary>
+    private const string Plain = """
+        {"type":"object","required":["id"],"properties":{"id":{"type":"string","pattern":"^a"},"n":{"type":"integer","minimum":0},
+         "c":{"$ref":"#/$defs/c"},"tags":{"type":"array","items":{"type":"string","maxLength":2}}},
+         "$defs":{"c":{"type":"object","properties":{"z":{"type":"string","enum":["q"]}}}}}
+        """;
 
     /// <summary>Closing changes nothing here: the contract's closed variant is the schema itself.</summary>
     private const string AlreadyClosed = """
@@ -39,6 +47,8 @@ public sealed class ClosedSchemaTests
         """{"id":"a","tags":[1]}""", """{"id":"a","meta":{"k":"v"}}""", """{"id":"a","meta":{"k":1}}""", """{"id":"a","free":{"any":[1]}}""",
         """{"id":"a","x-trace":"t"}""", """{"name":"r","kids":[{"name":"k","kids":[]}]}""", """{"name":"r","kids":[{"nam":"typo"}]}""",
         """[1,2]""", "\"text\"", """{"id":"a",""",
+        // Invalid with no drift under some contracts: a pattern, a bound, an enum, a length.
+        """{"id":"b"}""", """{"id":"a","n":-1}""", """{"id":"a","c":{"z":"r"}}""", """{"id":"a","tags":["abc"]}""", """{"id":"a","c":{"z":"q","w":1}}""",
     ];
 
     [Theory]
@@ -106,6 +116,46 @@ public sealed class ClosedSchemaTests
             Assert.Equal(RecordOutcome.Valid, classifier.Classify(clean));
         }
         Assert.False(classifier.DriftFirst);
+    }
+
+    [Theory]
+    [InlineData(Plain, true)]
+    [InlineData("""{"type":"object","properties":{"a":{"type":"string"}},"additionalProperties":{"type":"object","properties":{"b":{}}}}""", true)]
+    [InlineData("""{"type":"array","prefixItems":[{"properties":{"a":{}}}],"items":false}""", true)]
+    [InlineData("""{"$id":"https://example.com/s","properties":{"a":{"$ref":"#"}}}""", true)]
+    [InlineData("""{"properties":{},"required":["x"]}""", false)]
+    [InlineData("""{"properties":{"a":{}},"required":["a","x"]}""", false)]
+    [InlineData("""{"allOf":[{"properties":{"a":{}}},{"properties":{"b":{}}}]}""", false)]
+    [InlineData("""{"properties":{"a":{"$ref":"#/$defs/a","properties":{"b":{}}}},"$defs":{"a":{"properties":{"c":{}}}}}""", false)]
+    [InlineData("""{"properties":{"a":{"$ref":"#a"}},"$defs":{"a":{"$anchor":"a","properties":{"c":{}}}}}""", false)]
+    [InlineData("""{"properties":{"a":{"$id":"https://example.com/a","properties":{"c":{}}}}}""", false)]
+    [InlineData("""{"properties":{"a":{}},"patternProperties":{"^x":{}}}""", false)]
+    [InlineData("""{"type":"array","contains":{"properties":{"a":{}}}}""", false)]
+    [InlineData("""{"$schema":"http://json-schema.org/draft-07/schema#","type":"array","items":[{"properties":{"a":{}}}]}""", false)]
+    [InlineData("""{"properties":{"a":{"if":{"properties":{"b":{}}}}}}""", false)]
+    public void Closing_is_exact_only_where_each_value_meets_one_schema_object_drift_detection_walks(string schema, bool exact)
+    {
+        using var document = JsonDocument.Parse(schema);
+        Assert.Equal(exact, ClosedSchema.ClosesExactly(document.RootElement));
+        var contract = CompiledDataContract.Compile(schema, new Dictionary<string, string>(), Prefix);
+        Assert.Equal(exact || ReferenceEquals(contract.Closed, contract.Schema), contract.ClosedIsExact);
+    }
+
+    [Fact]
+    public void The_invoice_schema_of_the_benchmarks_closes_exactly()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "bench", "invoice.schema.json")));
+        Assert.True(ClosedSchema.ClosesExactly(document.RootElement));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SchemaRegistry.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("No SchemaRegistry.sln above the test's folder.");
     }
 
     [Fact]
