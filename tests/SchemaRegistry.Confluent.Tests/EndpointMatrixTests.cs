@@ -45,7 +45,7 @@ public sealed class EndpointMatrixTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public void The_documentation_prints_the_matrix()
     {
-        var doc = File.ReadAllText(RepositoryFile("docs/confluent.md")).ReplaceLineEndings("\n");
+        var doc = File.ReadAllText(Repository.PathOf("docs/confluent.md")).ReplaceLineEndings("\n");
         Assert.Contains(ConfluentEndpointMatrix.ToMarkdown(), doc, StringComparison.Ordinal);
     }
 
@@ -87,17 +87,5 @@ public sealed class EndpointMatrixTests(ITestOutputHelper output) : IAsyncLifeti
         }
         output.WriteLine(table.ToString());
         Assert.True(failures.Count == 0, string.Join('\n', failures));
-    }
-
-    private static string RepositoryFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SchemaRegistry.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-        throw new InvalidOperationException($"No checkout above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using SchemaRegistry.Testing;
 using SchemaRegistry.Ui.Http;
-using SchemaRegistry.Ui.Tests.Harness;
 
 namespace SchemaRegistry.Ui.Tests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SchemaRegistry.Testing;
 
 namespace SchemaRegistry.Ui.Tests.Harness;
 

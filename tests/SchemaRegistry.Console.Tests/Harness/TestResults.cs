@@ -1,3 +1,5 @@
+using SchemaRegistry.Testing;
+
 namespace SchemaRegistry.Ui.Tests.Harness;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using SchemaRegistry.Testing;
 using SchemaRegistry.Ui.Tests.Harness;
 
 namespace SchemaRegistry.Ui.Tests.Oidc;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using SchemaRegistry.Core.Pipelines;
 using SchemaRegistry.Data.Validation;
+using SchemaRegistry.Testing;
 
 namespace SchemaRegistry.Data.Tests.Validation;
 
@@ -144,19 +145,10 @@ public sealed class ClosedSchemaTests
     [Fact]
     public void The_invoice_schema_of_the_benchmarks_closes_exactly()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "bench", "invoice.schema.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Repository.PathOf("bench/invoice.schema.json")));
         Assert.True(ClosedSchema.ClosesExactly(document.RootElement));
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SchemaRegistry.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("No SchemaRegistry.sln above the test's folder.");
-    }
 
     [Fact]
     public void Closing_adds_additionalProperties_false_only_where_the_schema_names_fields_and_is_silent_about_others()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SchemaRegistry.Testing;
 
 namespace SchemaRegistry.EndToEnd.Tests.Harness;
 
@@ -87,17 +88,5 @@ public static class ChildProcess
     }
 
     /// <summary>The repository these tests were built from (the folder of SchemaRegistry.sln).</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SchemaRegistry.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No SchemaRegistry.sln above {AppContext.BaseDirectory}.");
-    }
+    public static string RepositoryRoot => Repository.Root;
 }

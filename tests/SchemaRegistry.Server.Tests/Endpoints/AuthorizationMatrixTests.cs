@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SchemaRegistry.Core.Documents;
 using SchemaRegistry.Core.Security;
 using SchemaRegistry.Server.Auth;
-using SchemaRegistry.Server.Tests.Harness;
 using SchemaRegistry.Wire;
 using Xunit.Abstractions;
 
@@ -45,7 +44,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public void The_roles_reference_prints_the_matrix()
     {
-        var roles = File.ReadAllText(RepositoryFiles.PathOf("docs/roles.md")).ReplaceLineEndings("\n");
+        var roles = File.ReadAllText(Repository.PathOf("docs/roles.md")).ReplaceLineEndings("\n");
         Assert.Contains(EndpointMatrix.ToMarkdown(), roles, StringComparison.Ordinal);
     }
 

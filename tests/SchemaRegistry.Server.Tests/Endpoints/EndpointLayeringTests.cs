@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SchemaRegistry.Server.Tests.Harness;
 
 namespace SchemaRegistry.Server.Tests.Endpoints;
 
@@ -11,7 +10,7 @@ public sealed class EndpointLayeringTests
     [Fact]
     public void No_endpoint_file_uses_storage_or_makes_ids()
     {
-        var folder = RepositoryFiles.PathOf(Path.Combine("src", "SchemaRegistry.Server", "Endpoints"));
+        var folder = Repository.PathOf(Path.Combine("src", "SchemaRegistry.Server", "Endpoints"));
         var files = Directory.GetFiles(folder, "*.cs");
         Assert.True(files.Length >= 10, $"only {files.Length} endpoint files found in {folder}");
         var offences = files

@@ -18,7 +18,7 @@ public sealed class MonitoringFilesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static string Read(string relative) => File.ReadAllText(RepositoryFiles.PathOf(Path.Combine("deploy", "monitoring", relative)));
+    private static string Read(string relative) => File.ReadAllText(Repository.PathOf(Path.Combine("deploy", "monitoring", relative)));
 
     private async Task<string> ScrapeAfterWorkloadAsync()
     {
