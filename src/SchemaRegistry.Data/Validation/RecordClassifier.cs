@@ -12,10 +12,9 @@ namespace SchemaRegistry.Data.Validation;
 /// <summary>
 /// Decides each record's outcome under a drift policy. With the schema's closed variant (<see cref="ClosedSchema"/>)
 /// one validation pass settles the records that pass; the others get drift detection and validation (none when the
-/// closing is exact and the record does not drift), and the full
-/// reasons only when they do not pass. While most recent records drift, drift detection goes first instead: under
-/// Quarantine and Fail it settles a drifted record alone. The order changes no outcome, only the work. Holds
-/// per-record buffers: one classifier per thread.
+/// closing is exact and the record does not drift), and the full reasons only when they do not pass. While most
+/// recent records drift, drift detection goes first instead: under Quarantine and Fail it settles a drifted record
+/// alone. The order changes no outcome, only the work. Holds per-record buffers: one classifier per thread.
 /// </summary>
 public sealed class RecordClassifier(
     CompiledSchema schema, DataShape shape, DriftPolicy policy, bool detectDrift = true, CompiledSchema? closed = null, bool closedIsExact = false)
